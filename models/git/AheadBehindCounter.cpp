@@ -1,0 +1,171 @@
+#include "AheadBehindCounter.h"
+
+#include <algorithm>
+#include <bit>
+#include <cstdlib>
+#include <queue>
+#include <unordered_map>
+
+namespace devdash::git {
+
+std::vector<AheadBehindCounter::Counts> AheadBehindCounter::count(const CommitDag &dag, const std::vector<Pair> &pairs,
+                                                                  const CancelToken &cancel)
+{
+    std::vector<Counts> result(pairs.size());
+    if (pairs.empty() || dag.size() == 0)
+        return result;
+
+    // One bit per distinct tip.
+    std::unordered_map<uint32_t, uint32_t> bitOf;
+    std::vector<uint32_t> tips;
+    auto bitFor = [&](uint32_t c) {
+        auto [it, inserted] = bitOf.emplace(c, uint32_t(tips.size()));
+        if (inserted)
+            tips.push_back(c);
+        return it->second;
+    };
+    struct BitPair
+    {
+        uint32_t a, b;
+    };
+    std::vector<BitPair> bitPairs;
+    for (const Pair &p : pairs)
+        bitPairs.push_back({ bitFor(p.a), bitFor(p.b) });
+
+    // Pairs sharing the most common `b` (the default branch) are counted with bit
+    // scans instead of a loop over pairs.
+    std::unordered_map<uint32_t, uint32_t> bUse;
+    for (const BitPair &p : bitPairs)
+        ++bUse[p.b];
+    uint32_t commonB = bitPairs.front().b;
+    for (auto [b, n] : bUse)
+        if (n > bUse[commonB])
+            commonB = b;
+    std::vector<std::vector<uint32_t>> pairsByA(tips.size()); // pairs (a, commonB), by a
+    std::vector<uint32_t> otherPairs;
+    for (uint32_t i = 0; i < bitPairs.size(); ++i) {
+        if (bitPairs[i].b == commonB && bitPairs[i].a != commonB)
+            pairsByA[bitPairs[i].a].push_back(i);
+        else
+            otherPairs.push_back(i);
+    }
+    std::vector<uint32_t> aheadOfCommon(tips.size(), 0); // bit a set, commonB clear
+    std::vector<uint32_t> bothWithCommon(tips.size(), 0); // bit a set, commonB set
+    uint32_t commonTotal = 0;                             // commonB set
+
+    const size_t words = (tips.size() + 63) / 64;
+    std::vector<uint64_t> full(words, ~uint64_t(0));
+    if (tips.size() % 64)
+        full.back() = (uint64_t(1) << (tips.size() % 64)) - 1;
+
+    // Bitmaps live in slots, recycled as commits leave the queue.
+    std::vector<uint64_t> slab;
+    std::vector<uint32_t> freeSlots;
+    auto *slotOf = static_cast<uint32_t *>(std::calloc(dag.size(), sizeof(uint32_t))); // slot + 1
+    auto bitmap = [&](uint32_t slot) { return slab.data() + size_t(slot) * words; };
+    auto allocSlot = [&]() {
+        uint32_t slot;
+        if (!freeSlots.empty()) {
+            slot = freeSlots.back();
+            freeSlots.pop_back();
+            std::fill_n(bitmap(slot), words, 0);
+        } else {
+            slot = uint32_t(slab.size() / words);
+            slab.resize(slab.size() + words, 0);
+        }
+        return slot;
+    };
+    auto isFull = [&](const uint64_t *bits) { return std::equal(bits, bits + words, full.begin()); };
+
+    struct Entry
+    {
+        uint32_t generation;
+        int64_t time;
+        uint32_t index;
+        bool operator<(const Entry &o) const
+        {
+            return generation != o.generation ? generation < o.generation : time < o.time;
+        }
+    };
+    std::priority_queue<Entry> queue;
+    size_t notFullInQueue = 0;
+    for (uint32_t bit = 0; bit < tips.size(); ++bit) {
+        const uint32_t c = tips[bit];
+        if (!slotOf[c]) {
+            slotOf[c] = allocSlot() + 1;
+            queue.push({ dag.generation(c), dag.commitTime(c), c });
+        }
+        bitmap(slotOf[c] - 1)[bit / 64] |= uint64_t(1) << (bit % 64);
+    }
+    {
+        std::vector<uint32_t> seen;
+        for (uint32_t c : tips)
+            if (!isFull(bitmap(slotOf[c] - 1)) && std::find(seen.begin(), seen.end(), c) == seen.end()) {
+                seen.push_back(c);
+                ++notFullInQueue;
+            }
+    }
+
+    const uint32_t cw = commonB / 64;
+    const uint64_t cm = uint64_t(1) << (commonB % 64);
+    size_t steps = 0;
+    while (!queue.empty() && notFullInQueue > 0) {
+        if ((++steps & 4095) == 0 && cancel.isCancelled())
+            break;
+        const uint32_t c = queue.top().index;
+        queue.pop();
+        const uint32_t slot = slotOf[c] - 1;
+        const uint64_t *bits = bitmap(slot);
+        const bool wasFull = isFull(bits);
+        if (!wasFull) {
+            --notFullInQueue;
+            if (bits[cw] & cm) {
+                ++commonTotal;
+                for (size_t w = 0; w < words; ++w)
+                    for (uint64_t v = bits[w]; v; v &= v - 1)
+                        ++bothWithCommon[w * 64 + size_t(std::countr_zero(v))];
+            } else {
+                for (size_t w = 0; w < words; ++w)
+                    for (uint64_t v = bits[w]; v; v &= v - 1)
+                        ++aheadOfCommon[w * 64 + size_t(std::countr_zero(v))];
+            }
+            for (uint32_t i : otherPairs) {
+                const bool a = bits[bitPairs[i].a / 64] >> (bitPairs[i].a % 64) & 1;
+                const bool b = bits[bitPairs[i].b / 64] >> (bitPairs[i].b % 64) & 1;
+                result[i].ahead += a && !b;
+                result[i].behind += b && !a;
+            }
+            dag.forEachParent(c, [&](uint32_t p) {
+                uint64_t *pb;
+                if (!slotOf[p]) {
+                    const uint32_t ps = allocSlot();
+                    slotOf[p] = ps + 1;
+                    pb = bitmap(ps);
+                    queue.push({ dag.generation(p), dag.commitTime(p), p });
+                    ++notFullInQueue; // empty bitmap: not full yet
+                } else {
+                    pb = bitmap(slotOf[p] - 1);
+                }
+                const bool before = isFull(pb);
+                const uint64_t *cb = bitmap(slotOf[c] - 1); // the slab may have moved
+                for (size_t w = 0; w < words; ++w)
+                    pb[w] |= cb[w];
+                if (!before && isFull(pb))
+                    --notFullInQueue;
+            });
+        }
+        freeSlots.push_back(slotOf[c] - 1);
+        // slotOf[c] stays set: a commit is visited once.
+    }
+    std::free(slotOf);
+
+    for (uint32_t a = 0; a < tips.size(); ++a) {
+        for (uint32_t i : pairsByA[a]) {
+            result[i].ahead = aheadOfCommon[a];
+            result[i].behind = commonTotal - bothWithCommon[a];
+        }
+    }
+    return result;
+}
+
+} // namespace devdash::git
