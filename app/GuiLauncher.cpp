@@ -1,0 +1,132 @@
+#include "GuiLauncher.h"
+
+#include "git/DemoRepository.h"
+#include "shell/MainWindow.h"
+#include "shell/Screenshot.h"
+
+#include <QApplication>
+#include <QCommandLineParser>
+#include <QDir>
+#include <QFutureWatcher>
+#include <QTemporaryDir>
+#include <QtConcurrent/QtConcurrentRun>
+
+#include <cstdio>
+#include <memory>
+
+namespace devdash::app {
+
+namespace {
+void setIdentity()
+{
+    QCoreApplication::setOrganizationName(QStringLiteral("DevDash"));
+    QCoreApplication::setApplicationName(QStringLiteral("DevDash"));
+    QCoreApplication::setApplicationVersion(QStringLiteral(DEVDASH_VERSION));
+    QGuiApplication::setDesktopFileName(QStringLiteral("devdash"));
+}
+
+int fail(const QString &message, int code = 1)
+{
+    std::fprintf(stderr, "devdash: %s\n", message.toUtf8().constData());
+    return code;
+}
+
+// The demo lives in a temporary folder for the session; it is rebuilt each time
+// (deterministic, under two seconds).
+Result<QString> createDemo(QTemporaryDir &dir)
+{
+    if (!dir.isValid())
+        return Error { QStringLiteral("cannot create a temporary folder for the demo: ") + dir.errorString() };
+    return git::DemoRepository::create(dir.path());
+}
+} // namespace
+
+int runWindow(int &argc, char **argv)
+{
+    QApplication app(argc, argv);
+    setIdentity();
+    QCommandLineParser parser;
+    parser.setApplicationDescription(QStringLiteral(
+        "DevDash — branches, history, builds, tests and databases of your repositories, joined by commit.\n\n"
+        "Headless commands (see README): branches, log, show, compare, screenshot."));
+    parser.addHelpOption();
+    parser.addVersionOption();
+    parser.addOption({ QStringLiteral("demo"), QStringLiteral("Open a demo workspace built on the fly.") });
+    parser.addPositionalArgument(QStringLiteral("repo"), QStringLiteral("A repository (or any folder inside one)."),
+                                 QStringLiteral("[REPO]"));
+    parser.process(app);
+
+    ui::MainWindow window;
+    window.show();
+    auto demoDir = std::make_unique<QTemporaryDir>();
+    if (parser.isSet(QStringLiteral("demo"))) {
+        // Built on a worker: the window is up at once and shows the job in its status bar.
+        QTemporaryDir *dir = demoDir.get();
+        const int job = window.jobs()->start(QObject::tr("Building the demo workspace…"));
+        QtConcurrent::run([dir]() { return createDemo(*dir); }).then(&window, [&window, job](Result<QString> path) {
+            window.jobs()->finish(job);
+            if (path)
+                window.openRepository(path.value());
+            else
+                window.openRepository(QString()); // shows the error panel
+        });
+    } else if (!parser.positionalArguments().isEmpty()) {
+        window.openRepository(parser.positionalArguments().constFirst());
+    } else {
+        window.openLastRepository();
+    }
+    return app.exec();
+}
+
+int runScreenshot(int &argc, char **argv)
+{
+    // Headless by design: render offscreen unless the caller chose a platform.
+    if (qEnvironmentVariableIsEmpty("QT_QPA_PLATFORM"))
+        qputenv("QT_QPA_PLATFORM", "offscreen");
+    QApplication app(argc, argv);
+    setIdentity();
+    QCommandLineParser parser;
+    parser.setApplicationDescription(QStringLiteral("Renders a DevDash page to a PNG file."));
+    parser.addHelpOption();
+    parser.addOption({ QStringLiteral("page"), QStringLiteral("Page: branches, history, compare."), QStringLiteral("NAME") });
+    parser.addOption({ QStringLiteral("out"), QStringLiteral("Output PNG file."), QStringLiteral("FILE") });
+    parser.addOption({ QStringLiteral("size"), QStringLiteral("Window size (default 1280x800)."), QStringLiteral("WxH"),
+                       QStringLiteral("1280x800") });
+    parser.addOption({ QStringLiteral("demo"), QStringLiteral("Use the demo workspace.") });
+    parser.addOption({ QStringLiteral("theme"), QStringLiteral("light or dark."), QStringLiteral("THEME") });
+    parser.addPositionalArgument(QStringLiteral("screenshot"), QString());
+    parser.addPositionalArgument(QStringLiteral("repo"), QStringLiteral("Repository path (or --demo)."), QStringLiteral("[REPO]"));
+    if (!parser.parse(app.arguments()))
+        return fail(parser.errorText() + QStringLiteral(" — usage: devdash screenshot --page NAME --out FILE.png [--size WxH] (REPO | --demo)"), 2);
+    if (parser.isSet(QStringLiteral("help"))) {
+        std::fputs(parser.helpText().toUtf8().constData(), stdout);
+        return 0;
+    }
+    const QString page = parser.value(QStringLiteral("page"));
+    const QString out = parser.value(QStringLiteral("out"));
+    if (page.isEmpty() || out.isEmpty())
+        return fail(QStringLiteral("--page and --out are required — usage: devdash screenshot --page NAME --out FILE.png [--size WxH] (REPO | --demo)"), 2);
+    const QStringList size = parser.value(QStringLiteral("size")).split(QLatin1Char('x'));
+    const int w = size.value(0).toInt(), h = size.value(1).toInt();
+    if (size.size() != 2 || w < 320 || h < 240 || w > 8192 || h > 8192)
+        return fail(QStringLiteral("--size must be WxH between 320x240 and 8192x8192, not '%1'").arg(parser.value(QStringLiteral("size"))), 2);
+
+    QString repo = parser.positionalArguments().value(1);
+    QTemporaryDir demoDir;
+    if (parser.isSet(QStringLiteral("demo"))) {
+        auto demo = createDemo(demoDir);
+        if (!demo)
+            return fail(demo.errorMessage());
+        repo = demo.value();
+    }
+    if (repo.isEmpty())
+        return fail(QStringLiteral("give a repository path or --demo"), 2);
+    if (parser.isSet(QStringLiteral("theme")))
+        qputenv("DEVDASH_THEME", parser.value(QStringLiteral("theme")).toUtf8());
+    auto result = ui::renderScreenshot(repo, page, QSize(w, h), out);
+    if (!result)
+        return fail(result.errorMessage());
+    return 0;
+}
+
+} // namespace devdash::app
