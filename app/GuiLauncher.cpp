@@ -9,6 +9,8 @@
 #include <QDir>
 #include <QFutureWatcher>
 #include <QTemporaryDir>
+#include <QThread>
+#include <QThreadPool>
 #include <QtConcurrent/QtConcurrentRun>
 
 #include <cstdio>
@@ -45,6 +47,9 @@ int runWindow(int &argc, char **argv)
 {
     QApplication app(argc, argv);
     setIdentity();
+    // Workers mostly wait on disk and network: more of them than cores keeps one slow
+    // job (indexing a huge history) from starving the others.
+    QThreadPool::globalInstance()->setMaxThreadCount(std::max(4, QThread::idealThreadCount()));
     QCommandLineParser parser;
     parser.setApplicationDescription(QStringLiteral(
         "DevDash — branches, history, builds, tests and databases of your repositories, joined by commit.\n\n"

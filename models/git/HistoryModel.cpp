@@ -1,5 +1,6 @@
 #include "HistoryModel.h"
 
+#include "CommitGraphCache.h"
 #include "common/JobTracker.h"
 
 #include <QtConcurrent/QtConcurrentRun>
@@ -21,6 +22,7 @@ struct OpenResult
     QString error;
     HistoryBatch batch;
     QHash<QByteArray, QStringList> refs;
+    bool indexIsStale = false;
 };
 
 bool parseOid(const QString &hex, git_oid *out)
@@ -111,6 +113,7 @@ void HistoryModel::startOpen(bool isReload, int minimumRows)
         locked->session = std::move(session.value());
         result.batch = locked->session->next(size_t(minimumRows));
         result.refs = locked->session->refsByCommit();
+        result.indexIsStale = locked->session->indexIsStale();
         return result;
     }).then(this, [this, generation, locked, isReload](OpenResult result) {
         if (generation != m_generation)
@@ -152,6 +155,24 @@ void HistoryModel::startOpen(bool isReload, int minimumRows)
         appendBatch(std::move(result.batch));
         Q_EMIT loadingChanged(false);
         Q_EMIT opened();
+        if (result.indexIsStale)
+            refreshIndex();
+    });
+}
+
+void HistoryModel::refreshIndex()
+{
+    // Many commits came from libgit2 rather than the graph: rewrite DevDash's graph in
+    // the background so that the next open is fast again. Own repository handle.
+    CancelToken cancel;
+    const int job = m_tracker ? m_tracker->start(tr("Updating the history index"), cancel) : 0;
+    QPointer<JobTracker> tracker = m_tracker;
+    QtConcurrent::run([path = m_path, cancel]() {
+        auto repo = Repository::open(path);
+        return repo ? CommitGraphCache::write(repo.value(), cancel) : Result<void>(repo.error());
+    }).then(this, [tracker, job](Result<void>) {
+        if (tracker && job)
+            tracker->finish(job);
     });
 }
 
