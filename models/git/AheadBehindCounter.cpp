@@ -4,6 +4,8 @@
 #include <bit>
 #include <cstdlib>
 #include <queue>
+#include <string>
+#include <string_view>
 #include <unordered_map>
 
 namespace devdash::git {
@@ -50,8 +52,7 @@ std::vector<AheadBehindCounter::Counts> AheadBehindCounter::count(const CommitDa
             otherPairs.push_back(i);
     }
     std::vector<uint32_t> aheadOfCommon(tips.size(), 0); // bit a set, commonB clear
-    std::vector<uint32_t> bothWithCommon(tips.size(), 0); // bit a set, commonB set
-    uint32_t commonTotal = 0;                             // commonB set
+    std::vector<uint32_t> behindOfCommon(tips.size(), 0); // bit a clear, commonB set
 
     const size_t words = (tips.size() + 63) / 64;
     std::vector<uint64_t> full(words, ~uint64_t(0));
@@ -106,6 +107,13 @@ std::vector<AheadBehindCounter::Counts> AheadBehindCounter::count(const CommitDa
             }
     }
 
+    // Bitmaps (as bytes) of the counted commits → how many commits have it.
+    struct BytesHash
+    {
+        using is_transparent = void;
+        size_t operator()(std::string_view s) const { return std::hash<std::string_view>()(s); }
+    };
+    std::unordered_map<std::string, uint32_t, BytesHash, std::equal_to<>> commitsWithBits;
     const uint32_t cw = commonB / 64;
     const uint64_t cm = uint64_t(1) << (commonB % 64);
     size_t steps = 0;
@@ -119,50 +127,65 @@ std::vector<AheadBehindCounter::Counts> AheadBehindCounter::count(const CommitDa
         const bool wasFull = isFull(bits);
         if (!wasFull) {
             --notFullInQueue;
-            if (bits[cw] & cm) {
-                ++commonTotal;
-                for (size_t w = 0; w < words; ++w)
-                    for (uint64_t v = bits[w]; v; v &= v - 1)
-                        ++bothWithCommon[w * 64 + size_t(std::countr_zero(v))];
-            } else {
-                for (size_t w = 0; w < words; ++w)
-                    for (uint64_t v = bits[w]; v; v &= v - 1)
-                        ++aheadOfCommon[w * 64 + size_t(std::countr_zero(v))];
-            }
-            for (uint32_t i : otherPairs) {
-                const bool a = bits[bitPairs[i].a / 64] >> (bitPairs[i].a % 64) & 1;
-                const bool b = bits[bitPairs[i].b / 64] >> (bitPairs[i].b % 64) & 1;
-                result[i].ahead += a && !b;
-                result[i].behind += b && !a;
-            }
-            dag.forEachParent(c, [&](uint32_t p) {
-                uint64_t *pb;
-                if (!slotOf[p]) {
-                    const uint32_t ps = allocSlot();
-                    slotOf[p] = ps + 1;
-                    pb = bitmap(ps);
-                    queue.push({ dag.generation(p), dag.commitTime(p), p });
-                    ++notFullInQueue; // empty bitmap: not full yet
-                } else {
-                    pb = bitmap(slotOf[p] - 1);
-                }
-                const bool before = isFull(pb);
-                const uint64_t *cb = bitmap(slotOf[c] - 1); // the slab may have moved
-                for (size_t w = 0; w < words; ++w)
-                    pb[w] |= cb[w];
-                if (!before && isFull(pb))
-                    --notFullInQueue;
-            });
+            // Counted per distinct bitmap (few: runs of commits between tips share one),
+            // expanded to counts once at the end: scanning hundreds of bits per commit
+            // was the hot loop with hundreds of refs.
+            const std::string_view key(reinterpret_cast<const char *>(bits), words * sizeof(uint64_t));
+            if (auto it = commitsWithBits.find(key); it != commitsWithBits.end())
+                ++it->second;
+            else
+                commitsWithBits.emplace(std::string(key), 1);
         }
+        // A commit reached by every tip counts for nothing, but its parents must still
+        // learn that (as git's ahead_behind does): a parent also reached through a
+        // partial path would otherwise be counted as ahead or behind.
+        dag.forEachParent(c, [&](uint32_t p) {
+            uint64_t *pb;
+            if (!slotOf[p]) {
+                const uint32_t ps = allocSlot();
+                slotOf[p] = ps + 1;
+                pb = bitmap(ps);
+                queue.push({ dag.generation(p), dag.commitTime(p), p });
+                ++notFullInQueue; // empty bitmap: not full yet
+            } else {
+                pb = bitmap(slotOf[p] - 1);
+            }
+            const bool before = isFull(pb);
+            const uint64_t *cb = bitmap(slotOf[c] - 1); // the slab may have moved
+            for (size_t w = 0; w < words; ++w)
+                pb[w] |= cb[w];
+            if (!before && isFull(pb))
+                --notFullInQueue;
+        });
         freeSlots.push_back(slotOf[c] - 1);
         // slotOf[c] stays set: a commit is visited once.
     }
     std::free(slotOf);
 
+    for (const auto &[key, commits] : commitsWithBits) {
+        const auto *bits = reinterpret_cast<const uint64_t *>(key.data());
+        if (bits[cw] & cm) {
+            // Reached by the default branch, so by most tips: scan the clear bits.
+            for (size_t w = 0; w < words; ++w)
+                for (uint64_t v = ~bits[w] & full[w]; v; v &= v - 1)
+                    behindOfCommon[w * 64 + size_t(std::countr_zero(v))] += commits;
+        } else {
+            for (size_t w = 0; w < words; ++w)
+                for (uint64_t v = bits[w]; v; v &= v - 1)
+                    aheadOfCommon[w * 64 + size_t(std::countr_zero(v))] += commits;
+        }
+        for (uint32_t i : otherPairs) {
+            const bool a = bits[bitPairs[i].a / 64] >> (bitPairs[i].a % 64) & 1;
+            const bool b = bits[bitPairs[i].b / 64] >> (bitPairs[i].b % 64) & 1;
+            result[i].ahead += a && !b ? commits : 0;
+            result[i].behind += b && !a ? commits : 0;
+        }
+    }
+
     for (uint32_t a = 0; a < tips.size(); ++a) {
         for (uint32_t i : pairsByA[a]) {
             result[i].ahead = aheadOfCommon[a];
-            result[i].behind = commonTotal - bothWithCommon[a];
+            result[i].behind = behindOfCommon[a];
         }
     }
     return result;

@@ -2,13 +2,90 @@
 
 #include <git2/sys/commit_graph.h>
 
+#include "CommitGraphFile.h"
+
 #include <QCryptographicHash>
 #include <QDir>
 #include <QFileInfo>
+#include <QSaveFile>
 #include <QStandardPaths>
 #include <QTextStream>
 
+#include <cstring>
+#include <vector>
+
 namespace devdash::git {
+
+namespace {
+
+// libgit2 1.5's writer gets some generation numbers wrong: its post-order walk skips a
+// parent another child has already queued, so the child is finished before that parent
+// and may get generation 1 with parents. Walks that trust generations then show
+// commits twice or out of order. Recompute the topological levels (git's generation
+// v1) and patch them, with the trailing checksum, into the single-layer file.
+bool repairGenerations(QByteArray &graph)
+{
+    auto parsed = CommitGraphFile::parse(QByteArrayView(graph));
+    if (!parsed || parsed->baseGraphCount() != 0 || graph.size() < 8 + 20)
+        return false;
+    const CommitGraphFile &file = parsed.value();
+    auto *base = reinterpret_cast<uint8_t *>(graph.data());
+    size_t commitData = 0;
+    for (unsigned i = 0; i < base[6]; ++i) {
+        const uint8_t *entry = base + 8 + size_t(i) * 12;
+        if (std::memcmp(entry, "CDAT", 4) == 0)
+            commitData = (size_t(CommitGraphFile::be32(entry + 4)) << 32) | CommitGraphFile::be32(entry + 8);
+    }
+    const uint32_t n = file.commitCount();
+    constexpr size_t RecordSize = GIT_OID_RAWSZ + 16;
+    if (!commitData || commitData + size_t(n) * RecordSize > size_t(graph.size()))
+        return false;
+
+    // Iterative post-order (histories are deeper than any stack): a commit's level is
+    // one more than its parents' highest.
+    std::vector<uint32_t> level(n, 0);
+    std::vector<uint32_t> stack;
+    for (uint32_t root = 0; root < n; ++root) {
+        if (level[root])
+            continue;
+        stack.push_back(root);
+        while (!stack.empty()) {
+            const uint32_t c = stack.back();
+            if (level[c]) {
+                stack.pop_back();
+                continue;
+            }
+            bool ready = true;
+            uint32_t highest = 0;
+            file.forEachParent(c, [&](uint32_t p) {
+                if (p >= n)
+                    return;
+                if (!level[p]) {
+                    ready = false;
+                    stack.push_back(p);
+                } else {
+                    highest = std::max(highest, level[p]);
+                }
+            });
+            if (ready) {
+                level[c] = std::min<uint32_t>(highest + 1, 0x3fffffff);
+                stack.pop_back();
+            }
+        }
+    }
+    for (uint32_t c = 0; c < n; ++c) {
+        uint8_t *word = base + commitData + size_t(c) * RecordSize + GIT_OID_RAWSZ + 8;
+        const uint32_t value = (level[c] << 2) | (CommitGraphFile::be32(word) & 0x3u);
+        for (int k = 0; k < 4; ++k)
+            word[k] = uint8_t(value >> (24 - 8 * k));
+    }
+    const QByteArray checksum
+        = QCryptographicHash::hash(QByteArrayView(graph).first(graph.size() - 20), QCryptographicHash::Sha1);
+    std::memcpy(base + graph.size() - 20, checksum.constData(), 20);
+    return true;
+}
+
+} // namespace
 
 QString CommitGraphCache::cacheRoot()
 {
@@ -104,8 +181,17 @@ Result<void> CommitGraphCache::write(const Repository &repo, const CancelToken &
     if (cancel.isCancelled())
         return Error { QStringLiteral("cancelled") };
     git_commit_graph_writer_options opts = GIT_COMMIT_GRAPH_WRITER_OPTIONS_INIT;
-    if (int rc = git_commit_graph_writer_commit(rawWriter, &opts); rc < 0)
+    git_buf buf = GIT_BUF_INIT;
+    if (int rc = git_commit_graph_writer_dump(&buf, rawWriter, &opts); rc < 0)
         return lastError(QStringLiteral("cannot write the history index in %1").arg(dir), rc);
+    QByteArray graph(buf.ptr, qsizetype(buf.size));
+    git_buf_dispose(&buf);
+    if (!repairGenerations(graph))
+        return Error { QStringLiteral("cannot write the history index in %1: unreadable graph").arg(dir) };
+    // Atomic: readers map the old file or the new one.
+    QSaveFile out(dir + QStringLiteral("/commit-graph"));
+    if (!out.open(QIODevice::WriteOnly) || out.write(graph) != graph.size() || !out.commit())
+        return Error { QStringLiteral("cannot write the history index in %1: %2").arg(dir, out.errorString()) };
     return {};
 }
 
