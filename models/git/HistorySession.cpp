@@ -2,6 +2,10 @@
 
 #include "CommitGraphCache.h"
 
+#include <QDir>
+#include <QFile>
+#include <QFileInfo>
+
 #include <algorithm>
 
 namespace devdash::git {
@@ -32,6 +36,39 @@ std::vector<RefTip> listRefTips(const Repository &repo)
         return a.fullName.toUtf8() < b.fullName.toUtf8();
     });
     return tips;
+}
+
+std::vector<git_oid> otherWorktreeHeads(const Repository &repo)
+{
+    // HEAD files of the main worktree and of each linked one (commondir/worktrees/*),
+    // but not our own: "ref: refs/heads/x" or a detached commit id.
+    std::vector<git_oid> heads;
+    const QString common = repo.commonDir();
+    QStringList gitDirs { common };
+    const QDir linked(common + QStringLiteral("/worktrees"));
+    for (const QString &name : linked.entryList(QDir::Dirs | QDir::NoDotAndDotDot, QDir::Name))
+        gitDirs << linked.filePath(name);
+    const QString own = QFileInfo(repo.gitDir()).canonicalFilePath();
+    for (const QString &dir : std::as_const(gitDirs)) {
+        if (QFileInfo(dir).canonicalFilePath() == own)
+            continue;
+        QFile head(dir + QStringLiteral("/HEAD"));
+        if (!head.open(QIODevice::ReadOnly))
+            continue;
+        const QByteArray line = head.readLine(4096).trimmed();
+        git_oid oid;
+        if (line.startsWith("ref: ")) {
+            if (git_reference_name_to_id(&oid, repo.raw(), line.mid(5).constData()) < 0) {
+                git_error_clear(); // unborn branch in that worktree
+                continue;
+            }
+        } else if (git_oid_fromstrn(&oid, line.constData(), size_t(line.size())) < 0 || line.size() != GIT_OID_HEXSZ) {
+            git_error_clear();
+            continue;
+        }
+        heads.push_back(oid);
+    }
+    return heads;
 }
 
 Result<std::unique_ptr<HistorySession>> HistorySession::open(const QString &path, const HistoryScope &scope,
@@ -68,6 +105,9 @@ Result<std::unique_ptr<HistorySession>> HistorySession::open(const QString &path
             tipOids.push_back(tip.commit);
         if (haveHead)
             tipOids.push_back(headOid);
+        // git log --all also starts from the HEADs of the other worktrees.
+        for (const git_oid &oid : otherWorktreeHeads(r))
+            tipOids.push_back(oid);
         break;
     }
 

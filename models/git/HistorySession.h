@@ -111,5 +111,7 @@ struct RefTip
     git_oid commit;
 };
 std::vector<RefTip> listRefTips(const Repository &repo);
+// HEADs of the repository's other worktrees (the main one and linked ones).
+std::vector<git_oid> otherWorktreeHeads(const Repository &repo);
 
 } // namespace devdash::git
