@@ -1,0 +1,119 @@
+// BranchModel: flat and grouped trees, merged/stale flags, in-place updates.
+
+#include "Scenarios.h"
+#include "TestEnvironment.h"
+#include "TestRepo.h"
+
+#include "git/BranchModel.h"
+
+#include <QAbstractItemModelTester>
+#include <QSignalSpy>
+#include <QSortFilterProxyModel>
+#include <QTest>
+
+using namespace devdash::git;
+using namespace devdash::test;
+
+class BranchModelTest : public QObject
+{
+    Q_OBJECT
+private Q_SLOTS:
+    void initTestCase() { QVERIFY(TestEnvironment::setUp()); }
+
+    void grouping_data()
+    {
+        QTest::addColumn<QString>("shape");
+        for (const QString &name : { QStringLiteral("remote"), QStringLiteral("tags"), QStringLiteral("many_refs"),
+                                     QStringLiteral("unicode_refs"), QStringLiteral("empty") })
+            QTest::newRow(name.toUtf8().constData()) << name;
+    }
+    void grouping()
+    {
+        QFETCH(QString, shape);
+        TestRepo repo;
+        const Scenario sc = Scenarios::build(shape, repo);
+        BranchModel model;
+        QAbstractItemModelTester tester(&model, QAbstractItemModelTester::FailureReportingMode::QtTest);
+        QSignalSpy loaded(&model, &BranchModel::loaded);
+        model.load(sc.path);
+        QVERIFY(loaded.wait(20000));
+        const int refs = int(model.listing().refs.size());
+        int expected = 0;
+        TestRepo at = repo.at(sc.path);
+        for (const QString &line : at.gitLines({ QStringLiteral("for-each-ref"), QStringLiteral("--format=%(symref)|%(refname)"),
+                                                 QStringLiteral("refs/heads"), QStringLiteral("refs/remotes"),
+                                                 QStringLiteral("refs/tags") })) {
+            const QStringList f = line.split(QLatin1Char('|'));
+            // Tags of tags peel further than for-each-ref's %(*objecttype) looks.
+            expected += f[0].isEmpty()
+                && at.tryGit({ QStringLiteral("rev-parse"), QStringLiteral("--verify"), QStringLiteral("-q"),
+                               f[1] + QStringLiteral("^{commit}") })
+                    == 0;
+        }
+        QCOMPARE(refs, expected);
+
+        // Grouped: every ref sits under exactly one group.
+        model.setGrouping(BranchModel::Grouping::Prefix);
+        int children = 0;
+        for (int g = 0; g < model.rowCount(); ++g) {
+            const QModelIndex group = model.index(g, 0);
+            QVERIFY(model.data(group, BranchModel::IsGroupRole).toBool());
+            children += model.rowCount(group);
+        }
+        QCOMPARE(children, refs);
+        model.setGrouping(BranchModel::Grouping::None);
+        QCOMPARE(model.rowCount(), refs);
+
+        // Sorting and recursive filtering through a proxy, as the page does.
+        QSortFilterProxyModel proxy;
+        QAbstractItemModelTester proxyTester(&proxy, QAbstractItemModelTester::FailureReportingMode::QtTest);
+        proxy.setSourceModel(&model);
+        proxy.setSortRole(BranchModel::SortRole);
+        proxy.setRecursiveFilteringEnabled(true);
+        proxy.sort(BranchModel::DateColumn);
+        model.setGrouping(BranchModel::Grouping::Prefix);
+        proxy.setFilterFixedString(QStringLiteral("main"));
+    }
+
+    void flags()
+    {
+        TestRepo repo;
+        repo.init();
+        repo.commit(QStringLiteral("root"), {}, TestRepo::BaseTime);
+        repo.checkoutNew(QStringLiteral("feature/done"));
+        repo.commit(QStringLiteral("done"), {}, TestRepo::BaseTime + 60);
+        repo.checkout(QStringLiteral("main"));
+        repo.merge({ QStringLiteral("feature/done") }, QStringLiteral("Merge done"), TestRepo::BaseTime + 120);
+        repo.checkoutNew(QStringLiteral("feature/open"));
+        repo.commit(QStringLiteral("open"), {}, TestRepo::BaseTime + 180);
+        repo.checkout(QStringLiteral("main"));
+
+        BranchModel model;
+        model.setGrouping(BranchModel::Grouping::None);
+        model.setNow(QDateTime::fromSecsSinceEpoch(TestRepo::BaseTime + 40 * 86400));
+        QSignalSpy loaded(&model, &BranchModel::loaded);
+        model.load(repo.path());
+        QVERIFY(loaded.wait(20000));
+        auto row = [&](const QString &name) { return model.indexOfRef(QStringLiteral("refs/heads/") + name); };
+        QVERIFY(model.data(row(QStringLiteral("feature/done")), BranchModel::IsMergedRole).toBool());
+        QVERIFY(!model.data(row(QStringLiteral("feature/open")), BranchModel::IsMergedRole).toBool());
+        QVERIFY(!model.data(row(QStringLiteral("main")), BranchModel::IsMergedRole).toBool());
+        QVERIFY(model.data(row(QStringLiteral("main")), BranchModel::IsHeadRole).toBool());
+        QVERIFY(model.data(row(QStringLiteral("feature/open")), BranchModel::IsStaleRole).toBool());
+        model.setStaleDays(60);
+        QVERIFY(!model.data(row(QStringLiteral("feature/open")), BranchModel::IsStaleRole).toBool());
+        QCOMPARE(model.data(row(QStringLiteral("feature/open")).siblingAtColumn(BranchModel::BaseDeltaColumn)).toString(),
+                 QStringLiteral("↑1 ↓0"));
+
+        // Same refs again: updated in place, no reset (selection survives).
+        QSignalSpy reset(&model, &QAbstractItemModel::modelReset);
+        QSignalSpy changed(&model, &QAbstractItemModel::dataChanged);
+        model.reload();
+        QVERIFY(loaded.wait(20000));
+        QCOMPARE(reset.size(), 0);
+        QVERIFY(changed.size() > 0);
+    }
+};
+
+QTEST_GUILESS_MAIN(BranchModelTest)
+#include "tst_branchmodel.moc"
