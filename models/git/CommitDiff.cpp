@@ -46,6 +46,9 @@ git_diff_options diffOptions()
     git_diff_options opts = GIT_DIFF_OPTIONS_INIT;
     opts.max_size = DiffLimits::maxFileBytes; // larger blobs are flagged binary, never loaded
     opts.context_lines = 3;
+    // Without it a file that becomes a symlink (or a submodule) is reported as a
+    // deletion plus an addition of the same path; git shows one "T" change.
+    opts.flags |= GIT_DIFF_INCLUDE_TYPECHANGE;
     return opts;
 }
 

@@ -20,6 +20,15 @@ Result<Repository> Repository::open(const QString &path)
     const QByteArray native = QFile::encodeName(info.absoluteFilePath());
     int rc = git_repository_open_ext(&raw, native.constData(), 0, nullptr);
     if (rc == GIT_ENOTFOUND) {
+        // libgit2 says "not found" too when a .git file (worktree, submodule) points
+        // to a folder that is gone: say so rather than "no .git found".
+        const QFileInfo gitFile(QDir(info.absoluteFilePath()).filePath(QStringLiteral(".git")));
+        if (info.isDir() && gitFile.isFile()) {
+            Error e = lastError(QStringLiteral("Cannot open the repository at %1").arg(path), rc);
+            e.message += QStringLiteral(" — its .git file does not point to a repository (a moved or deleted "
+                                        "worktree or submodule?)");
+            return e;
+        }
         return Error { QStringLiteral("%1 is not a git repository (no .git found in it or any parent folder)")
                            .arg(path), rc };
     }
@@ -78,7 +87,25 @@ QString Repository::displayName() const
 bool Repository::isBare() const { return git_repository_is_bare(raw()) == 1; }
 bool Repository::isHeadDetached() const { return git_repository_head_detached(raw()) == 1; }
 bool Repository::isHeadUnborn() const { return git_repository_head_unborn(raw()) == 1; }
-bool Repository::isEmpty() const { return git_repository_is_empty(raw()) == 1; }
+bool Repository::isEmpty() const
+{
+    // Not git_repository_is_empty(): it also wants HEAD to name "master" (or
+    // init.defaultBranch), so a fresh `git init -b main` would not count as empty.
+    if (!isHeadUnborn())
+        return false;
+    git_reference_iterator *rawIt = nullptr;
+    if (git_reference_iterator_new(&rawIt, raw()) < 0) {
+        git_error_clear();
+        return false;
+    }
+    ReferenceIteratorPtr it(rawIt);
+    git_reference *ref = nullptr;
+    const int rc = git_reference_next(&ref, rawIt);
+    git_reference_free(ref);
+    if (rc < 0)
+        git_error_clear();
+    return rc == GIT_ITEROVER;
+}
 
 QString Repository::currentBranch() const
 {

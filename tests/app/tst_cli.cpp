@@ -23,7 +23,7 @@ struct CliRun
     QJsonDocument json() const { return QJsonDocument::fromJson(out); }
 };
 
-CliRun devdash(const QStringList &args)
+CliRun runDevDash(const QStringList &args)
 {
     QProcess p;
     p.start(QStringLiteral(DEVDASH_BINARY), args);
@@ -76,7 +76,7 @@ private Q_SLOTS:
             QStringList args { QStringLiteral("log"), sc.path, QStringLiteral("--json") };
             if (all)
                 args << QStringLiteral("--all");
-            const CliRun run = devdash(args);
+            const CliRun run = runDevDash(args);
             QCOMPARE(run.exitCode, 0);
             QVERIFY2(run.err.isEmpty(), run.err.constData());
             const QJsonArray rows = run.json().array();
@@ -107,7 +107,7 @@ private Q_SLOTS:
     {
         TestRepo repo;
         const Scenario sc = Scenarios::build(QStringLiteral("merges"), repo);
-        const CliRun run = devdash({ QStringLiteral("log"), sc.path, QStringLiteral("--max"), QStringLiteral("3"),
+        const CliRun run = runDevDash({ QStringLiteral("log"), sc.path, QStringLiteral("--max"), QStringLiteral("3"),
                                      QStringLiteral("--json") });
         QCOMPARE(run.exitCode, 0);
         QCOMPARE(ids(run.json().array(), QStringLiteral("commit")),
@@ -123,7 +123,7 @@ private Q_SLOTS:
         const Scenario sc = Scenarios::build(shape, repo);
         QVERIFY2(repo.ok(), qPrintable(repo.errors()));
         TestRepo at = repo.at(sc.path);
-        const CliRun run = devdash({ QStringLiteral("branches"), sc.path, QStringLiteral("--json") });
+        const CliRun run = runDevDash({ QStringLiteral("branches"), sc.path, QStringLiteral("--json") });
         QCOMPARE(run.exitCode, 0);
         const QJsonArray refs = run.json().array();
 
@@ -180,7 +180,7 @@ private Q_SLOTS:
         if (sc.empty)
             QSKIP("no commits");
         TestRepo at = repo.at(sc.path);
-        const CliRun run = devdash({ QStringLiteral("show"), sc.path, QStringLiteral("HEAD"), QStringLiteral("--json") });
+        const CliRun run = runDevDash({ QStringLiteral("show"), sc.path, QStringLiteral("HEAD"), QStringLiteral("--json") });
         QCOMPARE(run.exitCode, 0);
         const QJsonObject o = run.json().object();
         QCOMPARE(o.value(u"commit").toString(), at.revParse(QStringLiteral("HEAD")));
@@ -217,7 +217,7 @@ private Q_SLOTS:
                                                    QStringLiteral("refs/heads") });
         QVERIFY(branches.size() >= 2);
         const QString a = branches[0], b = branches[1];
-        const CliRun run = devdash({ QStringLiteral("compare"), sc.path, a, b, QStringLiteral("--json") });
+        const CliRun run = runDevDash({ QStringLiteral("compare"), sc.path, a, b, QStringLiteral("--json") });
         QCOMPARE(run.exitCode, 0);
         const QJsonObject o = run.json().object();
         QCOMPARE(ids(o.value(u"only_in_a").toArray()),
@@ -244,7 +244,7 @@ private Q_SLOTS:
         QFETCH(QStringList, args);
         QFETCH(int, exitCode);
         QFETCH(QString, mentions);
-        const CliRun run = devdash(args);
+        const CliRun run = runDevDash(args);
         QCOMPARE(run.exitCode, exitCode);
         QCOMPARE(run.err.count('\n'), 1); // one line, no stack trace
         QVERIFY2(QString::fromUtf8(run.err).contains(mentions), run.err.constData());
@@ -253,7 +253,7 @@ private Q_SLOTS:
     void notARepository()
     {
         QTemporaryDir dir;
-        const CliRun run = devdash({ QStringLiteral("branches"), dir.path(), QStringLiteral("--json") });
+        const CliRun run = runDevDash({ QStringLiteral("branches"), dir.path(), QStringLiteral("--json") });
         QCOMPARE(run.exitCode, 1);
         QCOMPARE(run.err.count('\n'), 1);
         QVERIFY(run.err.contains(dir.path().toUtf8()));
@@ -264,7 +264,7 @@ private Q_SLOTS:
     {
         TestRepo repo;
         const Scenario sc = Scenarios::build(QStringLiteral("linear"), repo);
-        const CliRun run = devdash({ QStringLiteral("show"), sc.path, QStringLiteral("no-such-branch"), QStringLiteral("--json") });
+        const CliRun run = runDevDash({ QStringLiteral("show"), sc.path, QStringLiteral("no-such-branch"), QStringLiteral("--json") });
         QCOMPARE(run.exitCode, 1);
         QCOMPARE(run.err.count('\n'), 1);
         QVERIFY(run.err.contains("no-such-branch"));
