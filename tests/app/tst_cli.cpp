@@ -129,17 +129,19 @@ private Q_SLOTS:
 
         // Every branch, remote-tracking branch and tag peeling to a commit; no symbolic refs.
         QMap<QString, QString> expected;
-        for (const QString &line : at.gitLines({ QStringLiteral("for-each-ref"),
-                                                 QStringLiteral("--format=%(refname) %(symref) %(objecttype) %(objectname) %(*objecttype) %(*objectname)"),
+        for (const QString &line : at.gitLines({ QStringLiteral("for-each-ref"), QStringLiteral("--format=%(refname) %(symref)"),
                                                  QStringLiteral("refs/heads"), QStringLiteral("refs/remotes"),
                                                  QStringLiteral("refs/tags") })) {
             const QStringList f = line.split(QLatin1Char(' '));
-            if (!f[1].isEmpty())
-                continue;
-            if (f[2] == u"commit")
-                expected.insert(f[0], f[3]);
-            else if (f[2] == u"tag" && f.value(4) == u"commit")
-                expected.insert(f[0], f[5]);
+            if (!f.value(1).isEmpty())
+                continue; // symbolic (origin/HEAD)
+            // Peeled through any number of tags; trees and blobs are left out.
+            QString commit;
+            if (at.tryGit({ QStringLiteral("rev-parse"), QStringLiteral("--verify"), QStringLiteral("-q"),
+                            f[0] + QStringLiteral("^{commit}") },
+                          &commit)
+                == 0)
+                expected.insert(f[0], commit.trimmed());
         }
         QMap<QString, QString> actual;
         for (const QJsonValue &v : refs) {
