@@ -188,13 +188,21 @@ void CommitSearchModel::start(const QString &repoPath, const HistoryScope &scope
             },
             Qt::QueuedConnection);
     };
-    QtConcurrent::run([=]() { return CommitSearch::run(repoPath, scope, query, cancel, onMatches, onProgress); })
-        .then(this, [this, generation](Result<int> result) {
-            if (generation != m_generation)
-                return;
-            m_running = false;
-            Q_EMIT finished(int(m_rows.size()), result ? QString() : result.errorMessage());
-        });
+    // "finished" takes the same queue as the matches, so it never overtakes them; the
+    // future is not needed (cancellation goes through the token).
+    (void)QtConcurrent::run([=]() {
+        const Result<int> result = CommitSearch::run(repoPath, scope, query, cancel, onMatches, onProgress);
+        const QString error = result ? QString() : result.errorMessage();
+        QMetaObject::invokeMethod(
+            self.data(),
+            [self, generation, error]() {
+                if (!self || generation != self->m_generation)
+                    return;
+                self->m_running = false;
+                Q_EMIT self->finished(int(self->m_rows.size()), error);
+            },
+            Qt::QueuedConnection);
+    });
 }
 
 int CommitSearchModel::rowCount(const QModelIndex &parent) const

@@ -1,0 +1,30 @@
+#pragma once
+
+// Paints the Branches tree: the checked-out branch bold with a marker, merged
+// branches greyed with a "merged" badge, stale ones italic and dimmed, groups bold,
+// and ahead/behind as compact "↑n ↓m" with small green and red bars.
+
+#include <QStyledItemDelegate>
+
+namespace devdash::ui {
+
+class BranchDelegate final : public QStyledItemDelegate
+{
+    Q_OBJECT
+public:
+    explicit BranchDelegate(QObject *parent = nullptr);
+
+    void paint(
+        QPainter *painter, const QStyleOptionViewItem &option, const QModelIndex &index) const override;
+    QSize sizeHint(const QStyleOptionViewItem &option, const QModelIndex &index) const override;
+
+protected:
+    void initStyleOption(QStyleOptionViewItem *option, const QModelIndex &index) const override;
+
+private:
+    void paintDelta(QPainter *painter, const QStyleOptionViewItem &option, const QVariant &ahead,
+        const QVariant &behind, bool isBase) const;
+    void paintName(QPainter *painter, const QStyleOptionViewItem &option, const QModelIndex &index) const;
+};
+
+} // namespace devdash::ui

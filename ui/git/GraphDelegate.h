@@ -1,0 +1,55 @@
+#pragma once
+
+// Paints the history table: the graph column (coloured lanes, commit dots, lines to
+// parents) from HistoryModel::GraphRowRole, ref labels as rounded badges before the
+// summary, a "…" placeholder until the row's metadata is loaded, and muted secondary
+// columns. Works for CommitSearchModel too (no graph: a plain dot).
+
+#include "git/RefInfo.h"
+
+#include <QStyledItemDelegate>
+
+#include <functional>
+#include <optional>
+
+namespace devdash::ui {
+
+class GraphDelegate final : public QStyledItemDelegate
+{
+    Q_OBJECT
+public:
+    using RefKindLookup = std::function<std::optional<git::RefKind>(const QString &shortName)>;
+
+    explicit GraphDelegate(QObject *parent = nullptr);
+
+    // Tells badges apart (branch, remote, tag); names it does not know are guessed.
+    void setRefKindLookup(RefKindLookup lookup) { m_kindOf = std::move(lookup); }
+    // The checked-out branch: its badge is highlighted like HEAD.
+    void setCurrentBranch(const QString &name) { m_currentBranch = name; }
+
+    static constexpr int LaneWidth = 14;
+    static int graphWidth(int lanes) { return qMax(44, lanes * LaneWidth + 10); }
+
+    void paint(
+        QPainter *painter, const QStyleOptionViewItem &option, const QModelIndex &index) const override;
+    QSize sizeHint(const QStyleOptionViewItem &option, const QModelIndex &index) const override;
+
+    // One badge; returns its width. Shared with other views showing refs.
+    static int paintBadge(QPainter *painter, const QPoint &topLeft, int height, const QString &text,
+        const QColor &color, bool emphasised, const QFont &font);
+    static int badgeWidth(const QString &text, const QFont &font);
+
+protected:
+    // A soft selection colour, so lane colours and badges stay readable on the selected row.
+    void initStyleOption(QStyleOptionViewItem *option, const QModelIndex &index) const override;
+
+private:
+    void paintGraph(QPainter *painter, const QStyleOptionViewItem &option, const QModelIndex &index) const;
+    void paintSummary(QPainter *painter, const QStyleOptionViewItem &option, const QModelIndex &index) const;
+    QColor badgeColor(const QString &ref, bool *emphasised) const;
+
+    RefKindLookup m_kindOf;
+    QString m_currentBranch;
+};
+
+} // namespace devdash::ui

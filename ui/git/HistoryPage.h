@@ -1,0 +1,105 @@
+#pragma once
+
+// The history of a scope (current branch, all refs, any ref) as a graph table that
+// loads as the user scrolls, a search over the whole scope, and the selected
+// commit's details below. Refs changing on disk reload it in place: the selected
+// commit and the scroll position survive.
+
+#include "common/Page.h"
+
+#include "git/HistorySession.h"
+
+class QFrame;
+class QLabel;
+class QLineEdit;
+class QSplitter;
+class QTimer;
+class QToolButton;
+class QTableView;
+class QAbstractItemModel;
+
+namespace devdash::git {
+class CommitSearchModel;
+class HistoryModel;
+} // namespace devdash::git
+
+namespace devdash::ui {
+
+class CommitDetailView;
+class GraphDelegate;
+class ScopeSelector;
+class Workspace;
+
+class HistoryPage final : public Page
+{
+    Q_OBJECT
+public:
+    explicit HistoryPage(Workspace *workspace, QWidget *parent = nullptr);
+    ~HistoryPage() override;
+
+    QString name() const override { return QStringLiteral("history"); }
+    QString title() const override { return tr("History"); }
+    QIcon icon() const override;
+    void setRepository(const QString &path) override;
+    void refresh() override;
+    bool isReady() const override;
+    QByteArray saveState() const override;
+    void restoreState(const QByteArray &state) override;
+
+    // Shows the history of `ref` (empty: the current branch), selecting `commitId` if given.
+    void showRef(const QString &ref, const QString &commitId = {});
+    void showAll();
+    // Selects a commit of the graph, fetching rows until it appears.
+    void selectCommit(const QString &commitId);
+    void search(const QString &text);
+    void exitSearch();
+
+    bool isSearching() const { return m_searching; }
+    QString selectedCommit() const;
+    git::HistoryScope scope() const;
+    git::HistoryModel *historyModel() const { return m_history; }
+    git::CommitSearchModel *searchModel() const { return m_search; }
+    QTableView *view() const { return m_view; }
+    CommitDetailView *detail() const { return m_detail; }
+    QLineEdit *searchField() const { return m_searchField; }
+
+protected:
+    bool eventFilter(QObject *watched, QEvent *event) override;
+    void changeEvent(QEvent *event) override;
+
+private:
+    void openScope(const git::HistoryScope &scope, const QString &selectAfter = {});
+    void useModel(QAbstractItemModel *model);
+    void onCurrentChanged();
+    void tryPendingSelection();
+    void updateGraphWidth();
+    void updateSearchBar();
+    void showContextMenu(const QPoint &pos);
+    void copyCommitId();
+    void onOpened();
+    void onReloaded();
+    void onSearchFinished(const QString &error);
+
+    Workspace *m_workspace;
+    git::HistoryModel *m_history;
+    git::CommitSearchModel *m_search;
+    GraphDelegate *m_delegate;
+    ScopeSelector *m_scopeBox;
+    QLineEdit *m_searchField;
+    QFrame *m_searchBar;
+    QLabel *m_searchLabel;
+    QLabel *m_errorLabel;
+    QTableView *m_view;
+    CommitDetailView *m_detail;
+    QSplitter *m_split;
+    QTimer *m_selectionDelay;
+    QAction *m_searchIcon;
+    QString m_repoPath;
+    QString m_pendingCommit; // select when its row arrives
+    QString m_reloadTopCommit;
+    bool m_searching = false;
+    bool m_searchDone = false;
+    int m_fetchAttempts = 0;
+};
+
+} // namespace devdash::ui

@@ -1,0 +1,557 @@
+#include "MainWindow.h"
+
+#include "JobStatusWidget.h"
+#include "MessagePanel.h"
+#include "common/BackgroundJob.h"
+#include "common/Icons.h"
+#include "common/Page.h"
+#include "common/Theme.h"
+#include "common/Workspace.h"
+#include "git/BranchesPage.h"
+#include "git/ComparePage.h"
+#include "git/HistoryPage.h"
+
+#include "common/JobTracker.h"
+#include "git/BranchModel.h"
+#include "git/DemoRepository.h"
+
+#include <QAction>
+#include <QActionGroup>
+#include <QApplication>
+#include <QCloseEvent>
+#include <QDir>
+#include <QFileDialog>
+#include <QFileInfo>
+#include <QHBoxLayout>
+#include <QLabel>
+#include <QListWidget>
+#include <QMenuBar>
+#include <QMessageBox>
+#include <QSettings>
+#include <QSplitter>
+#include <QStackedWidget>
+#include <QStatusBar>
+#include <QTemporaryDir>
+#include <QThreadPool>
+#include <QToolBar>
+
+namespace devdash::ui {
+
+namespace {
+constexpr int MaxRecent = 10;
+const QString RecentKey = QStringLiteral("recentRepositories");
+const QString ThemeKey = QStringLiteral("theme");
+
+ThemeMode initialTheme(MainWindow::StatePolicy policy)
+{
+    // DEVDASH_THEME (the screenshot command's --theme) wins; else the user's choice.
+    const QString forced = qEnvironmentVariable("DEVDASH_THEME");
+    if (!forced.isEmpty())
+        return Theme::modeFromName(forced.toLower());
+    if (policy == MainWindow::StatePolicy::Ephemeral)
+        return ThemeMode::Light; // reproducible screenshots and tests
+    return Theme::modeFromName(QSettings().value(ThemeKey).toString());
+}
+} // namespace
+
+MainWindow::MainWindow(QWidget *parent)
+    : MainWindow(StatePolicy::Persistent, parent)
+{
+}
+
+MainWindow::MainWindow(StatePolicy policy, QWidget *parent)
+    : QMainWindow(parent)
+    , m_policy(policy)
+    , m_workspace(new Workspace(this))
+    , m_split(new QSplitter(Qt::Horizontal, this))
+    , m_pageList(new QListWidget(m_split))
+    , m_content(new QStackedWidget(m_split))
+    , m_message(new MessagePanel(m_content))
+    , m_jobStatus(new JobStatusWidget(m_workspace->jobs(), this))
+    , m_repoName(new QLabel(this))
+    , m_branchLabel(new QLabel(this))
+{
+    Theme::initResources();
+    Theme::apply(initialTheme(policy));
+    setWindowTitle(QStringLiteral("DevDash"));
+    if (QFileInfo::exists(QStringLiteral(":/icons/devdash.svg")))
+        setWindowIcon(QIcon(QStringLiteral(":/icons/devdash.svg")));
+
+    m_pageList->setObjectName(QStringLiteral("pageList"));
+    m_pageList->setIconSize(QSize(20, 20));
+    m_pageList->setFrameShape(QFrame::NoFrame);
+    m_pageList->setMinimumWidth(150);
+    m_pageList->setMaximumWidth(260);
+    m_pageList->setHorizontalScrollBarPolicy(Qt::ScrollBarAlwaysOff);
+    m_content->addWidget(m_message);
+    m_split->addWidget(m_pageList);
+    m_split->addWidget(m_content);
+    m_split->setStretchFactor(1, 1);
+    m_split->setSizes({ 170, 1100 });
+    m_split->setChildrenCollapsible(false);
+    setCentralWidget(m_split);
+
+    m_history = new HistoryPage(m_workspace, m_content);
+    m_branches = new BranchesPage(m_workspace, m_content);
+    m_compare = new ComparePage(m_workspace, m_content);
+    addPage(m_branches);
+    addPage(m_history);
+    addPage(m_compare);
+
+    createActions();
+    createToolBar();
+    statusBar()->addPermanentWidget(m_jobStatus);
+    statusBar()->setSizeGripEnabled(false);
+
+    connect(m_pageList, &QListWidget::currentRowChanged, this, [this](int row) {
+        if (row >= 0 && row < m_pages.size() && m_pagesShown)
+            m_content->setCurrentWidget(m_pages.at(row));
+    });
+    connect(m_workspace, &Workspace::opened, this, &MainWindow::onOpened);
+    connect(m_workspace, &Workspace::failed, this, &MainWindow::onFailed);
+    connect(m_workspace, &Workspace::infoChanged, this, &MainWindow::updateRepositoryLabels);
+    connect(m_workspace, &Workspace::refsChangedOnDisk, this, [this] {
+        for (Page *page : std::as_const(m_pages))
+            if (page != m_branches) // the workspace reloads the shared branch model itself
+                page->refresh();
+    });
+
+    m_pageList->setCurrentRow(1); // History first, unless settings say otherwise
+    if (m_policy == StatePolicy::Persistent)
+        restoreSettings();
+    else
+        resize(1280, 800);
+    showWelcome();
+}
+
+MainWindow::~MainWindow()
+{
+    // Workers report to the tracker: let them stop before it goes.
+    m_workspace->jobs()->cancelAll();
+    QThreadPool::globalInstance()->waitForDone();
+}
+
+void MainWindow::addPage(Page *page)
+{
+    m_pages << page;
+    m_content->addWidget(page);
+    auto *item = new QListWidgetItem(page->icon(), page->title(), m_pageList);
+    item->setData(Qt::UserRole, page->name());
+    item->setToolTip(tr("%1 (Ctrl+%2)").arg(page->title()).arg(m_pages.size()));
+    connect(page, &Page::historyRequested, this, [this](const QString &ref, const QString &commit) {
+        m_history->showRef(ref, commit);
+        showPage(QStringLiteral("history"));
+    });
+    connect(page, &Page::compareRequested, this, [this](const QString &base, const QString &other) {
+        m_compare->compare(base, other);
+        showPage(QStringLiteral("compare"));
+    });
+    connect(page, &Page::branchRequested, this, [this](const QString &ref) {
+        showPage(QStringLiteral("branches"));
+        if (!m_branches->selectRef(ref))
+            statusBar()->showMessage(tr("%1 is not a branch or tag").arg(ref), 4000);
+    });
+    connect(page, &Page::statusMessage, this,
+        [this](const QString &text) { statusBar()->showMessage(text, 4000); });
+}
+
+void MainWindow::createActions()
+{
+    QMenu *file = menuBar()->addMenu(tr("&File"));
+    QAction *open = file->addAction(
+        Icons::get(QStringLiteral("open")), tr("&Open Repository…"), this, &MainWindow::browseForRepository);
+    open->setShortcut(QKeySequence::Open);
+    open->setObjectName(QStringLiteral("openAction"));
+    file->addAction(tr("Open &Demo"), this, &MainWindow::openDemo);
+    m_recentMenu = file->addMenu(tr("Open &Recent"));
+    updateRecentMenu();
+    file->addSeparator();
+    m_refreshAction
+        = file->addAction(Icons::get(QStringLiteral("refresh")), tr("&Refresh"), this, &MainWindow::refresh);
+    m_refreshAction->setShortcut(QKeySequence::Refresh);
+    m_refreshAction->setObjectName(QStringLiteral("refreshAction"));
+    file->addAction(tr("&Close Repository"), this, &MainWindow::closeRepository);
+    file->addSeparator();
+    QAction *quit = file->addAction(tr("&Quit"), this, &QWidget::close);
+    quit->setShortcut(QKeySequence(Qt::CTRL | Qt::Key_Q));
+    quit->setMenuRole(QAction::QuitRole);
+
+    m_viewMenu = menuBar()->addMenu(tr("&View"));
+    for (int i = 0; i < m_pages.size(); ++i) {
+        Page *page = m_pages.at(i);
+        QAction *action = m_viewMenu->addAction(
+            page->icon(), page->title(), this, [this, name = page->name()] { showPage(name); });
+        if (i < 9)
+            action->setShortcut(QKeySequence(Qt::CTRL | Qt::Key(Qt::Key_1 + i)));
+    }
+    m_viewMenu->addSeparator();
+    QMenu *theme = m_viewMenu->addMenu(tr("&Theme"));
+    m_themeGroup = new QActionGroup(this);
+    const std::pair<ThemeMode, QString> themes[] = { { ThemeMode::System, tr("&System") },
+        { ThemeMode::Light, tr("&Light") }, { ThemeMode::Dark, tr("&Dark") } };
+    for (const auto &[mode, label] : themes) {
+        QAction *action = theme->addAction(label, this, [this, mode = mode] { setTheme(mode); });
+        action->setCheckable(true);
+        action->setChecked(Theme::mode() == mode);
+        action->setData(int(mode));
+        m_themeGroup->addAction(action);
+    }
+
+    QMenu *help = menuBar()->addMenu(tr("&Help"));
+    help->addAction(tr("&About DevDash"), this, [this] {
+        QMessageBox::about(this, tr("About DevDash"),
+            tr("<h3>DevDash %1</h3><p>A desktop dashboard for software teams: branches, history and "
+               "comparisons of your repositories, joined by commit.</p><p>Qt %2 · libgit2 %3</p>")
+                .arg(QCoreApplication::applicationVersion(), QString::fromLatin1(qVersion()),
+                    QStringLiteral(LIBGIT2_VERSION)));
+    });
+
+    // Esc stops what runs (pages that use Esc themselves claim it first).
+    auto *cancel = new QAction(tr("Cancel Running Work"), this);
+    cancel->setShortcut(QKeySequence(Qt::Key_Escape));
+    connect(cancel, &QAction::triggered, this, [this] { m_workspace->jobs()->cancelAll(); });
+    addAction(cancel);
+}
+
+void MainWindow::createToolBar()
+{
+    QToolBar *bar = addToolBar(tr("Repository"));
+    bar->setObjectName(QStringLiteral("repositoryToolBar"));
+    bar->setMovable(false);
+    bar->setIconSize(QSize(18, 18));
+    bar->setToolButtonStyle(Qt::ToolButtonIconOnly);
+    for (QAction *action : menuBar()->actions().constFirst()->menu()->actions())
+        if (action->objectName() == QLatin1String("openAction")
+            || action->objectName() == QLatin1String("refreshAction"))
+            bar->addAction(action);
+    bar->addSeparator();
+    m_repoName->setObjectName(QStringLiteral("repoName"));
+    m_branchLabel->setObjectName(QStringLiteral("branchBadge"));
+    bar->addWidget(m_repoName);
+    m_branchAction = bar->addWidget(m_branchLabel);
+    m_branchAction->setVisible(false);
+}
+
+void MainWindow::retheme()
+{
+    for (int i = 0; i < m_pages.size(); ++i)
+        m_pageList->item(i)->setIcon(m_pages.at(i)->icon());
+    for (QAction *action : menuBar()->actions().constFirst()->menu()->actions()) {
+        if (action->objectName() == QLatin1String("openAction"))
+            action->setIcon(Icons::get(QStringLiteral("open")));
+        else if (action->objectName() == QLatin1String("refreshAction"))
+            action->setIcon(Icons::get(QStringLiteral("refresh")));
+    }
+    updateRepositoryLabels();
+    if (m_content->currentWidget() == m_message)
+        m_content->currentWidget()->update();
+}
+
+void MainWindow::setTheme(ThemeMode mode)
+{
+    Theme::apply(mode);
+    for (QAction *action : m_themeGroup->actions())
+        action->setChecked(action->data().toInt() == int(mode));
+    if (m_policy == StatePolicy::Persistent)
+        QSettings().setValue(ThemeKey, Theme::modeName(mode));
+    retheme();
+}
+
+JobTracker *MainWindow::jobs()
+{
+    return m_workspace->jobs();
+}
+
+QStringList MainWindow::pageNames() const
+{
+    QStringList names;
+    for (const Page *page : m_pages)
+        names << page->name();
+    return names;
+}
+
+Page *MainWindow::page(const QString &name) const
+{
+    for (Page *page : m_pages)
+        if (page->name() == name)
+            return page;
+    return nullptr;
+}
+
+Page *MainWindow::currentPage() const
+{
+    const int row = m_pageList->currentRow();
+    return row >= 0 && row < m_pages.size() ? m_pages.at(row) : nullptr;
+}
+
+bool MainWindow::isPageShown() const
+{
+    return m_pagesShown && m_content->currentWidget() == currentPage();
+}
+
+bool MainWindow::showPage(const QString &name)
+{
+    Page *target = page(name);
+    if (!target)
+        return false;
+    m_pageList->setCurrentRow(int(m_pages.indexOf(target)));
+    if (m_pagesShown)
+        m_content->setCurrentWidget(target);
+    return true;
+}
+
+QString MainWindow::repositoryPath() const
+{
+    return m_workspace->path();
+}
+
+void MainWindow::openRepository(const QString &path)
+{
+    m_pagesShown = false;
+    m_message->setContent(
+        MessagePanel::Kind::Progress, tr("Opening %1…").arg(QDir::toNativeSeparators(path)), {});
+    showMessage();
+    m_workspace->open(path);
+}
+
+void MainWindow::openLastRepository()
+{
+    const QStringList recent = recentRepositories();
+    if (recent.isEmpty())
+        showWelcome();
+    else
+        openRepository(recent.constFirst());
+}
+
+void MainWindow::openDemo()
+{
+    m_demoFolder = std::make_unique<QTemporaryDir>();
+    if (!m_demoFolder->isValid()) {
+        onFailed(tr("the demo"),
+            tr("Cannot create a temporary folder for the demo: %1").arg(m_demoFolder->errorString()));
+        return;
+    }
+    m_pagesShown = false;
+    m_message->setContent(MessagePanel::Kind::Progress, tr("Building the demo workspace…"), {});
+    showMessage();
+    const QString folder = m_demoFolder->path();
+    runJob(
+        jobs(), tr("Building the demo workspace"), this,
+        [folder](const JobContext &) { return git::DemoRepository::create(folder); },
+        [this](Result<QString> result) {
+            if (result)
+                openRepository(result.value());
+            else
+                onFailed(tr("the demo"), result.errorMessage());
+        });
+}
+
+void MainWindow::closeRepository()
+{
+    m_workspace->close();
+    for (Page *page : std::as_const(m_pages))
+        page->setRepository({});
+    updateRepositoryLabels();
+    showWelcome();
+}
+
+void MainWindow::refresh()
+{
+    if (!m_workspace->isOpen()) {
+        openLastRepository();
+        return;
+    }
+    if (m_workspace->info().empty) {
+        openRepository(m_workspace->path()); // it may have its first commit now
+        return;
+    }
+    m_workspace->refreshInfo();
+    m_workspace->branches()->reload();
+    for (Page *page : std::as_const(m_pages))
+        if (page != m_branches)
+            page->refresh();
+}
+
+void MainWindow::onOpened()
+{
+    const RepositoryInfo &info = m_workspace->info();
+    rememberRepository(info.path);
+    updateRepositoryLabels();
+    if (info.empty) {
+        m_pagesShown = false;
+        for (Page *page : std::as_const(m_pages))
+            page->setRepository({});
+        m_message->setContent(MessagePanel::Kind::Empty, tr("This repository has no commits yet"),
+            tr("%1 is a git repository without any commit or branch. Make a first commit, then "
+               "press F5 to refresh.")
+                .arg(QDir::toNativeSeparators(info.workDir.isEmpty() ? info.path : info.workDir)));
+        m_message->addAction(
+            tr("Refresh"), [this] { refresh(); }, true);
+        m_message->addAction(tr("Open another repository…"), [this] { browseForRepository(); });
+        showMessage();
+        return;
+    }
+    for (Page *page : std::as_const(m_pages))
+        page->setRepository(info.path);
+    showPages();
+}
+
+void MainWindow::onFailed(const QString &path, const QString &message)
+{
+    m_pagesShown = false;
+    updateRepositoryLabels();
+    m_message->setContent(MessagePanel::Kind::Error,
+        path.isEmpty() ? tr("No repository to open")
+                       : tr("Cannot open %1").arg(QDir::toNativeSeparators(path)),
+        message);
+    m_message->addAction(
+        tr("Open another repository…"), [this] { browseForRepository(); }, true);
+    if (!path.isEmpty())
+        m_message->addAction(tr("Try again"), [this, path] { openRepository(path); });
+    m_message->addAction(tr("Open Demo"), [this] { openDemo(); });
+    showMessage();
+}
+
+void MainWindow::showWelcome()
+{
+    m_pagesShown = false;
+    m_message->setContent(MessagePanel::Kind::Welcome, tr("Open a repository"),
+        tr("DevDash shows the branches, history and comparisons of a git repository. Open one of "
+           "yours, or explore a demo workspace."));
+    m_message->addAction(
+        tr("Open Repository…"), [this] { browseForRepository(); }, true);
+    m_message->addAction(tr("Open Demo"), [this] { openDemo(); });
+    showMessage();
+}
+
+void MainWindow::showMessage()
+{
+    m_content->setCurrentWidget(m_message);
+}
+
+void MainWindow::showPages()
+{
+    m_pagesShown = true;
+    if (Page *page = currentPage())
+        m_content->setCurrentWidget(page);
+}
+
+void MainWindow::updateRepositoryLabels()
+{
+    const RepositoryInfo &info = m_workspace->info();
+    if (!m_workspace->isOpen()) {
+        m_repoName->setText(tr("No repository"));
+        m_repoName->setToolTip({});
+        m_branchAction->setVisible(false);
+        setWindowTitle(QStringLiteral("DevDash"));
+        return;
+    }
+    m_repoName->setText(info.displayName);
+    m_repoName->setToolTip(QDir::toNativeSeparators(info.workDir.isEmpty() ? info.gitDir : info.workDir));
+    QString branch;
+    if (info.headUnborn)
+        branch = tr("no commits");
+    else if (info.headDetached)
+        branch = tr("detached HEAD");
+    else
+        branch = info.currentBranch;
+    m_branchLabel->setText(QStringLiteral("⎇ ") + branch);
+    m_branchLabel->setToolTip(
+        info.headDetached ? tr("HEAD is detached: no branch is checked out") : tr("The checked-out branch"));
+    m_branchAction->setVisible(!branch.isEmpty());
+    setWindowTitle(tr("%1 — DevDash").arg(info.displayName));
+}
+
+void MainWindow::browseForRepository()
+{
+    const QString start
+        = m_workspace->isOpen() ? QFileInfo(m_workspace->info().workDir).absolutePath() : QDir::homePath();
+    const QString folder = QFileDialog::getExistingDirectory(this, tr("Open Repository"), start);
+    if (!folder.isEmpty())
+        openRepository(folder);
+}
+
+QStringList MainWindow::recentRepositories() const
+{
+    if (m_policy != StatePolicy::Persistent)
+        return {};
+    return QSettings().value(RecentKey).toStringList();
+}
+
+void MainWindow::rememberRepository(const QString &path)
+{
+    if (m_policy != StatePolicy::Persistent || path.isEmpty())
+        return;
+    if (m_demoFolder && path.startsWith(m_demoFolder->path()))
+        return; // gone at exit
+    const QString absolute = QFileInfo(path).absoluteFilePath();
+    QStringList recent = recentRepositories();
+    recent.removeAll(absolute);
+    recent.prepend(absolute);
+    while (recent.size() > MaxRecent)
+        recent.removeLast();
+    QSettings().setValue(RecentKey, recent);
+    updateRecentMenu();
+}
+
+void MainWindow::updateRecentMenu()
+{
+    if (!m_recentMenu)
+        return;
+    m_recentMenu->clear();
+    const QStringList recent = recentRepositories();
+    for (const QString &path : recent)
+        m_recentMenu->addAction(QDir::toNativeSeparators(path), this, [this, path] { openRepository(path); });
+    if (recent.isEmpty()) {
+        m_recentMenu->addAction(tr("No recent repositories"))->setEnabled(false);
+        return;
+    }
+    m_recentMenu->addSeparator();
+    m_recentMenu->addAction(tr("Clear List"), this, [this] {
+        QSettings().remove(RecentKey);
+        updateRecentMenu();
+    });
+}
+
+void MainWindow::closeEvent(QCloseEvent *event)
+{
+    if (m_policy == StatePolicy::Persistent)
+        saveSettings();
+    QMainWindow::closeEvent(event);
+}
+
+void MainWindow::saveSettings() const
+{
+    QSettings settings;
+    settings.beginGroup(QStringLiteral("window"));
+    settings.setValue(QStringLiteral("geometry"), saveGeometry());
+    settings.setValue(QStringLiteral("state"), QMainWindow::saveState());
+    settings.setValue(QStringLiteral("sidebar"), m_split->saveState());
+    if (const Page *page = currentPage())
+        settings.setValue(QStringLiteral("page"), page->name());
+    settings.endGroup();
+    settings.beginGroup(QStringLiteral("pages"));
+    for (const Page *page : m_pages)
+        settings.setValue(page->name(), page->saveState());
+    settings.endGroup();
+}
+
+void MainWindow::restoreSettings()
+{
+    QSettings settings;
+    settings.beginGroup(QStringLiteral("window"));
+    if (!restoreGeometry(settings.value(QStringLiteral("geometry")).toByteArray()))
+        resize(1280, 800);
+    QMainWindow::restoreState(settings.value(QStringLiteral("state")).toByteArray());
+    m_split->restoreState(settings.value(QStringLiteral("sidebar")).toByteArray());
+    const QString pageName = settings.value(QStringLiteral("page")).toString();
+    settings.endGroup();
+    settings.beginGroup(QStringLiteral("pages"));
+    for (Page *page : std::as_const(m_pages))
+        page->restoreState(settings.value(page->name()).toByteArray());
+    settings.endGroup();
+    if (!pageName.isEmpty())
+        showPage(pageName);
+}
+
+} // namespace devdash::ui
