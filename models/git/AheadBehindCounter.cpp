@@ -1,9 +1,10 @@
 #include "AheadBehindCounter.h"
 
+#include "GenerationQueue.h"
+
 #include <algorithm>
 #include <bit>
 #include <cstdlib>
-#include <queue>
 #include <string>
 #include <string_view>
 #include <unordered_map>
@@ -78,23 +79,13 @@ std::vector<AheadBehindCounter::Counts> AheadBehindCounter::count(const CommitDa
     };
     auto isFull = [&](const uint64_t *bits) { return std::equal(bits, bits + words, full.begin()); };
 
-    struct Entry
-    {
-        uint32_t generation;
-        int64_t time;
-        uint32_t index;
-        bool operator<(const Entry &o) const
-        {
-            return generation != o.generation ? generation < o.generation : time < o.time;
-        }
-    };
-    std::priority_queue<Entry> queue;
+    GenerationQueue queue(dag);
     size_t notFullInQueue = 0;
     for (uint32_t bit = 0; bit < tips.size(); ++bit) {
         const uint32_t c = tips[bit];
         if (!slotOf[c]) {
             slotOf[c] = allocSlot() + 1;
-            queue.push({ dag.generation(c), dag.commitTime(c), c });
+            queue.push(c);
         }
         bitmap(slotOf[c] - 1)[bit / 64] |= uint64_t(1) << (bit % 64);
     }
@@ -120,8 +111,7 @@ std::vector<AheadBehindCounter::Counts> AheadBehindCounter::count(const CommitDa
     while (!queue.empty() && notFullInQueue > 0) {
         if ((++steps & 4095) == 0 && cancel.isCancelled())
             break;
-        const uint32_t c = queue.top().index;
-        queue.pop();
+        const uint32_t c = queue.pop();
         const uint32_t slot = slotOf[c] - 1;
         const uint64_t *bits = bitmap(slot);
         const bool wasFull = isFull(bits);
@@ -145,7 +135,7 @@ std::vector<AheadBehindCounter::Counts> AheadBehindCounter::count(const CommitDa
                 const uint32_t ps = allocSlot();
                 slotOf[p] = ps + 1;
                 pb = bitmap(ps);
-                queue.push({ dag.generation(p), dag.commitTime(p), p });
+                queue.push(p);
                 ++notFullInQueue; // empty bitmap: not full yet
             } else {
                 pb = bitmap(slotOf[p] - 1);

@@ -40,6 +40,19 @@ HistoryModel::~HistoryModel()
         m_session->cancel.cancel();
 }
 
+void HistoryModel::clearRows()
+{
+    m_oids.clear();
+    m_dagIndex.clear();
+    m_lanes.clear();
+    m_parentOffsets.assign(1, 0);
+    m_parents.clear();
+    m_checkpoints.clear();
+    m_meta.clear();
+    m_metaPending.clear();
+    m_graphRows.clear();
+}
+
 void HistoryModel::clear()
 {
     ++m_generation;
@@ -47,16 +60,8 @@ void HistoryModel::clear()
         m_session->cancel.cancel();
     beginResetModel();
     m_session.reset();
-    m_oids.clear();
-    m_dagIndex.clear();
-    m_lanes.clear();
-    m_parentOffsets.assign(1, 0);
-    m_parents.clear();
-    m_checkpoints.clear();
+    clearRows();
     m_refs.clear();
-    m_meta.clear();
-    m_metaPending.clear();
-    m_graphRows.clear();
     m_atEnd = true;
     m_fetchInFlight = false;
     m_wantRows = 0;
@@ -131,15 +136,7 @@ void HistoryModel::startOpen(bool isReload, int minimumRows)
         }
         if (isReload) {
             beginResetModel();
-            m_oids.clear();
-            m_dagIndex.clear();
-            m_lanes.clear();
-            m_parentOffsets.assign(1, 0);
-            m_parents.clear();
-            m_checkpoints.clear();
-            m_meta.clear();
-            m_metaPending.clear();
-            m_graphRows.clear();
+            clearRows();
             m_session = locked;
             m_refs = std::move(result.refs);
             m_reloading = true;

@@ -91,6 +91,7 @@ private:
     void requestMeta(int block) const;
     void startOpen(bool isReload, int minimumRows);
     void finishJob(int &jobId);
+    void clearRows(); // inside a model reset
     void refreshIndex();
 
     QString m_path;

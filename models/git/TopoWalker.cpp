@@ -7,6 +7,7 @@ namespace devdash::git {
 TopoWalker::TopoWalker(const CommitDag &dag, std::vector<uint32_t> tips, const std::vector<bool> *hidden)
     : m_dag(dag)
     , m_hidden(hidden)
+    , m_indegreeQueue(dag)
 {
     const size_t n = std::max<size_t>(dag.size(), 1);
     m_indegree = static_cast<int32_t *>(std::calloc(n, sizeof(int32_t)));
@@ -25,7 +26,7 @@ TopoWalker::TopoWalker(const CommitDag &dag, std::vector<uint32_t> tips, const s
                      [&](uint32_t a, uint32_t b) { return dag.commitTime(a) > dag.commitTime(b); });
     for (uint32_t t : ordered) {
         m_queued[t] = 1;
-        m_indegreeQueue.push({ dag.generation(t), dag.commitTime(t), t });
+        m_indegreeQueue.push(t);
         m_minGeneration = std::min(m_minGeneration, dag.generation(t));
     }
     computeIndegreesToDepth(m_minGeneration);
@@ -44,9 +45,8 @@ TopoWalker::~TopoWalker()
 
 void TopoWalker::computeIndegreesToDepth(uint32_t generation)
 {
-    while (!m_indegreeQueue.empty() && m_indegreeQueue.top().generation >= generation) {
-        const uint32_t c = m_indegreeQueue.top().index;
-        m_indegreeQueue.pop();
+    while (!m_indegreeQueue.empty() && m_indegreeQueue.topGeneration() >= generation) {
+        const uint32_t c = m_indegreeQueue.pop();
         ++m_indegreeWalked;
         m_dag.forEachParent(c, [&](uint32_t p) {
             if (isHidden(p))
@@ -55,7 +55,7 @@ void TopoWalker::computeIndegreesToDepth(uint32_t generation)
             d = d ? d + 1 : 2;
             if (!m_queued[p]) {
                 m_queued[p] = 1;
-                m_indegreeQueue.push({ m_dag.generation(p), m_dag.commitTime(p), p });
+                m_indegreeQueue.push(p);
             }
         });
     }

@@ -6,10 +6,10 @@
 // whatever the size of the history.
 
 #include "CommitDag.h"
+#include "GenerationQueue.h"
 
 #include <cstdint>
 #include <cstdlib>
-#include <queue>
 #include <vector>
 
 namespace devdash::git {
@@ -35,23 +35,12 @@ private:
     void computeIndegreesToDepth(uint32_t generation);
     bool isHidden(uint32_t c) const { return m_hidden && (*m_hidden)[c]; }
 
-    struct QueueEntry
-    {
-        uint32_t generation;
-        int64_t time;
-        uint32_t index;
-        bool operator<(const QueueEntry &o) const
-        {
-            return generation != o.generation ? generation < o.generation : time < o.time;
-        }
-    };
-
     const CommitDag &m_dag;
     const std::vector<bool> *m_hidden;
     // calloc'd: pages are only touched for commits the walk reaches.
     int32_t *m_indegree = nullptr;
     uint8_t *m_queued = nullptr;
-    std::priority_queue<QueueEntry> m_indegreeQueue;
+    GenerationQueue m_indegreeQueue;
     std::vector<uint32_t> m_stack;
     uint32_t m_minGeneration = UINT32_MAX;
     size_t m_indegreeWalked = 0;
