@@ -1,5 +1,6 @@
 #include "GuiLauncher.h"
 
+#include "common/Background.h"
 #include "git/DemoRepository.h"
 #include "shell/MainWindow.h"
 #include "shell/Screenshot.h"
@@ -68,13 +69,15 @@ int runWindow(int &argc, char **argv)
         // Built on a worker: the window is up at once and shows the job in its status bar.
         QTemporaryDir *dir = demoDir.get();
         const int job = window.jobs()->start(QObject::tr("Building the demo workspace…"));
-        QtConcurrent::run([dir]() { return createDemo(*dir); }).then(&window, [&window, job](Result<QString> path) {
-            window.jobs()->finish(job);
-            if (path)
-                window.openRepository(path.value());
-            else
-                window.openRepository(QString()); // shows the error panel
-        });
+        runInBackground(
+            &window, [dir]() { return createDemo(*dir); },
+            [&window, job](Result<QString> path) {
+                window.jobs()->finish(job);
+                if (path)
+                    window.openRepository(path.value());
+                else
+                    window.openRepository(QString()); // shows the error panel
+            });
     } else if (!parser.positionalArguments().isEmpty()) {
         window.openRepository(parser.positionalArguments().constFirst());
     } else {

@@ -3,7 +3,7 @@
 #include "common/JobTracker.h"
 
 #include <QFileInfo>
-#include <QtConcurrent/QtConcurrentRun>
+#include "common/Background.h"
 
 namespace devdash::git {
 
@@ -22,19 +22,23 @@ void BranchModel::load(const QString &repoPath)
     int job = m_tracker ? m_tracker->start(tr("Reading branches of %1").arg(QFileInfo(repoPath).fileName()), cancel)
                         : 0;
     QPointer<JobTracker> tracker = m_tracker;
-    QtConcurrent::run([repoPath, cancel]() { return RefLister::list(repoPath, cancel); })
-        .then(this, [this, generation, job, tracker](Result<RefListing> result) {
+    QPointer<BranchModel> self(this);
+    // The tracker is the context when there is one: the job must end even if we don't.
+    QObject *context = m_tracker ? static_cast<QObject *>(m_tracker.data()) : this;
+    runInBackground(
+        context, [repoPath, cancel]() { return RefLister::list(repoPath, cancel); },
+        [self, generation, job, tracker](Result<RefListing> result) {
             if (tracker && job)
                 tracker->finish(job);
-            if (generation != m_generation)
+            if (!self || generation != self->m_generation)
                 return;
-            m_loading = false;
+            self->m_loading = false;
             if (!result) {
-                Q_EMIT failed(result.errorMessage());
+                Q_EMIT self->failed(result.errorMessage());
                 return;
             }
-            setListing(result.value());
-            Q_EMIT loaded();
+            self->setListing(result.value());
+            Q_EMIT self->loaded();
         });
 }
 

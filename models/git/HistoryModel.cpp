@@ -3,7 +3,7 @@
 #include "CommitGraphCache.h"
 #include "common/JobTracker.h"
 
-#include <QtConcurrent/QtConcurrentRun>
+#include "common/Background.h"
 
 #include <QFileInfo>
 
@@ -38,6 +38,7 @@ HistoryModel::~HistoryModel()
 {
     if (m_session)
         m_session->cancel.cancel();
+    finishJob(m_openJob);
 }
 
 void HistoryModel::clearRows()
@@ -107,7 +108,7 @@ void HistoryModel::startOpen(bool isReload, int minimumRows)
 
     const QString path = m_path;
     const HistoryScope scope = m_scope;
-    QtConcurrent::run([locked, path, scope, minimumRows]() {
+    runInBackground(this, [locked, path, scope, minimumRows]() {
         std::lock_guard guard(locked->mutex);
         OpenResult result;
         auto session = HistorySession::open(path, scope, locked->cancel);
@@ -120,7 +121,7 @@ void HistoryModel::startOpen(bool isReload, int minimumRows)
         result.refs = locked->session->refsByCommit();
         result.indexIsStale = locked->session->indexIsStale();
         return result;
-    }).then(this, [this, generation, locked, isReload](OpenResult result) {
+    }, [this, generation, locked, isReload](OpenResult result) {
         if (generation != m_generation)
             return;
         finishJob(m_openJob);
@@ -164,10 +165,12 @@ void HistoryModel::refreshIndex()
     CancelToken cancel;
     const int job = m_tracker ? m_tracker->start(tr("Updating the history index"), cancel) : 0;
     QPointer<JobTracker> tracker = m_tracker;
-    QtConcurrent::run([path = m_path, cancel]() {
+    // The tracker is the context when there is one: the job must end even if we don't.
+    QObject *context = m_tracker ? static_cast<QObject *>(m_tracker.data()) : this;
+    runInBackground(context, [path = m_path, cancel]() {
         auto repo = Repository::open(path);
         return repo ? CommitGraphCache::write(repo.value(), cancel) : Result<void>(repo.error());
-    }).then(this, [tracker, job](Result<void>) {
+    }, [tracker, job](Result<void>) {
         if (tracker && job)
             tracker->finish(job);
     });
@@ -181,10 +184,10 @@ void HistoryModel::startFetch()
     Q_EMIT loadingChanged(true);
     const quint64 generation = m_generation;
     auto locked = m_session;
-    QtConcurrent::run([locked]() {
+    runInBackground(this, [locked]() {
         std::lock_guard guard(locked->mutex);
         return locked->session->next(BatchRows);
-    }).then(this, [this, generation](HistoryBatch batch) {
+    }, [this, generation](HistoryBatch batch) {
         if (generation != m_generation)
             return;
         m_fetchInFlight = false;
@@ -317,10 +320,10 @@ void HistoryModel::requestMeta(int block) const
     auto locked = m_session;
     const quint64 generation = m_generation;
     auto *self = const_cast<HistoryModel *>(this);
-    QtConcurrent::run([locked, oids = std::move(oids)]() {
+    runInBackground(self, [locked, oids = std::move(oids)]() {
         std::lock_guard guard(locked->mutex);
         return locked->session->metadata(oids);
-    }).then(self, [self, generation, block, first, last](std::vector<CommitMeta> metas) {
+    }, [self, generation, block, first, last](std::vector<CommitMeta> metas) {
         if (generation != self->m_generation)
             return;
         self->m_metaPending.remove(block);

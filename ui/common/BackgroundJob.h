@@ -5,6 +5,7 @@
 // only if the receiver still exists. Workers open their own Repository: a
 // git_repository is never shared across threads.
 
+#include "common/Background.h"
 #include "common/JobTracker.h"
 
 #include <QFuture>
@@ -44,17 +45,17 @@ void runJob(JobTracker *tracker, const QString &title, QObject *receiver, Work w
     job.id = tracker ? tracker->start(title, job.token) : 0;
     QPointer<QObject> receiverGuard(receiver);
     QPointer<JobTracker> trackerGuard(tracker);
-    // The tracker is the continuation's context when there is one: the job must be
-    // finished even when the receiver is gone.
+    // The tracker is the context when there is one: the job must be finished even
+    // when the receiver is gone. The result always arrives through the event queue.
     QObject *context = tracker ? static_cast<QObject *>(tracker) : receiver;
-    QtConcurrent::run([job, work = std::move(work)]() mutable -> ResultType { return work(job); })
-        .then(context,
-            [receiverGuard, trackerGuard, id = job.id, done = std::move(done)](ResultType result) mutable {
-                if (trackerGuard)
-                    trackerGuard->finish(id);
-                if (receiverGuard)
-                    done(std::move(result));
-            });
+    runInBackground(
+        context, [job, work = std::move(work)]() mutable -> ResultType { return work(job); },
+        [receiverGuard, trackerGuard, id = job.id, done = std::move(done)](ResultType result) mutable {
+            if (trackerGuard)
+                trackerGuard->finish(id);
+            if (receiverGuard)
+                done(std::move(result));
+        });
 }
 
 } // namespace devdash::ui
