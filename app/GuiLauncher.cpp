@@ -1,6 +1,5 @@
 #include "GuiLauncher.h"
 
-#include "common/Background.h"
 #include "git/DemoRepository.h"
 #include "shell/MainWindow.h"
 #include "shell/Screenshot.h"
@@ -8,14 +7,11 @@
 #include <QApplication>
 #include <QCommandLineParser>
 #include <QDir>
-#include <QFutureWatcher>
 #include <QTemporaryDir>
 #include <QThread>
 #include <QThreadPool>
-#include <QtConcurrent/QtConcurrentRun>
 
 #include <cstdio>
-#include <memory>
 
 namespace devdash::app {
 
@@ -44,40 +40,53 @@ Result<QString> createDemo(QTemporaryDir &dir)
 }
 } // namespace
 
+void describeWindowOptions(QCommandLineParser &parser)
+{
+    parser.setApplicationDescription(QStringLiteral(
+        "DevDash — branches, history, builds, tests and databases of your repositories, joined by commit.\n\n"
+        "Headless commands (see docs/cli.md): branches, log, show, compare, screenshot."));
+    parser.addHelpOption();
+    parser.addVersionOption();
+    parser.addOption({ QStringLiteral("demo"), QStringLiteral("Open a demo workspace built on the fly.") });
+    parser.addPositionalArgument(QStringLiteral("repo"), QStringLiteral("A repository (or any folder inside one)."),
+                                 QStringLiteral("[REPO]"));
+}
+
 int runWindow(int &argc, char **argv)
 {
+    // --help and --version need no display.
+    for (int i = 1; i < argc; ++i) {
+        const QByteArray arg(argv[i]);
+        if (arg == "--help" || arg == "-h" || arg == "--version" || arg == "-v") {
+            QCoreApplication app(argc, argv);
+            setIdentity();
+            QCommandLineParser parser;
+            describeWindowOptions(parser);
+            parser.process(app); // prints and exits
+            return 0;
+        }
+    }
+    // Without a display Qt aborts with a cryptic plugin message: say what to do instead.
+    if (qEnvironmentVariableIsEmpty("DISPLAY") && qEnvironmentVariableIsEmpty("WAYLAND_DISPLAY")
+        && qEnvironmentVariableIsEmpty("QT_QPA_PLATFORM")) {
+        return fail(QStringLiteral("no display to open the window on (DISPLAY is not set). Run DevDash in a desktop "
+                                   "session, under xvfb-run, or use the headless commands: devdash branches|log|show|"
+                                   "compare|screenshot (see devdash --help)"));
+    }
     QApplication app(argc, argv);
     setIdentity();
     // Workers mostly wait on disk and network: more of them than cores keeps one slow
     // job (indexing a huge history) from starving the others.
     QThreadPool::globalInstance()->setMaxThreadCount(std::max(4, QThread::idealThreadCount()));
     QCommandLineParser parser;
-    parser.setApplicationDescription(QStringLiteral(
-        "DevDash — branches, history, builds, tests and databases of your repositories, joined by commit.\n\n"
-        "Headless commands (see README): branches, log, show, compare, screenshot."));
-    parser.addHelpOption();
-    parser.addVersionOption();
-    parser.addOption({ QStringLiteral("demo"), QStringLiteral("Open a demo workspace built on the fly.") });
-    parser.addPositionalArgument(QStringLiteral("repo"), QStringLiteral("A repository (or any folder inside one)."),
-                                 QStringLiteral("[REPO]"));
+    describeWindowOptions(parser);
     parser.process(app);
 
     ui::MainWindow window;
     window.show();
-    auto demoDir = std::make_unique<QTemporaryDir>();
     if (parser.isSet(QStringLiteral("demo"))) {
         // Built on a worker: the window is up at once and shows the job in its status bar.
-        QTemporaryDir *dir = demoDir.get();
-        const int job = window.jobs()->start(QObject::tr("Building the demo workspace…"));
-        runInBackground(
-            &window, [dir]() { return createDemo(*dir); },
-            [&window, job](Result<QString> path) {
-                window.jobs()->finish(job);
-                if (path)
-                    window.openRepository(path.value());
-                else
-                    window.openRepository(QString()); // shows the error panel
-            });
+        window.openDemo();
     } else if (!parser.positionalArguments().isEmpty()) {
         window.openRepository(parser.positionalArguments().constFirst());
     } else {
