@@ -1,5 +1,7 @@
 #include "Repository.h"
 
+#include "CheckedLooseObjects.h"
+
 #include <QDir>
 #include <QFileInfo>
 
@@ -39,6 +41,9 @@ Result<Repository> Repository::open(const QString &path)
     }
     Repository repo;
     repo.m_repo.reset(raw);
+    // Before anything reads an object: libgit2 would hang on a truncated loose one.
+    if (auto checked = CheckedLooseObjects::install(raw, repo.commonDir() + QStringLiteral("/objects")); !checked)
+        return Error { QStringLiteral("Cannot open the repository at %1: %2").arg(path, checked.errorMessage()) };
 
     // Touch HEAD and the ref database now, so a corrupt repository fails here with a
     // clear message rather than halfway through a walk.

@@ -284,11 +284,8 @@ void TestRepository::errorMissingHeadCommit()
 
 void TestRepository::errorTruncatedObject()
 {
-#if LIBGIT2_VER_MAJOR == 1 && LIBGIT2_VER_MINOR < 10
-    // libgit2 loops forever inflating a truncated loose object (libgit2#7342, fixed
-    // by #7346 after 1.9): Repository::open would hang peeling HEAD.
-    QSKIP("libgit2 hangs on truncated loose objects (libgit2#7342)");
-#endif
+    // libgit2 1.5 alone loops forever here (libgit2#7342); CheckedLooseObjects reads
+    // loose objects first and reports the damage.
     TestRepo repo;
     repo.init();
     const QString head = repo.commit(QStringLiteral("c1"), { { QStringLiteral("f.txt"), "content\n" } });
