@@ -1,4 +1,5 @@
 #include "CliCommands.h"
+#include "TestsCommands.h"
 
 #include "common/JsonWriter.h"
 #include "git/CommitDiff.h"
@@ -310,7 +311,7 @@ int compare(const QStringList &arguments)
 bool isHeadlessCommand(const QString &name)
 {
     static const QStringList commands { QStringLiteral("branches"), QStringLiteral("log"), QStringLiteral("show"),
-                                        QStringLiteral("compare") };
+                                        QStringLiteral("compare"), QStringLiteral("tests") };
     return commands.contains(name);
 }
 
@@ -325,6 +326,8 @@ int run(const QStringList &arguments)
         return show(arguments);
     if (command == QLatin1String("compare"))
         return compare(arguments);
+    if (command == QLatin1String("tests"))
+        return runTests(arguments);
     return fail(QStringLiteral("unknown command '%1'").arg(command), 2);
 }
 

@@ -1,8 +1,9 @@
 #include "GuiLauncher.h"
 
-#include "git/DemoRepository.h"
+#include "demo/DemoWorkspace.h"
 #include "shell/MainWindow.h"
 #include "shell/Screenshot.h"
+#include "tests/TestStoreAccess.h"
 
 #include <QApplication>
 #include <QCommandLineParser>
@@ -32,11 +33,11 @@ int fail(const QString &message, int code = 1)
 
 // The demo lives in a temporary folder for the session; it is rebuilt each time
 // (deterministic, under two seconds).
-Result<QString> createDemo(QTemporaryDir &dir)
+Result<demo::DemoWorkspace> createDemo(QTemporaryDir &dir)
 {
     if (!dir.isValid())
         return Error { QStringLiteral("cannot create a temporary folder for the demo: ") + dir.errorString() };
-    return git::DemoRepository::create(dir.path());
+    return demo::DemoWorkspace::create(dir.path());
 }
 } // namespace
 
@@ -134,7 +135,8 @@ int runScreenshot(int &argc, char **argv)
         auto demo = createDemo(demoDir);
         if (!demo)
             return fail(demo.errorMessage());
-        repo = demo.value();
+        repo = demo->repository;
+        ui::TestStoreAccess::setLocation(demo->store);
     }
     if (repo.isEmpty())
         return fail(QStringLiteral("give a repository path or --demo"), 2);

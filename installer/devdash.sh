@@ -21,6 +21,8 @@ PACKAGES=(
     libqt6sql6-sqlite libqt6sql6-psql libqt6sql6-mysql
     libgit2-dev qtkeychain-qt6-dev libxkbcommon-dev xvfb xauth
     ccache ninja-build cmake g++ pkg-config git fonts-dejavu-core qt6-qpa-plugins dbus-x11 gnome-keyring
+    libsqlite3-dev postgresql
+    python3-pytest libgtest-dev clang-14 libclang-rt-14-dev
 )
 
 say() { echo "devdash: $*" >&2; }
@@ -95,6 +97,10 @@ run_tests() {
         dbus-run-session -- sh -c 'eval "$(printf devdash | gnome-keyring-daemon --unlock --components=secrets)" >/dev/null; export GNOME_KEYRING_CONTROL SSH_AUTH_SOCK; exec "$@"' sh "${ctest[@]}"
     else
         "${ctest[@]}"
+    fi
+    # A short fuzzing run of the report parser (libFuzzer needs clang).
+    if command -v clang++-14 >/dev/null; then
+        tests/fuzz/run-fuzz.sh "${FUZZ_SECONDS:-30}" "$BUILD_DIR/fuzz"
     fi
 }
 

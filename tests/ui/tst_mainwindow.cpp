@@ -153,7 +153,8 @@ void TestMainWindow::pagesAndNames()
 {
     ui::MainWindow window(ui::MainWindow::StatePolicy::Ephemeral);
     QCOMPARE(window.pageNames(),
-        (QStringList { QStringLiteral("branches"), QStringLiteral("history"), QStringLiteral("compare") }));
+        (QStringList { QStringLiteral("branches"), QStringLiteral("history"), QStringLiteral("compare"),
+            QStringLiteral("tests") }));
     QVERIFY(window.showPage(QStringLiteral("compare")));
     QCOMPARE(window.currentPage()->name(), QStringLiteral("compare"));
     QVERIFY(!window.showPage(QStringLiteral("deployments")));

@@ -10,10 +10,13 @@
 #include "git/BranchesPage.h"
 #include "git/ComparePage.h"
 #include "git/HistoryPage.h"
+#include "tests/ReportDropFilter.h"
+#include "tests/TestStoreAccess.h"
+#include "tests/TestsPage.h"
 
 #include "common/JobTracker.h"
+#include "demo/DemoWorkspace.h"
 #include "git/BranchModel.h"
-#include "git/DemoRepository.h"
 
 #include <QAction>
 #include <QActionGroup>
@@ -97,6 +100,16 @@ MainWindow::MainWindow(StatePolicy policy, QWidget *parent)
     addPage(m_branches);
     addPage(m_history);
     addPage(m_compare);
+    auto *tests = new TestsPage(m_workspace, m_content);
+    addPage(tests);
+    // Test reports dropped anywhere on the window become a run (Tests page).
+    setAcceptDrops(true);
+    installEventFilter(new ReportDropFilter(
+        [this, tests](const QStringList &paths) {
+            showPage(tests->name());
+            tests->importReports(paths);
+        },
+        this));
 
     createActions();
     createToolBar();
@@ -165,6 +178,15 @@ void MainWindow::createActions()
     file->addAction(tr("Open &Demo"), this, &MainWindow::openDemo);
     m_recentMenu = file->addMenu(tr("Open &Recent"));
     updateRecentMenu();
+    file->addSeparator();
+    QAction *importReports = file->addAction(tr("&Import Test Reports…"), this, [this] {
+        if (auto *tests = qobject_cast<TestsPage *>(page(QStringLiteral("tests")))) {
+            showPage(tests->name());
+            tests->chooseAndImport();
+        }
+    });
+    importReports->setShortcut(QKeySequence(Qt::CTRL | Qt::Key_I));
+    importReports->setObjectName(QStringLiteral("importTestReportsAction"));
     file->addSeparator();
     m_refreshAction
         = file->addAction(Icons::get(QStringLiteral("refresh")), tr("&Refresh"), this, &MainWindow::refresh);
@@ -314,13 +336,20 @@ void MainWindow::openRepository(const QString &path)
     m_workspace->open(path);
 }
 
+void MainWindow::openUserRepository(const QString &path)
+{
+    // The demo keeps its test runs in a store of its own; what the user opens uses theirs.
+    TestStoreAccess::setLocation(std::nullopt);
+    openRepository(path);
+}
+
 void MainWindow::openLastRepository()
 {
     const QStringList recent = recentRepositories();
     if (recent.isEmpty())
         showWelcome();
     else
-        openRepository(recent.constFirst());
+        openUserRepository(recent.constFirst());
 }
 
 void MainWindow::openDemo()
@@ -337,12 +366,15 @@ void MainWindow::openDemo()
     const QString folder = m_demoFolder->path();
     runJob(
         jobs(), tr("Building the demo workspace"), this,
-        [folder](const JobContext &) { return git::DemoRepository::create(folder); },
-        [this](Result<QString> result) {
-            if (result)
-                openRepository(result.value());
-            else
+        [folder](const JobContext &) { return demo::DemoWorkspace::create(folder); },
+        [this](Result<demo::DemoWorkspace> result) {
+            if (!result) {
                 onFailed(tr("the demo"), result.errorMessage());
+                return;
+            }
+            // The demo's runs live in its own store, never in the user's.
+            TestStoreAccess::setLocation(result->store);
+            openRepository(result->repository);
         });
 }
 
@@ -407,7 +439,7 @@ void MainWindow::onFailed(const QString &path, const QString &message)
     m_message->addAction(
         tr("Open another repository…"), [this] { browseForRepository(); }, true);
     if (!path.isEmpty())
-        m_message->addAction(tr("Try again"), [this, path] { openRepository(path); });
+        m_message->addAction(tr("Try again"), [this, path] { openUserRepository(path); });
     m_message->addAction(tr("Open Demo"), [this] { openDemo(); });
     showMessage();
 }
@@ -468,7 +500,7 @@ void MainWindow::browseForRepository()
         = m_workspace->isOpen() ? QFileInfo(m_workspace->info().workDir).absolutePath() : QDir::homePath();
     const QString folder = QFileDialog::getExistingDirectory(this, tr("Open Repository"), start);
     if (!folder.isEmpty())
-        openRepository(folder);
+        openUserRepository(folder);
 }
 
 QStringList MainWindow::recentRepositories() const
@@ -501,7 +533,7 @@ void MainWindow::updateRecentMenu()
     m_recentMenu->clear();
     const QStringList recent = recentRepositories();
     for (const QString &path : recent)
-        m_recentMenu->addAction(QDir::toNativeSeparators(path), this, [this, path] { openRepository(path); });
+        m_recentMenu->addAction(QDir::toNativeSeparators(path), this, [this, path] { openUserRepository(path); });
     if (recent.isEmpty()) {
         m_recentMenu->addAction(tr("No recent repositories"))->setEnabled(false);
         return;

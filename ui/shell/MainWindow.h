@@ -45,6 +45,8 @@ public:
     void openRepository(const QString &path);
     // The most recent repository, or the welcome panel when there is none.
     void openLastRepository();
+    // A repository the user chose (dialog, recent list): with the user's own store.
+    void openUserRepository(const QString &path);
     void openDemo();
     void closeRepository();
     // "branches", "history", "compare"; false for an unknown name.

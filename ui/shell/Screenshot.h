@@ -11,7 +11,7 @@
 
 namespace devdash::ui {
 
-// Opens `repoPath` in a fresh window of `size`, shows `page` ("branches", "history",
+// Opens `repoPath` in a fresh window of `size`, shows `page` ("branches", "history", "tests",
 // "compare"), waits until the page has loaded (no job running and the page ready,
 // e.g. a commit selected with its files), and saves the window as PNG to `outFile`.
 // Errors: unknown page, a repository that cannot be opened, a timeout, a blank image.

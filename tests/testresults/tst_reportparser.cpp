@@ -1,0 +1,857 @@
+// ReportParser against every shared JUnit fixture (real reports from public projects),
+// hand-written samples per dialect, refused and broken documents, and the value rules.
+
+#include "testresults/ReportParser.h"
+#include "testresults/ReportValues.h"
+
+#include <QBuffer>
+#include <QDir>
+#include <QElapsedTimer>
+#include <QTemporaryDir>
+#include <QTest>
+
+#include <cmath>
+
+using namespace devdash;
+using namespace devdash::testresults;
+
+namespace {
+
+const QString kSamples = QStringLiteral(DEVDASH_REPORT_SAMPLES);
+const QString kFixtures = QStringLiteral(DEVDASH_JUNIT_FIXTURES);
+
+const TestCase *findCase(const TestReport &report, QStringView name, QStringView className = {})
+{
+    for (const TestCase &tc : report.cases) {
+        if (tc.name == name && (className.isNull() || tc.className == className))
+            return &tc;
+    }
+    return nullptr;
+}
+
+const TestSuite *findSuite(const TestReport &report, QStringView path)
+{
+    for (const TestSuite &suite : report.suites) {
+        if (suite.path == path)
+            return &suite;
+    }
+    return nullptr;
+}
+
+QString propertyValue(const Properties &properties, QStringView name)
+{
+    for (const auto &p : properties) {
+        if (p.first == name)
+            return p.second;
+    }
+    return {};
+}
+
+Result<TestReport> parseBytes(
+    const QByteArray &xml, const ReportLimits &limits = {}, const CancelToken &cancel = {})
+{
+    QBuffer buffer;
+    buffer.setData(xml);
+    buffer.open(QIODevice::ReadOnly);
+    return ReportParser::parse(buffer, QStringLiteral("generated.xml"), limits, cancel);
+}
+
+struct Expected
+{
+    int tests, passed, failed, errored, skipped, flaky;
+};
+
+} // namespace
+
+Q_DECLARE_METATYPE(Expected)
+
+class TestReportParser : public QObject
+{
+    Q_OBJECT
+
+private slots:
+    void fixtures_data();
+    void fixtures();
+    void everyFixtureIsListed();
+    void xxeFixtureRefused();
+    void fixtureDetails();
+
+    void samples_data();
+    void samples();
+    void surefireFlakyAndRerun();
+    void retriesByRepetition();
+    void gtestRules();
+    void nunit3Details();
+    void xunit2Details();
+    void trxDetails();
+    void nestedSuites();
+    void weirdTimes();
+
+    void refused_data();
+    void refused();
+    void emptyAndTrailingGarbage();
+    void truncatedPrefixesNeverParse_data();
+    void truncatedPrefixesNeverParse();
+    void longOutputIsCapped();
+    void reportBudget();
+    void cancelled();
+
+    void seconds_data();
+    void seconds();
+    void timeSpans_data();
+    void timeSpans();
+    void timestamps_data();
+    void timestamps();
+    void statusNames();
+
+private:
+    void addCountColumns();
+    void checkCounts(const TestReport &report);
+};
+
+void TestReportParser::addCountColumns()
+{
+    QTest::addColumn<QString>("file");
+    QTest::addColumn<Expected>("expected");
+    QTest::addColumn<QString>("format");
+    QTest::addColumn<QString>("tool");
+}
+
+void TestReportParser::checkCounts(const TestReport &report)
+{
+    QFETCH(Expected, expected);
+    QFETCH(QString, format);
+    QFETCH(QString, tool);
+    const TestCounts c = report.counts();
+    QCOMPARE(c.tests, expected.tests);
+    QCOMPARE(c.passed, expected.passed);
+    QCOMPARE(c.failed, expected.failed);
+    QCOMPARE(c.errored, expected.errored);
+    QCOMPARE(c.skipped, expected.skipped);
+    QCOMPARE(c.flaky, expected.flaky);
+    QCOMPARE(c.passed + c.failed + c.errored + c.skipped, c.tests);
+    QCOMPARE(report.format, format);
+    QCOMPARE(report.tool, tool);
+}
+
+// --- the shared fixtures -------------------------------------------------------
+
+// Counts read off the XML by hand: one test per distinct class+name, the worst result
+// when a case has several, skipped for xfail, Surefire's flaky test passed and flaky.
+struct FixtureRow
+{
+    const char *file;
+    Expected expected;
+    const char *tool;
+};
+
+static const std::vector<FixtureRow> &fixtureRows()
+{
+    static const std::vector<FixtureRow> rows = {
+        { "EnricoMi_publish-unit-test-result-action__TEST-uk.co.gresearch.spark.diff.DiffOptionsSuite.xml",
+            { 5, 5, 0, 0, 0, 0 }, "scalatest" },
+        { "EnricoMi_publish-unit-test-result-action__bazel__suite-logs.xml", { 1, 0, 0, 1, 0, 0 }, "bazel" },
+        { "EnricoMi_publish-unit-test-result-action__junit.multiresult.xml", { 4, 1, 1, 1, 1, 0 }, "" },
+        { "EnricoMi_publish-unit-test-result-action__minimal-attributes.xml", { 4, 1, 1, 1, 1, 0 }, "" },
+        { "EnricoMi_publish-unit-test-result-action__testsuite-in-testsuite.xml", { 5, 5, 0, 0, 0, 0 },
+            "phpunit" },
+        { "dorny_test-reporter__jest-junit.xml", { 6, 1, 4, 0, 1, 0 }, "jest" },
+        { "dorny_test-reporter__junit-with-message.xml", { 1, 0, 1, 0, 0, 0 }, "gtest" },
+        { "dorny_test-reporter__phpunit.xml", { 12, 10, 2, 0, 0, 0 }, "phpunit" },
+        { "dorny_test-reporter__python-xunit-pytest.xml", { 10, 6, 2, 0, 2, 0 }, "pytest" },
+        { "dorny_test-reporter__swift-xunit.xml", { 3, 2, 1, 0, 0, 0 }, "" },
+        { "jenkinsci_junit-plugin__TEST-io.olamy.AlwaysFailTest.xml", { 1, 0, 1, 0, 0, 0 }, "surefire" },
+        { "jenkinsci_junit-plugin__TEST-io.olamy.FlakyTest.xml", { 1, 1, 0, 0, 0, 1 }, "surefire" },
+        { "jenkinsci_junit-plugin__TESTS-TestSuites.xml", { 3, 3, 0, 0, 0, 0 }, "ant" },
+        // The same class+name twice: one test, run twice.
+        { "jenkinsci_junit-plugin__junit-report-bad-duration.xml", { 1, 1, 0, 0, 0, 0 }, "ant" },
+        // An <error> straight in a suite is one errored test ("<init>").
+        { "jenkinsci_junit-plugin__junit-report-nested-testsuites.xml", { 3, 2, 0, 1, 0, 0 }, "" },
+        { "jenkinsci_junit-plugin__junit-report-testsuite-time-attrs.xml", { 8, 8, 0, 0, 0, 0 }, "" },
+        { "jenkinsci_junit-plugin__junit-report-testsuite-various-timestamps.xml", { 12, 12, 0, 0, 0, 0 },
+            "" },
+        { "jenkinsci_junit-plugin__junit-report-with-properties.xml", { 2, 1, 1, 0, 0, 0 }, "" },
+        { "jenkinsci_junit-plugin__skippedTestResult.xml", { 1, 0, 0, 0, 1, 0 }, "" },
+        { "testmoapp_junitxml__conventions.xml", { 1, 1, 0, 0, 0, 0 }, "" },
+    };
+    return rows;
+}
+
+static const char *const kXxeFixture = "jenkinsci_junit-plugin__testXxe-xxe.xml";
+
+void TestReportParser::fixtures_data()
+{
+    addCountColumns();
+    for (const FixtureRow &row : fixtureRows()) {
+        QTest::newRow(row.file) << QString::fromLatin1(row.file) << row.expected << QStringLiteral("junit")
+                                << QString::fromLatin1(row.tool);
+    }
+}
+
+void TestReportParser::fixtures()
+{
+    if (!QDir(kFixtures).exists())
+        QSKIP("the shared fixtures (../shared/fixtures/junit) are not here");
+    QFETCH(QString, file);
+    const Result<TestReport> report = ReportParser::parseFile(kFixtures + u'/' + file);
+    QVERIFY2(report.ok(), qPrintable(report.errorMessage()));
+    checkCounts(*report);
+    QCOMPARE(report->file, kFixtures + u'/' + file);
+}
+
+// A fixture added to the shared folder must get its counts here.
+void TestReportParser::everyFixtureIsListed()
+{
+    if (!QDir(kFixtures).exists())
+        QSKIP("the shared fixtures (../shared/fixtures/junit) are not here");
+    QStringList listed { QLatin1String(kXxeFixture) };
+    for (const FixtureRow &row : fixtureRows())
+        listed.append(QLatin1String(row.file));
+    const QStringList present = QDir(kFixtures).entryList({ QStringLiteral("*.xml") }, QDir::Files);
+    QCOMPARE(present.size(), listed.size());
+    for (const QString &file : present)
+        QVERIFY2(listed.contains(file), qPrintable(file + QStringLiteral(": a new fixture; add its counts")));
+}
+
+void TestReportParser::xxeFixtureRefused()
+{
+    if (!QDir(kFixtures).exists())
+        QSKIP("the shared fixtures (../shared/fixtures/junit) are not here");
+    const QString path = kFixtures + u'/' + QLatin1String(kXxeFixture);
+    const Result<TestReport> report = ReportParser::parseFile(path);
+    QVERIFY(!report.ok());
+    QCOMPARE(report.error().code, int(ReportParser::ErrorCode::Refused));
+    QVERIFY2(
+        report.errorMessage().startsWith(path + QStringLiteral(":7:")), qPrintable(report.errorMessage()));
+    QVERIFY(report.errorMessage().contains(QStringLiteral("DTDs and entity declarations are refused")));
+}
+
+void TestReportParser::fixtureDetails()
+{
+    if (!QDir(kFixtures).exists())
+        QSKIP("the shared fixtures (../shared/fixtures/junit) are not here");
+    auto load
+        = [](const char *file) { return ReportParser::parseFile(kFixtures + u'/' + QLatin1String(file)); };
+
+    {
+        const auto r = load("jenkinsci_junit-plugin__junit-report-with-properties.xml");
+        QVERIFY(r.ok());
+        QCOMPARE(r->suites.size(), 1);
+        QCOMPARE(propertyValue(r->suites[0].properties, u"prop1"), QStringLiteral("value1"));
+        QVERIFY(
+            propertyValue(r->suites[0].properties, u"multiline").contains(QStringLiteral("Config line 2")));
+        const TestCase *a = findCase(*r, u"testCaseA");
+        QVERIFY(a);
+        QCOMPARE(a->status, TestStatus::Failed);
+        QCOMPARE(a->message, QStringLiteral("expected: [a] but was: [b]"));
+        QCOMPARE(a->type, QStringLiteral("org.junit.ComparisonFailure"));
+        QCOMPARE(
+            propertyValue(a->properties, u"description"), QStringLiteral("description of test testCaseA"));
+        QCOMPARE(a->durationS, 1.0);
+    }
+    {
+        const auto r = load("jenkinsci_junit-plugin__TEST-io.olamy.FlakyTest.xml");
+        QVERIFY(r.ok());
+        const TestCase &tc = r->cases.at(0);
+        QCOMPARE(tc.status, TestStatus::Passed);
+        QVERIFY(tc.flaky);
+        QCOMPARE(tc.attempts(), 3);
+        QCOMPARE(tc.retries[0].status, TestStatus::Failed);
+        QCOMPARE(tc.retries[0].message, QStringLiteral("obvious fail"));
+        QCOMPARE(tc.retries[1].message, QStringLiteral("try one more time maybe"));
+        QVERIFY(tc.retries[0].details.startsWith(QStringLiteral("junit.framework.AssertionFailedError")));
+        QCOMPARE(tc.retries[0].systemOut, QStringLiteral("this will fail maybe\n"));
+        QCOMPARE(tc.retries[0].systemErr, QStringLiteral("this will maybe fail\n"));
+        QCOMPARE(
+            propertyValue(r->suites[0].properties, u"surefire.rerunFailingTestsCount"), QStringLiteral("3"));
+    }
+    {
+        const auto r = load("jenkinsci_junit-plugin__TEST-io.olamy.AlwaysFailTest.xml");
+        QVERIFY(r.ok());
+        const TestCase &tc = r->cases.at(0);
+        QCOMPARE(tc.status, TestStatus::Failed);
+        QVERIFY(!tc.flaky);
+        QCOMPARE(tc.attempts(), 4); // the first run and three reruns
+        QCOMPARE(tc.retries[0].systemOut, QStringLiteral("this will fail for real\n"));
+        QCOMPARE(tc.retries[0].durationS, 0.001);
+        QCOMPARE(tc.message, QStringLiteral("built to fail"));
+        QVERIFY(tc.details.contains(QStringLiteral("AssertionFailedError")));
+    }
+    {
+        const auto r = load("jenkinsci_junit-plugin__junit-report-nested-testsuites.xml");
+        QVERIFY(r.ok());
+        const TestCase *init = findCase(*r, u"<init>");
+        QVERIFY(init);
+        QCOMPARE(init->status, TestStatus::Errored);
+        QCOMPARE(init->suite, QStringLiteral("test.AutomatedTests / test.db.DatabaseTest / test.3rdlevel"));
+        QCOMPARE(init->className, QStringLiteral("test.3rdlevel"));
+        QCOMPARE(init->type, QStringLiteral("java.lang.IllegalStateException"));
+        QVERIFY(init->details.contains(QStringLiteral("at test.Test(Test:35)")));
+        QCOMPARE(
+            findCase(*r, u"testTable")->suite, QStringLiteral("test.AutomatedTests / test.db.DatabaseTest"));
+        QCOMPARE(r->suites.size(), 4);
+    }
+    {
+        const auto r = load("jenkinsci_junit-plugin__junit-report-testsuite-time-attrs.xml");
+        QVERIFY(r.ok());
+        QCOMPARE(findSuite(*r, u"test.fs.FileSystemTests")->durationS, 2503.1);
+        QVERIFY(std::isnan(findSuite(*r, u"test.db.DatabaseTests")->durationS));
+        QCOMPARE(findSuite(*r, u"test.lib.Rest / test.RestMethods")->durationS, 40.0);
+        QCOMPARE(r->counts().durationS, 101.0);
+    }
+    {
+        const auto r = load("jenkinsci_junit-plugin__junit-report-testsuite-various-timestamps.xml");
+        QVERIFY(r.ok());
+        QCOMPARE(r->timestamp, QDateTime(QDate(2024, 1, 3), QTime(11, 23)));
+        QCOMPARE(findSuite(*r, u"functional tests / test.RestMethods")->timestamp,
+            QDateTime(QDate(2024, 1, 3), QTime(12, 40, 13)));
+        QCOMPARE(
+            findSuite(*r, u"ui tests")->timestamp, QDateTime(QDate(2024, 1, 3), QTime(12, 27, 44), Qt::UTC));
+        QCOMPARE(
+            findSuite(*r, u"api tests")->timestamp, QDateTime(QDate(2024, 1, 3), QTime(12, 27, 54), Qt::UTC));
+        QCOMPARE(findSuite(*r, u"javascript tests")->timestamp, QDateTime(QDate(2024, 1, 3), QTime(0, 0)));
+        QCOMPARE(findSuite(*r, u"flexbox tests")->timestamp,
+            QDateTime(QDate(2024, 1, 3), QTime(12, 27, 11, 210), Qt::OffsetFromUTC, -3600));
+        QCOMPARE(findSuite(*r, u"misc tests")->timestamp,
+            QDateTime(QDate(2024, 1, 3), QTime(12, 27, 15), Qt::OffsetFromUTC, 3600));
+    }
+    {
+        const auto r = load("jenkinsci_junit-plugin__junit-report-bad-duration.xml");
+        QVERIFY(r.ok());
+        const TestCase &tc = r->cases.at(0);
+        QCOMPARE(tc.attempts(), 2);
+        QVERIFY(!tc.flaky);
+        QCOMPARE(tc.durationS, 100.0);
+        QVERIFY(std::isnan(tc.retries[0].durationS)); // time="-345345": unknown, not negative
+    }
+    {
+        const auto r = load("EnricoMi_publish-unit-test-result-action__bazel__suite-logs.xml");
+        QVERIFY(r.ok());
+        QVERIFY(r->suites[0].systemOut.contains(QStringLiteral("Generated test.log")));
+        QVERIFY(r->suites[0].systemOut.contains(QStringLiteral("ModuleNotFoundError"))); // from the CDATA
+        QCOMPARE(r->suites[0].systemErr.trimmed(), QStringLiteral("Generated test.err"));
+        QCOMPARE(r->cases[0].message, QStringLiteral("exited with error code 1"));
+    }
+    {
+        const auto r = load("EnricoMi_publish-unit-test-result-action__junit.multiresult.xml");
+        QVERIFY(r.ok());
+        QCOMPARE(findCase(*r, u"test that errors")->message, QStringLiteral("test teardown failure"));
+        QCOMPARE(findCase(*r, u"test that fails")->details, QStringLiteral("Assertion failed"));
+    }
+    {
+        const auto r = load("dorny_test-reporter__phpunit.xml");
+        QVERIFY(r.ok());
+        const TestCase *tc = findCase(*r, u"testCollectsDispatchedEventsUntilFlushed");
+        QVERIFY(tc);
+        QCOMPARE(tc->line, 27);
+        QVERIFY(tc->file.endsWith(QStringLiteral("CollectingDispatcherTest.php")));
+        QCOMPARE(tc->suite, QStringLiteral("CLI Arguments / PHPUnit\\Event\\CollectingDispatcherTest"));
+        QVERIFY(findSuite(*r, u"CLI Arguments / PHPUnit\\Event\\CollectingDispatcherTest")
+                    ->file.endsWith(u".php"));
+        // Cases beside sub-suites belong to the outer suite.
+        QCOMPARE(findCase(*r, u"targeting-traits-with-usesclass-attribute-is-deprecated.phpt")->suite,
+            QStringLiteral("CLI Arguments"));
+    }
+    {
+        const auto r = load("dorny_test-reporter__python-xunit-pytest.xml");
+        QVERIFY(r.ok());
+        const TestCase *xfail = findCase(*r, u"test_expected_failure");
+        QCOMPARE(xfail->status, TestStatus::Skipped);
+        QCOMPARE(xfail->type, QStringLiteral("pytest.xfail"));
+        QCOMPARE(propertyValue(findCase(*r, u"test_with_record_property")->properties, u"example_key"),
+            QStringLiteral("1"));
+        QCOMPARE(propertyValue(r->suites[0].properties, u"custom_prop"), QStringLiteral("custom_val"));
+        QCOMPARE(r->suites[0].hostname, QStringLiteral("Mac.hsd1.va.comcast.net"));
+        QCOMPARE(r->timestamp,
+            QDateTime(QDate(2025, 11, 15), QTime(11, 51, 49, 548), Qt::OffsetFromUTC, -5 * 3600));
+    }
+    {
+        const auto r = load("testmoapp_junitxml__conventions.xml");
+        QVERIFY(r.ok());
+        const TestCase &tc = r->cases.at(0);
+        QVERIFY(propertyValue(tc.properties, u"html:output").contains(QStringLiteral("<h1>Title</h1>")));
+        QCOMPARE(propertyValue(tc.properties, u"priority"), QStringLiteral("high"));
+        QVERIFY(tc.properties.size() >= 20);
+        QVERIFY(tc.systemOut.contains(QStringLiteral("[[ATTACHMENT|screenshots/users.png]]")));
+    }
+    {
+        const auto r = load("dorny_test-reporter__jest-junit.xml");
+        QVERIFY(r.ok());
+        const TestCase *tc = findCase(*r, u"Failing test");
+        QCOMPARE(tc->className, QStringLiteral("Test 1 \u203a Test 1.1"));
+        QVERIFY(tc->details.contains(QStringLiteral("at Object.<anonymous>")));
+    }
+}
+
+// --- hand-written samples ---------------------------------------------------------
+
+void TestReportParser::samples_data()
+{
+    addCountColumns();
+    auto row = [](const char *file, Expected e, const char *format, const char *tool) {
+        QTest::newRow(file) << QString::fromLatin1(file) << e << QString::fromLatin1(format)
+                            << QString::fromLatin1(tool);
+    };
+    row("surefire-flaky-rerun.xml", { 6, 3, 1, 1, 1, 2 }, "junit", "surefire");
+    row("gradle-retries.xml", { 6, 4, 2, 0, 0, 2 }, "junit", "");
+    row("gtest.xml", { 7, 1, 1, 1, 4, 0 }, "junit", "gtest");
+    row("nunit3.xml", { 9, 4, 1, 2, 2, 0 }, "nunit3", "nunit");
+    row("xunit2.xml", { 7, 3, 1, 2, 1, 0 }, "xunit2", "xunit");
+    row("vstest.trx", { 5, 2, 1, 1, 1, 0 }, "trx", "vstest");
+    row("nested-suites.xml", { 7, 4, 1, 1, 1, 0 }, "junit", "");
+    row("weird-times.xml", { 12, 12, 0, 0, 0, 0 }, "junit", "");
+    row("mocha.xml", { 3, 1, 1, 0, 1, 0 }, "junit", "mocha");
+    row("catch2.xml", { 3, 1, 1, 0, 1, 0 }, "junit", "catch2");
+    row("nextest.xml", { 3, 2, 1, 0, 0, 1 }, "junit", "nextest");
+    row("go-junit-report.xml", { 3, 1, 1, 0, 1, 0 }, "junit", "go-junit-report");
+    row("dotnet-junit-logger.xml", { 2, 1, 1, 0, 0, 0 }, "junit", "dotnet-junit-logger");
+}
+
+void TestReportParser::samples()
+{
+    QFETCH(QString, file);
+    const Result<TestReport> report = ReportParser::parseFile(kSamples + u'/' + file);
+    QVERIFY2(report.ok(), qPrintable(report.errorMessage()));
+    checkCounts(*report);
+    QVERIFY(report->warnings.isEmpty());
+}
+
+static TestReport loadSample(const char *file)
+{
+    Result<TestReport> r = ReportParser::parseFile(kSamples + u'/' + QLatin1String(file));
+    if (!r.ok())
+        qFatal("%s", qPrintable(r.errorMessage()));
+    return std::move(r).value();
+}
+
+void TestReportParser::surefireFlakyAndRerun()
+{
+    const TestReport r = loadSample("surefire-flaky-rerun.xml");
+    const TestCase *once = findCase(r, u"flakyOnce");
+    QCOMPARE(once->status, TestStatus::Passed);
+    QVERIFY(once->flaky);
+    QCOMPARE(once->attempts(), 2);
+    QCOMPARE(once->retries[0].message, QStringLiteral("expected: <1> but was: <2>"));
+    QCOMPARE(once->retries[0].durationS, 0.19);
+    QCOMPARE(once->retries[0].systemOut, QStringLiteral("attempt 1\n"));
+    QCOMPARE(once->systemOut, QStringLiteral("attempt 2 ok\n"));
+
+    const TestCase *error = findCase(r, u"flakyError");
+    QVERIFY(error->flaky);
+    QCOMPARE(error->attempts(), 3);
+    QCOMPARE(error->retries[0].status, TestStatus::Errored);
+    QVERIFY(
+        error->retries[0].details.startsWith(QStringLiteral("java.net.ConnectException"))); // trace as text
+    QCOMPARE(error->retries[1].status, TestStatus::Failed);
+
+    const TestCase *fails = findCase(r, u"alwaysFails");
+    QCOMPARE(fails->status, TestStatus::Failed);
+    QVERIFY(!fails->flaky);
+    QCOMPARE(fails->attempts(), 3);
+    QCOMPARE(fails->retries[0].systemOut, QStringLiteral("first run\n"));
+    QCOMPARE(fails->retries[0].durationS, 0.4);
+    QCOMPARE(fails->retries[1].systemOut, QStringLiteral("rerun 1"));
+    QCOMPARE(fails->message, QStringLiteral("boom again")); // the last attempt's
+    QCOMPARE(fails->systemOut, QStringLiteral("rerun 2"));
+    QCOMPARE(fails->durationS, 0.36);
+
+    const TestCase *errors = findCase(r, u"alwaysErrors");
+    QCOMPARE(errors->status, TestStatus::Errored);
+    QCOMPARE(errors->attempts(), 2);
+
+    QCOMPARE(findCase(r, u"ignored")->message, QStringLiteral("@Disabled: not yet"));
+}
+
+void TestReportParser::retriesByRepetition()
+{
+    const TestReport r = loadSample("gradle-retries.xml");
+    const TestCase *second = findCase(r, u"passesSecondTime");
+    QVERIFY(second->flaky);
+    QCOMPARE(second->status, TestStatus::Passed);
+    QCOMPARE(second->retries[0].message, QStringLiteral("first"));
+    QCOMPARE(second->durationS, 0.2);
+    const TestCase *twice = findCase(r, u"failsTwice");
+    QCOMPARE(twice->status, TestStatus::Failed);
+    QCOMPARE(twice->message, QStringLiteral("f2"));
+    QCOMPARE(twice->retries[0].message, QStringLiteral("f1"));
+    QVERIFY(!twice->flaky);
+    QVERIFY(findCase(r, u"errorsThenPasses")->flaky);
+    const TestCase *late = findCase(r, u"passesThenFails");
+    QCOMPARE(late->status, TestStatus::Failed); // the last attempt decides
+    QVERIFY(!late->flaky);
+    // Same name in another class: another test.
+    QVERIFY(findCase(r, u"stable", u"com.acme.RetryTest") != findCase(r, u"stable", u"com.acme.OtherTest"));
+    QCOMPARE(findCase(r, u"stable", u"com.acme.OtherTest")->attempts(), 1);
+}
+
+void TestReportParser::gtestRules()
+{
+    const TestReport r = loadSample("gtest.xml");
+    QCOMPARE(findCase(r, u"DISABLED_Off")->status, TestStatus::Skipped);
+    QCOMPARE(findCase(r, u"DISABLED_Old")->status, TestStatus::Skipped); // by the prefix alone
+    QCOMPARE(findCase(r, u"One", u"DISABLED_Whole")->status, TestStatus::Skipped);
+    QCOMPARE(findCase(r, u"Skipped")->status, TestStatus::Skipped);
+    QCOMPARE(findCase(r, u"Throws")->status, TestStatus::Errored); // an exception, not an assertion
+    const TestCase *fails = findCase(r, u"Fails");
+    QCOMPARE(fails->status, TestStatus::Failed);
+    QCOMPARE(fails->file, QStringLiteral("math_test.cpp"));
+    QCOMPARE(fails->line, 4);
+    QVERIFY(fails->details.contains(QStringLiteral("Which is: 2")));
+    QVERIFY(!findSuite(r, u"DISABLED_Whole")->timestamp.isValid()); // the epoch means never
+    QCOMPARE(r.timestamp, QDateTime(QDate(2023, 5, 4), QTime(10, 11, 12, 345)));
+}
+
+void TestReportParser::nunit3Details()
+{
+    const TestReport r = loadSample("nunit3.xml");
+    QCOMPARE(r.timestamp, QDateTime(QDate(2023, 5, 4), QTime(10, 11, 12), Qt::UTC));
+    const TestCase *divides = findCase(r, u"Divides");
+    QCOMPARE(divides->className, QStringLiteral("Calc.CalculatorTests"));
+    QCOMPARE(divides->suite, QStringLiteral("Calc.Tests.dll / Calc / CalculatorTests"));
+    QVERIFY(divides->message.startsWith(QStringLiteral("Expected: 3")));
+    QVERIFY(divides->details.contains(QStringLiteral("CalculatorTests.cs:line 21")));
+    QCOMPARE(divides->systemOut, QStringLiteral("dividing 6 by 2\n"));
+    QCOMPARE(divides->durationS, 0.034);
+    QCOMPARE(findCase(r, u"Throws")->status, TestStatus::Errored);
+    QCOMPARE(findCase(r, u"Later")->message, QStringLiteral("not yet"));
+    QCOMPARE(findCase(r, u"Maybe")->status, TestStatus::Skipped); // Inconclusive
+    QCOMPARE(propertyValue(findCase(r, u"Squares(2,4)")->properties, u"Category"), QStringLiteral("Math"));
+    const TestCase *teardown = findCase(r, u"<OneTimeTearDown>");
+    QVERIFY(teardown);
+    QCOMPARE(teardown->status, TestStatus::Errored);
+    QCOMPARE(teardown->className, QStringLiteral("Calc.TeardownTests"));
+    QCOMPARE(propertyValue(r.suites[0].properties, u"_PID"), QStringLiteral("4242"));
+}
+
+void TestReportParser::xunit2Details()
+{
+    const TestReport r = loadSample("xunit2.xml");
+    QCOMPARE(r.timestamp, QDateTime(QDate(2023, 5, 4), QTime(10, 11, 12)));
+    const TestCase *failed = findCase(r, u"Divides(a: 6, b: 2, expected: 4)");
+    QVERIFY(failed);
+    QCOMPARE(failed->className, QStringLiteral("Calc.Tests.CalculatorTests"));
+    QCOMPARE(failed->status, TestStatus::Failed);
+    QCOMPARE(failed->type, QStringLiteral("Xunit.Sdk.EqualException"));
+    QVERIFY(failed->message.startsWith(QStringLiteral("Assert.Equal() Failure")));
+    QCOMPARE(failed->systemOut, QStringLiteral("dividing 6 by 2"));
+    QCOMPARE(findCase(r, u"Throws")->status, TestStatus::Errored);
+    QCOMPARE(findCase(r, u"Later")->message, QStringLiteral("not yet"));
+    QCOMPARE(propertyValue(findCase(r, u"Adds")->properties, u"Category"), QStringLiteral("Unit"));
+    QCOMPARE(findCase(r, u"<test-class-cleanup>")->className, QStringLiteral("Calc.Tests.DbFixtureTests"));
+    QCOMPARE(r.suites[0].name, QStringLiteral("Calc.Tests.dll"));
+}
+
+void TestReportParser::trxDetails()
+{
+    const TestReport r = loadSample("vstest.trx");
+    QCOMPARE(r.timestamp, QDateTime(QDate(2023, 5, 4), QTime(10, 11, 12, 200), Qt::OffsetFromUTC, 7200));
+    const TestCase *divides = findCase(r, u"Divides");
+    QCOMPARE(divides->className, QStringLiteral("Calc.Tests.CalculatorTests"));
+    QCOMPARE(divides->suite, QStringLiteral("calc.tests.dll"));
+    QCOMPARE(divides->durationS, 1.234);
+    QCOMPARE(divides->message, QStringLiteral("Assert.AreEqual failed. Expected:<4>. Actual:<3>."));
+    QVERIFY(divides->details.contains(QStringLiteral("line 21")));
+    QCOMPARE(divides->systemOut, QStringLiteral("dividing 6 by 2"));
+    QCOMPARE(findCase(r, u"Hangs")->status, TestStatus::Errored); // Timeout
+    const TestCase *parses = findCase(r, u"Parses");
+    QVERIFY(parses); // "Calc.Tests.ParserTests.Parses" less its class
+    QCOMPARE(parses->className, QStringLiteral("Calc.Tests.ParserTests"));
+    QCOMPARE(parses->durationS, 86400.5);
+}
+
+void TestReportParser::nestedSuites()
+{
+    const TestReport r = loadSample("nested-suites.xml");
+    QCOMPARE(r.suites.size(), 6);
+    QCOMPARE(findCase(r, u"deep")->suite, QStringLiteral("A / B / C / D"));
+    QCOMPARE(findCase(r, u"beside")->suite, QStringLiteral("A / B / C"));
+    QCOMPARE(findCase(r, u"two")->suite, QStringLiteral("A"));
+    QCOMPARE(findCase(r, u"loose")->suite, QString());
+    QCOMPARE(findSuite(r, u"A / B")->systemOut, QStringLiteral("B out"));
+    QCOMPARE(findSuite(r, u"A")->systemErr, QStringLiteral("A err"));
+    QCOMPARE(propertyValue(findSuite(r, u"A")->properties, u"level"), QStringLiteral("A"));
+    // Without a class, the suite tells the tests apart.
+    QCOMPARE(findCase(r, u"noclass")->id(), QStringLiteral("E::noclass"));
+    QCOMPARE(r.suites[0].path, QStringLiteral("A")); // outer suites first
+}
+
+void TestReportParser::weirdTimes()
+{
+    const TestReport r = loadSample("weird-times.xml");
+    auto time = [&](const char16_t *name) { return findCase(r, name)->durationS; };
+    QCOMPARE(time(u"thousands"), 1234.5);
+    QCOMPARE(time(u"thousandsOnly"), 12345.0);
+    QCOMPARE(time(u"decimalComma"), 0.25);
+    QCOMPARE(time(u"scientific"), 0.0015);
+    QCOMPARE(time(u"scientificPlus"), 20.0);
+    QVERIFY(std::isnan(time(u"negative")));
+    QVERIFY(std::isnan(time(u"missing")));
+    QVERIFY(std::isnan(time(u"empty")));
+    QVERIFY(std::isnan(time(u"garbage")));
+    QCOMPARE(time(u"withUnit"), 2.5);
+    QCOMPARE(time(u"spaces"), 3.0);
+    QVERIFY(std::isnan(time(u"infinite")));
+    QCOMPARE(findSuite(r, u"times")->durationS, 1234.5);
+    QCOMPARE(r.counts().durationS, 1234.5 + 12345 + 0.25 + 0.0015 + 20 + 2.5 + 3);
+    QCOMPARE(findSuite(r, u"stray space")->timestamp, QDateTime(QDate(2023, 5, 4), QTime(10, 11, 12)));
+    QCOMPARE(findSuite(r, u"date only")->timestamp, QDateTime(QDate(2023, 5, 4), QTime(0, 0)));
+    QCOMPARE(findSuite(r, u"compact offset")->timestamp,
+        QDateTime(QDate(2023, 5, 4), QTime(10, 11, 12), Qt::OffsetFromUTC, -5400));
+    QVERIFY(!findSuite(r, u"bad")->timestamp.isValid());
+}
+
+// --- refused and broken documents -------------------------------------------------
+
+void TestReportParser::refused_data()
+{
+    QTest::addColumn<QString>("file");
+    QTest::addColumn<int>("code");
+    QTest::addColumn<int>("line");
+    QTest::addColumn<QString>("text");
+    const int refused = ReportParser::ErrorCode::Refused;
+    const int malformed = ReportParser::ErrorCode::Malformed;
+    const int notAReport = ReportParser::ErrorCode::NotAReport;
+    QTest::newRow("billion laughs") << "billion-laughs.xml" << refused << 13
+                                    << "DTDs and entity declarations are refused";
+    QTest::newRow("external DTD") << "dtd-external.xml" << refused << 2 << "document type declaration";
+    QTest::newRow("undeclared entity") << "undeclared-entity.xml" << malformed << 4 << "secret";
+    QTest::newRow("tag mismatch") << "malformed.xml" << malformed << 6 << "not well-formed XML";
+    QTest::newRow("truncated") << "truncated.xml" << malformed << 6 << "ends too early";
+    QTest::newRow("not a report") << "not-a-report.xml" << notAReport << 2 << "the root element is <project>";
+    QTest::newRow("NUnit 2") << "nunit2.xml" << notAReport << 2 << "NUnit 2";
+}
+
+void TestReportParser::refused()
+{
+    QFETCH(QString, file);
+    QFETCH(int, code);
+    QFETCH(int, line);
+    QFETCH(QString, text);
+    const QString path = kSamples + u'/' + file;
+    QElapsedTimer timer;
+    timer.start();
+    const Result<TestReport> report = ReportParser::parseFile(path);
+    QVERIFY(timer.elapsed() < 1000); // fails fast: nothing is expanded
+    QVERIFY(!report.ok());
+    QCOMPARE(report.error().code, code);
+    // "path:line:column: what"
+    const QString prefix = path + u':' + QString::number(line) + u':';
+    QVERIFY2(report.errorMessage().startsWith(prefix), qPrintable(report.errorMessage()));
+    const QString rest = report.errorMessage().mid(prefix.size());
+    QVERIFY2(rest.section(u':', 0, 0).toInt() > 0, qPrintable(report.errorMessage()));
+    QVERIFY2(report.errorMessage().contains(text), qPrintable(report.errorMessage()));
+}
+
+void TestReportParser::emptyAndTrailingGarbage()
+{
+    Result<TestReport> r = parseBytes(QByteArray());
+    QVERIFY(!r.ok());
+    QVERIFY2(r.errorMessage().contains(QStringLiteral("empty")), qPrintable(r.errorMessage()));
+    r = parseBytes("<?xml version=\"1.0\"?>\n<testsuites/>\n<testsuites/>\n");
+    QVERIFY(!r.ok());
+    QVERIFY2(r.errorMessage().startsWith(QStringLiteral("generated.xml:3:")), qPrintable(r.errorMessage()));
+    r = parseBytes("<?xml version=\"1.0\"?>\n<testsuites/>\n<!-- done -->\n");
+    QVERIFY2(r.ok(), qPrintable(r.errorMessage()));
+    QCOMPARE(r->counts().tests, 0);
+    r = parseBytes("");
+    QVERIFY(!r.ok());
+}
+
+void TestReportParser::truncatedPrefixesNeverParse_data()
+{
+    QTest::addColumn<QString>("file");
+    for (const char *file :
+        { "surefire-flaky-rerun.xml", "nunit3.xml", "xunit2.xml", "vstest.trx", "nested-suites.xml" })
+        QTest::newRow(file) << QString::fromLatin1(file);
+}
+
+// What a truncated file held is never taken for a complete report, wherever the cut.
+void TestReportParser::truncatedPrefixesNeverParse()
+{
+    QFETCH(QString, file);
+    QFile f(kSamples + u'/' + file);
+    QVERIFY(f.open(QIODevice::ReadOnly));
+    const QByteArray data = f.readAll();
+    const qsizetype rootEnd = data.lastIndexOf('>') + 1;
+    for (qsizetype cut = 0; cut < rootEnd; cut += 7) {
+        const Result<TestReport> r = parseBytes(data.left(cut));
+        QVERIFY2(!r.ok(), qPrintable(QStringLiteral("a cut at byte %1 parsed").arg(cut)));
+    }
+    QVERIFY(parseBytes(data.left(rootEnd)).ok());
+}
+
+void TestReportParser::longOutputIsCapped()
+{
+    const QByteArray out(200 * 1024, 'x');
+    const QByteArray xml
+        = "<testsuite name=\"s\"><testcase classname=\"c\" name=\"big\"><failure message=\"m\">" + out
+        + "</failure><system-out><![CDATA[" + out + "]]></system-out></testcase></testsuite>";
+    const Result<TestReport> r = parseBytes(xml);
+    QVERIFY2(r.ok(), qPrintable(r.errorMessage()));
+    const TestCase &tc = r->cases.at(0);
+    const qsizetype cap = ReportLimits().maxFieldChars;
+    QVERIFY(tc.systemOut.startsWith(QString(cap, u'x')));
+    QVERIFY(tc.systemOut.endsWith(QStringLiteral("… (truncated)")));
+    QVERIFY(tc.systemOut.size() < cap + 32);
+    QVERIFY(tc.details.endsWith(QStringLiteral("… (truncated)")));
+    QCOMPARE(r->warnings.size(), 1);
+}
+
+void TestReportParser::reportBudget()
+{
+    QByteArray xml = "<testsuite name=\"s\">";
+    for (int i = 0; i < 5; ++i) {
+        xml += "<testcase classname=\"c\" name=\"t" + QByteArray::number(i) + "\"><system-out>"
+            + QByteArray(1000, 'a' + i) + "</system-out></testcase>";
+    }
+    xml += "<testcase classname=\"c\" name=\"late\"><failure message=\"m\">" + QByteArray(1000, 'f')
+        + "</failure><system-out>more output</system-out></testcase></testsuite>";
+    ReportLimits limits;
+    limits.maxFieldChars = 1000;
+    limits.maxReportChars = 2500; // outputs may use 1250 of it
+    const Result<TestReport> r = parseBytes(xml, limits);
+    QVERIFY2(r.ok(), qPrintable(r.errorMessage()));
+    QCOMPARE(r->counts().tests, 6); // texts are cut, cases never
+    QCOMPARE(r->cases[0].systemOut, QString(1000, u'a'));
+    QVERIFY(r->cases[1].systemOut.startsWith(QString(250, u'b') + u'\n'));
+    QVERIFY(r->cases[1].systemOut.contains(QStringLiteral("text budget is spent")));
+    QVERIFY(r->cases[4].systemOut.startsWith(QStringLiteral("… (left out")));
+    // The rest of the budget is kept for failures: the late trace is whole.
+    const TestCase &late = r->cases[5];
+    QCOMPARE(late.details, QString(1000, u'f'));
+    QCOMPARE(late.message, QStringLiteral("m"));
+    QVERIFY(late.systemOut.startsWith(QStringLiteral("… (left out")));
+    QVERIFY(r->warnings.join(u' ').contains(QStringLiteral("left out")));
+}
+
+void TestReportParser::cancelled()
+{
+    QByteArray xml = "<testsuite name=\"s\">";
+    for (int i = 0; i < 5000; ++i)
+        xml += "<testcase classname=\"c\" name=\"t" + QByteArray::number(i) + "\"/>";
+    xml += "</testsuite>";
+    CancelToken token;
+    token.cancel();
+    const Result<TestReport> r = parseBytes(xml, {}, token);
+    QVERIFY(!r.ok());
+    QCOMPARE(r.error().code, int(ReportParser::ErrorCode::Cancelled));
+    QVERIFY(parseBytes(xml).ok());
+}
+
+// --- value rules ----------------------------------------------------------------
+
+void TestReportParser::seconds_data()
+{
+    QTest::addColumn<QString>("text");
+    QTest::addColumn<double>("seconds"); // NaN: unknown
+    const double unknown = std::nan("");
+    QTest::newRow("plain") << "1.5" << 1.5;
+    QTest::newRow("integer") << "100" << 100.0;
+    QTest::newRow("thousands and decimals") << "1,234.5" << 1234.5;
+    QTest::newRow("thousands only") << "12,345" << 12345.0;
+    QTest::newRow("millions") << "1,234,567.25" << 1234567.25;
+    QTest::newRow("decimal comma") << "0,25" << 0.25;
+    QTest::newRow("odd commas") << "1,2,3" << unknown;
+    QTest::newRow("scientific") << "1.5E-3" << 0.0015;
+    QTest::newRow("scientific plus") << "2e+1" << 20.0;
+    QTest::newRow("leading plus") << "+3" << 3.0;
+    QTest::newRow("negative") << "-3.2" << unknown;
+    QTest::newRow("negative zero") << "-0" << 0.0;
+    QTest::newRow("empty") << "" << unknown;
+    QTest::newRow("words") << "fast" << unknown;
+    QTest::newRow("unit") << "2.5s" << 2.5;
+    QTest::newRow("spaces") << " 3 " << 3.0;
+    QTest::newRow("infinite") << "INF" << unknown;
+    QTest::newRow("nan") << "nan" << unknown;
+    QTest::newRow("non-ASCII") << "1\u00a0234" << unknown;
+}
+
+void TestReportParser::seconds()
+{
+    QFETCH(QString, text);
+    QFETCH(double, seconds);
+    const double parsed = ReportValues::parseSeconds(text);
+    if (std::isnan(seconds))
+        QVERIFY2(std::isnan(parsed), qPrintable(QString::number(parsed)));
+    else
+        QCOMPARE(parsed, seconds);
+}
+
+void TestReportParser::timeSpans_data()
+{
+    QTest::addColumn<QString>("text");
+    QTest::addColumn<double>("seconds");
+    QTest::newRow("ms") << "00:00:01.234" << 1.234;
+    QTest::newRow("ticks") << "00:00:00.0021000" << 0.0021;
+    QTest::newRow("minute") << "00:01:00" << 60.0;
+    QTest::newRow("days") << "1.02:03:04.5" << 93784.5;
+    QTest::newRow("bad") << "soon" << std::nan("");
+}
+
+void TestReportParser::timeSpans()
+{
+    QFETCH(QString, text);
+    QFETCH(double, seconds);
+    const double parsed = ReportValues::parseTimeSpan(text);
+    if (std::isnan(seconds))
+        QVERIFY(std::isnan(parsed));
+    else
+        QVERIFY2(std::abs(parsed - seconds) < 1e-9, qPrintable(QString::number(parsed, 'g', 12)));
+}
+
+void TestReportParser::timestamps_data()
+{
+    QTest::addColumn<QString>("text");
+    QTest::addColumn<QDateTime>("expected");
+    const QDate d(2024, 1, 3);
+    QTest::newRow("local") << "2024-01-03T12:27:11" << QDateTime(d, QTime(12, 27, 11));
+    QTest::newRow("fraction") << "2024-01-03T11:23:00.00" << QDateTime(d, QTime(11, 23));
+    QTest::newRow("micro") << "2024-01-03T12:27:11.548396" << QDateTime(d, QTime(12, 27, 11, 548));
+    QTest::newRow("7 digits") << "2024-01-03T12:27:11.1234567+02:00"
+                              << QDateTime(d, QTime(12, 27, 11, 123), Qt::OffsetFromUTC, 7200);
+    QTest::newRow("Z") << "2024-01-03T12:27:44Z" << QDateTime(d, QTime(12, 27, 44), Qt::UTC);
+    QTest::newRow("space separator") << "2024-01-03 12:27:54Z" << QDateTime(d, QTime(12, 27, 54), Qt::UTC);
+    QTest::newRow("stray space") << "2024-01-03T 12:40:13" << QDateTime(d, QTime(12, 40, 13));
+    QTest::newRow("date only") << "2024-01-03" << QDateTime(d, QTime(0, 0));
+    QTest::newRow("minutes only") << "2024-01-03T12:40" << QDateTime(d, QTime(12, 40));
+    QTest::newRow("negative offset") << "2024-01-03T12:27:11.21-01:00"
+                                     << QDateTime(d, QTime(12, 27, 11, 210), Qt::OffsetFromUTC, -3600);
+    QTest::newRow("compact offset") << "2024-01-03T12:27:11+0530"
+                                    << QDateTime(d, QTime(12, 27, 11), Qt::OffsetFromUTC, 5 * 3600 + 1800);
+    QTest::newRow("hour offset") << "2024-01-03T12:27:11+05"
+                                 << QDateTime(d, QTime(12, 27, 11), Qt::OffsetFromUTC, 18000);
+    QTest::newRow("surrounding spaces")
+        << "  2024-01-03T12:27:11Z " << QDateTime(d, QTime(12, 27, 11), Qt::UTC);
+    QTest::newRow("epoch") << "1970-01-01T00:00:00.000" << QDateTime();
+    QTest::newRow("US style") << "05/04/2023 10:11:12" << QDateTime();
+    QTest::newRow("bad month") << "2024-13-03" << QDateTime();
+    QTest::newRow("bad hour") << "2024-01-03T25:00:00" << QDateTime();
+    QTest::newRow("empty") << "" << QDateTime();
+}
+
+void TestReportParser::timestamps()
+{
+    QFETCH(QString, text);
+    QFETCH(QDateTime, expected);
+    const QDateTime parsed = ReportValues::parseTimestamp(text);
+    QCOMPARE(parsed.isValid(), expected.isValid());
+    if (expected.isValid()) {
+        QCOMPARE(parsed, expected);
+        QCOMPARE(parsed.offsetFromUtc(), expected.offsetFromUtc());
+    }
+}
+
+void TestReportParser::statusNames()
+{
+    for (TestStatus s : { TestStatus::Passed, TestStatus::Failed, TestStatus::Errored, TestStatus::Skipped })
+        QCOMPARE(statusFromName(statusName(s)), s);
+    QCOMPARE(statusName(TestStatus::Errored), QStringLiteral("errored"));
+    QCOMPARE(worse(TestStatus::Failed, TestStatus::Errored), TestStatus::Errored);
+    QCOMPARE(worse(TestStatus::Errored, TestStatus::Failed), TestStatus::Errored);
+    QCOMPARE(worse(TestStatus::Skipped, TestStatus::Failed), TestStatus::Failed);
+    QCOMPARE(worse(TestStatus::Passed, TestStatus::Skipped), TestStatus::Skipped);
+    QCOMPARE(worse(TestStatus::Passed, TestStatus::Passed), TestStatus::Passed);
+}
+
+QTEST_GUILESS_MAIN(TestReportParser)
+#include "tst_reportparser.moc"
