@@ -234,6 +234,18 @@ void GraphDelegate::paintSummary(
         }
         r.setLeft(x + 2);
     }
+    // The commit's newest test run, after its refs: green when it passed, red when not.
+    if (m_testBadge) {
+        if (const auto badge = m_testBadge(index.data(HistoryModel::CommitIdRole).toString())) {
+            QFont badgeFont = opt.font;
+            badgeFont.setPointSizeF(opt.font.pointSizeF() * 0.85);
+            const int badgeHeight = QFontMetrics(badgeFont).height() + 3;
+            const int y = r.top() + (r.height() - badgeHeight) / 2;
+            const QColor color = badge->second ? Theme::deletedText() : Theme::addedText();
+            r.setLeft(r.left() + paintBadge(painter, QPoint(r.left(), y), badgeHeight, badge->first, color, false, badgeFont)
+                      + 6);
+        }
+    }
 
     const bool loaded = index.data(HistoryModel::MetaLoadedRole).toBool();
     painter->save();

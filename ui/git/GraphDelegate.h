@@ -26,6 +26,9 @@ public:
     void setRefKindLookup(RefKindLookup lookup) { m_kindOf = std::move(lookup); }
     // The checked-out branch: its badge is highlighted like HEAD.
     void setCurrentBranch(const QString &name) { m_currentBranch = name; }
+    // A commit's test badge (text, failing), when it has test runs.
+    using TestBadgeLookup = std::function<std::optional<std::pair<QString, bool>>(const QString &commitId)>;
+    void setTestBadgeLookup(TestBadgeLookup lookup) { m_testBadge = std::move(lookup); }
 
     static constexpr int LaneWidth = 14;
     static int graphWidth(int lanes) { return qMax(44, lanes * LaneWidth + 10); }
@@ -49,6 +52,7 @@ private:
     QColor badgeColor(const QString &ref, bool *emphasised) const;
 
     RefKindLookup m_kindOf;
+    TestBadgeLookup m_testBadge;
     QString m_currentBranch;
 };
 

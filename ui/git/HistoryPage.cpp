@@ -2,6 +2,7 @@
 
 #include "CommitDetailView.h"
 #include "GraphDelegate.h"
+#include "tests/CommitTestBadges.h"
 #include "ScopeSelector.h"
 #include "common/Icons.h"
 #include "common/Theme.h"
@@ -46,6 +47,7 @@ HistoryPage::HistoryPage(Workspace *workspace, QWidget *parent)
     , m_history(new HistoryModel(this))
     , m_search(new git::CommitSearchModel(this))
     , m_delegate(new GraphDelegate(this))
+    , m_testBadges(new CommitTestBadges(this))
     , m_scopeBox(new ScopeSelector(workspace, this))
     , m_searchField(new QLineEdit(this))
     , m_searchBar(new QFrame(this))
@@ -168,6 +170,19 @@ HistoryPage::HistoryPage(Workspace *workspace, QWidget *parent)
         m_detail->clear(message);
         Q_EMIT readyChanged();
     });
+    m_delegate->setTestBadgeLookup([this](const QString &commit) -> std::optional<std::pair<QString, bool>> {
+        const auto run = m_testBadges->runOf(commit);
+        if (!run)
+            return std::nullopt;
+        return std::pair(CommitTestBadges::text(*run), run->isFailing());
+    });
+    connect(m_testBadges, &CommitTestBadges::changed, m_view->viewport(), qOverload<>(&QWidget::update));
+    connect(m_history, &QAbstractItemModel::rowsInserted, this, [this](const QModelIndex &, int first, int last) {
+        requestTestBadges(first, last);
+    });
+    connect(m_history, &QAbstractItemModel::modelReset, this, [this] {
+        requestTestBadges(0, m_history->rowCount() - 1);
+    });
     connect(m_history, &QAbstractItemModel::rowsInserted, this, [this] {
         tryPendingSelection();
         updateGraphWidth();
@@ -230,6 +245,7 @@ void HistoryPage::useModel(QAbstractItemModel *model)
 void HistoryPage::setRepository(const QString &path)
 {
     m_repoPath = path;
+    m_testBadges->setRepository(path);
     m_searching = false;
     m_searchBar->hide();
     m_searchField->clear();
@@ -272,9 +288,18 @@ void HistoryPage::refresh()
     m_pendingCommit = selectedCommit();
     const QModelIndex top = m_view->indexAt(QPoint(4, 4));
     m_reloadTopCommit = top.isValid() ? m_history->commitAt(top.row()) : QString();
+    m_testBadges->setRepository(m_repoPath); // runs may have been imported meanwhile
     m_history->reload();
     if (m_searching && !m_search->query().isEmpty())
         search(m_searchField->text());
+}
+
+void HistoryPage::requestTestBadges(int first, int last)
+{
+    QStringList commits;
+    for (int row = first; row <= last; ++row)
+        commits << m_history->commitAt(row);
+    m_testBadges->request(commits);
 }
 
 void HistoryPage::onOpened()

@@ -27,6 +27,7 @@ namespace devdash::ui {
 
 class CommitDetailView;
 class GraphDelegate;
+class CommitTestBadges;
 class ScopeSelector;
 class Workspace;
 
@@ -76,6 +77,7 @@ private:
     void updateSearchBar();
     void showContextMenu(const QPoint &pos);
     void copyCommitId();
+    void requestTestBadges(int first, int last);
     void onOpened();
     void onReloaded();
     void onSearchFinished(const QString &error);
@@ -84,6 +86,7 @@ private:
     git::HistoryModel *m_history;
     git::CommitSearchModel *m_search;
     GraphDelegate *m_delegate;
+    CommitTestBadges *m_testBadges; // the test badge of commits with runs
     ScopeSelector *m_scopeBox;
     QLineEdit *m_searchField;
     QFrame *m_searchBar;
