@@ -11,11 +11,15 @@
 
 namespace devdash::testresults {
 
+QString RunImport::keyOfFolder(const QString &dir)
+{
+    const QString canonical = QFileInfo(dir).canonicalFilePath();
+    return QDir::cleanPath(canonical.isEmpty() ? QFileInfo(dir).absoluteFilePath() : canonical);
+}
+
 QString RunImport::repositoryKey(const git::Repository &repository)
 {
-    const QString dir = repository.isBare() ? repository.gitDir() : repository.workDir();
-    const QString canonical = QFileInfo(dir).canonicalFilePath();
-    return QDir::cleanPath(canonical.isEmpty() ? dir : canonical);
+    return keyOfFolder(repository.isBare() ? repository.gitDir() : repository.workDir());
 }
 
 Result<QString> RunImport::repositoryKey(const QString &path)

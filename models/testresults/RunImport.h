@@ -45,6 +45,8 @@ public:
     // The key a repository's runs are stored under: the canonical path of its work
     // tree (of its git dir when bare). Every caller must use this, so that the
     // CLI, the window and the watcher share one history.
+    // The key of a repository's top folder (work tree, or git dir when bare).
+    static QString keyOfFolder(const QString &dir);
     static QString repositoryKey(const git::Repository &repository);
     static Result<QString> repositoryKey(const QString &path);
 

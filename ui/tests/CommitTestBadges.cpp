@@ -3,6 +3,7 @@
 #include "TestStoreAccess.h"
 
 #include "common/Background.h"
+#include "testresults/RunImport.h"
 #include "testresults/TestRunStore.h"
 
 namespace devdash::ui {
@@ -32,17 +33,20 @@ void CommitTestBadges::request(const QStringList &commits)
     if (wanted.isEmpty())
         return;
     const quint64 generation = m_generation;
-    const QString key = TestStoreAccess::repositoryKey(m_path);
     auto location = TestStoreAccess::location();
     if (!location)
         return; // no store configured: no badges, the Tests page says why
     runInBackground(
         this,
-        [location = location.value(), key, wanted]() -> Result<QHash<QString, testresults::RunSummary>> {
+        [location = location.value(), path = m_path, wanted]() -> Result<QHash<QString, testresults::RunSummary>> {
+            // The key as the CLI files runs: the repository's top folder, whatever was opened.
+            auto key = testresults::RunImport::repositoryKey(path);
+            if (!key)
+                return key.error();
             auto db = TestStoreAccess::open(location);
             if (!db)
                 return db.error();
-            return testresults::TestRunStore(db.value()).latestRunsForCommits(key, wanted);
+            return testresults::TestRunStore(db.value()).latestRunsForCommits(key.value(), wanted);
         },
         [this, generation](Result<QHash<QString, testresults::RunSummary>> result) {
             if (generation != m_generation || !result || result->isEmpty())

@@ -1,5 +1,7 @@
 #include "TestStoreAccess.h"
 
+#include "testresults/RunImport.h"
+
 #include "common/Workspace.h"
 
 #include <QDir>
@@ -36,8 +38,7 @@ Result<store::Database> TestStoreAccess::open(const store::StoreLocation &locati
 
 QString TestStoreAccess::repositoryKey(const QString &path)
 {
-    const QString canonical = QFileInfo(path).canonicalFilePath();
-    return QDir::cleanPath(canonical.isEmpty() ? QFileInfo(path).absoluteFilePath() : canonical);
+    return testresults::RunImport::keyOfFolder(path);
 }
 
 QString TestStoreAccess::repositoryKey(const RepositoryInfo &info)
