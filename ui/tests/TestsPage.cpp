@@ -118,14 +118,14 @@ TestsPage::TestsPage(Workspace *workspace, QWidget *parent)
     runsHeader->setSectionResizeMode(QHeaderView::Interactive);
     runsHeader->setStretchLastSection(true);
     runsHeader->setMinimumSectionSize(36);
-    const int digits = m_runsView->fontMetrics().horizontalAdvance(QStringLiteral("Skipped")) + 14;
-    runsHeader->resizeSection(RunListModel::StatusColumn, 110);
-    runsHeader->resizeSection(RunListModel::PassedColumn, 90);
+    const int digits = m_runsView->fontMetrics().horizontalAdvance(QStringLiteral("Skipped")) + 6;
+    runsHeader->resizeSection(RunListModel::StatusColumn, 96);
+    runsHeader->resizeSection(RunListModel::PassedColumn, 84);
     for (int column : { RunListModel::FailedColumn, RunListModel::ErroredColumn, RunListModel::SkippedColumn })
         runsHeader->resizeSection(column, digits);
-    runsHeader->resizeSection(RunListModel::DurationColumn, 70);
-    runsHeader->resizeSection(RunListModel::CommitColumn, 80);
-    runsHeader->resizeSection(RunListModel::BranchColumn, 90);
+    runsHeader->resizeSection(RunListModel::DurationColumn, 64);
+    runsHeader->resizeSection(RunListModel::CommitColumn, 84);
+    runsHeader->resizeSection(RunListModel::BranchColumn, 100);
     runsHeader->resizeSection(RunListModel::SourceColumn, 70);
 
     // A run's tree, its filters and the case's detail.
@@ -168,9 +168,9 @@ TestsPage::TestsPage(Workspace *workspace, QWidget *parent)
     m_treeSplit->setChildrenCollapsible(false);
     m_runsSplit->addWidget(m_runsView);
     m_runsSplit->addWidget(m_treeSplit);
-    m_runsSplit->setStretchFactor(0, 2);
-    m_runsSplit->setStretchFactor(1, 3);
-    m_runsSplit->setSizes({ 640, 600 });
+    m_runsSplit->setStretchFactor(0, 3);
+    m_runsSplit->setStretchFactor(1, 2);
+    m_runsSplit->setSizes({ 780, 500 });
     m_runsSplit->setChildrenCollapsible(false);
 
     m_tabs->setDocumentMode(true);
