@@ -174,7 +174,8 @@ bool ReportWatchWorker::ensureStore()
 {
     if (m_db)
         return true;
-    auto db = store::Database::connect(m_location);
+    // open(), not connect(): the store may be new (first import into a fresh file).
+    auto db = store::Database::open(m_location);
     if (!db) {
         Q_EMIT failed(db.errorMessage());
         return false;

@@ -9,13 +9,19 @@ namespace devdash::testresults {
 
 ReportWatcher::ReportWatcher(const QString &repoPath, const QStringList &globs, const store::Database &db,
     const Options &options, QObject *parent)
+    : ReportWatcher(repoPath, globs, db.location(), options, parent)
+{
+}
+
+ReportWatcher::ReportWatcher(const QString &repoPath, const QStringList &globs,
+    const store::StoreLocation &location, const Options &options, QObject *parent)
     : QObject(parent)
     , m_globs(globs)
 {
     m_thread.setObjectName(QStringLiteral("ReportWatcher"));
     // Only the location is handed over: the worker opens its own connection on its
-    // thread, as Database::cloneForThread() does, and never touches `db` itself.
-    m_worker = new ReportWatchWorker(repoPath, globs, db.location(), options);
+    // thread, as Database::cloneForThread() does.
+    m_worker = new ReportWatchWorker(repoPath, globs, location, options);
     m_worker->moveToThread(&m_thread);
     connect(m_worker, &ReportWatchWorker::imported, this, &ReportWatcher::imported);
     connect(m_worker, &ReportWatchWorker::failed, this, &ReportWatcher::failed);

@@ -52,6 +52,10 @@ public:
         const Options &options, QObject *parent = nullptr);
     ReportWatcher(const QString &repoPath, const QStringList &globs, const store::Database &db,
         QObject *parent = nullptr);
+    // The same with only the store's location (the window never opens the store on
+    // its own thread).
+    ReportWatcher(const QString &repoPath, const QStringList &globs, const store::StoreLocation &location,
+        const Options &options, QObject *parent = nullptr);
     ~ReportWatcher() override; // stops the thread; an import under way finishes first
 
     // A watcher for the globs of the repository's `.devdash.json`; null when it

@@ -1,5 +1,7 @@
 #include "TestsPage.h"
 
+#include "ReportAutoImport.h"
+
 #include "ComparisonView.h"
 #include "FlakyView.h"
 #include "ReportImport.h"
@@ -75,6 +77,7 @@ TestsPage::TestsPage(Workspace *workspace, QWidget *parent)
     , m_failedOnly(new QCheckBox(tr("&Failed only"), this))
     , m_filter(new QLineEdit(this))
     , m_detail(new RunDetailView(this))
+    , m_autoImport(new ReportAutoImport(this))
     , m_runsSplit(new QSplitter(Qt::Horizontal, this))
     , m_treeSplit(new QSplitter(Qt::Vertical, this))
     , m_compare(new ComparisonView(this))
@@ -189,6 +192,11 @@ TestsPage::TestsPage(Workspace *workspace, QWidget *parent)
     layout->addWidget(m_tabs, 1);
 
     connect(importButton, &QPushButton::clicked, this, &TestsPage::chooseAndImport);
+    connect(m_autoImport, &ReportAutoImport::imported, this, [this] {
+        m_trendsStale = m_flakyStale = m_comparisonStale = true;
+        loadRuns();
+    });
+    connect(m_autoImport, &ReportAutoImport::failed, this, &TestsPage::showError);
     connect(m_branchBox, &QComboBox::activated, this, [this] {
         m_runs->clear();
         m_runsLoaded = false;
@@ -308,6 +316,9 @@ void TestsPage::setRepository(const QString &path)
     m_detail->showMessage(tr("Loading runs…"));
     loadRuns();
     onTabChanged(m_tabs->currentIndex());
+    // Reports listed in .devdash.json are imported as they appear.
+    if (location)
+        m_autoImport->setRepository(path, *location);
 }
 
 void TestsPage::refresh()

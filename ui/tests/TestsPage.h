@@ -29,6 +29,8 @@ struct RunSummary;
 
 namespace devdash::ui {
 
+class ReportAutoImport;
+
 class ComparisonView;
 class FlakyView;
 class RunDetailView;
@@ -132,6 +134,7 @@ private:
     QCheckBox *m_failedOnly;
     QLineEdit *m_filter;
     RunDetailView *m_detail;
+    ReportAutoImport *m_autoImport; // .devdash.json report globs, watched
     QSplitter *m_runsSplit;
     QSplitter *m_treeSplit;
     ComparisonView *m_compare;
