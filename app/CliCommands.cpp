@@ -37,11 +37,12 @@ void out(const QString &text)
 
 // Parses the command's options; on error prints usage and returns false.
 bool parse(QCommandLineParser &parser, const QStringList &arguments, int positional, const QString &usage,
-           int *exitCode)
+    int *exitCode)
 {
     parser.setApplicationDescription(usage);
     parser.addHelpOption();
-    const QStringList args = QStringList { arguments.at(0) + QLatin1Char(' ') + arguments.at(1) } + arguments.mid(2);
+    const QStringList args
+        = QStringList { arguments.at(0) + QLatin1Char(' ') + arguments.at(1) } + arguments.mid(2);
     if (!parser.parse(args)) {
         *exitCode = fail(parser.errorText() + QStringLiteral(" — usage: ") + usage, 2);
         return false;
@@ -72,9 +73,10 @@ QJsonArray filesJson(const QList<FileChange> &files)
     for (const FileChange &f : files) {
         array.append(QJsonObject {
             { QStringLiteral("path"), f.path },
-            { QStringLiteral("old_path"), f.status == ChangeStatus::Renamed || f.status == ChangeStatus::Copied
-                      ? QJsonValue(f.oldPath)
-                      : QJsonValue(QJsonValue::Null) },
+            { QStringLiteral("old_path"),
+                f.status == ChangeStatus::Renamed || f.status == ChangeStatus::Copied
+                    ? QJsonValue(f.oldPath)
+                    : QJsonValue(QJsonValue::Null) },
             { QStringLiteral("status"), changeStatusName(f.status) },
             { QStringLiteral("additions"), f.additions },
             { QStringLiteral("deletions"), f.deletions },
@@ -90,12 +92,14 @@ QString filesText(const QList<FileChange> &files)
 {
     QString text;
     for (const FileChange &f : files) {
-        const QString counts = f.binary ? (f.tooLarge ? QStringLiteral("too large") : QStringLiteral("binary"))
-                                        : QStringLiteral("+%1 -%2").arg(f.additions).arg(f.deletions);
+        const QString counts = f.binary
+            ? (f.tooLarge ? QStringLiteral("too large") : QStringLiteral("binary"))
+            : QStringLiteral("+%1 -%2").arg(f.additions).arg(f.deletions);
         const QString path = f.status == ChangeStatus::Renamed || f.status == ChangeStatus::Copied
             ? f.oldPath + QStringLiteral(" → ") + f.path
             : f.path;
-        text += QStringLiteral("  %1 %2  %3\n").arg(changeStatusName(f.status).left(1).toUpper(), counts.leftJustified(12), path);
+        text += QStringLiteral("  %1 %2  %3\n")
+                    .arg(changeStatusName(f.status).left(1).toUpper(), counts.leftJustified(12), path);
     }
     return text;
 }
@@ -120,7 +124,9 @@ int branches(const QStringList &arguments)
                 { QStringLiteral("full_name"), r.fullName },
                 { QStringLiteral("kind"), refKindName(r.kind) },
                 { QStringLiteral("commit"), toHex(r.commit) },
-                { QStringLiteral("upstream"), r.kind == RefKind::Local ? json::nullable(r.upstream.isEmpty() ? QString() : r.upstream) : QJsonValue(QJsonValue::Null) },
+                { QStringLiteral("upstream"),
+                    r.kind == RefKind::Local ? json::nullable(r.upstream.isEmpty() ? QString() : r.upstream)
+                                             : QJsonValue(QJsonValue::Null) },
                 { QStringLiteral("ahead"), json::nullable(r.ahead) },
                 { QStringLiteral("behind"), json::nullable(r.behind) },
                 { QStringLiteral("base"), json::nullable(r.base.isEmpty() ? QString() : r.base) },
@@ -161,7 +167,8 @@ int log(const QStringList &arguments)
     parser.addOption({ QStringLiteral("max"), QStringLiteral("At most N commits."), QStringLiteral("N") });
     parser.addPositionalArgument(QStringLiteral("repo"), QStringLiteral("Repository path."));
     int code = 0;
-    if (!parse(parser, arguments, 1, QStringLiteral("devdash log REPO [--ref REF | --all] [--max N] [--json]"), &code))
+    if (!parse(parser, arguments, 1,
+            QStringLiteral("devdash log REPO [--ref REF | --all] [--max N] [--json]"), &code))
         return code;
     if (parser.isSet(QStringLiteral("all")) && parser.isSet(QStringLiteral("ref")))
         return fail(QStringLiteral("--ref and --all exclude each other"), 2);
@@ -170,11 +177,13 @@ int log(const QStringList &arguments)
         bool ok = false;
         max = parser.value(QStringLiteral("max")).toLongLong(&ok);
         if (!ok || max < 0)
-            return fail(QStringLiteral("--max needs a number ≥ 0, not '%1'").arg(parser.value(QStringLiteral("max"))), 2);
+            return fail(
+                QStringLiteral("--max needs a number ≥ 0, not '%1'").arg(parser.value(QStringLiteral("max"))),
+                2);
     }
     const HistoryScope scope = parser.isSet(QStringLiteral("all")) ? HistoryScope::all()
-        : parser.isSet(QStringLiteral("ref"))                      ? HistoryScope::ofRef(parser.value(QStringLiteral("ref")))
-                                                                   : HistoryScope::head();
+        : parser.isSet(QStringLiteral("ref")) ? HistoryScope::ofRef(parser.value(QStringLiteral("ref")))
+                                              : HistoryScope::head();
     auto session = HistorySession::open(parser.positionalArguments().at(0), scope);
     if (!session)
         return fail(session.errorMessage());
@@ -212,9 +221,12 @@ int log(const QStringList &arguments)
                     + QString::fromUtf8(QJsonDocument(obj).toJson(QJsonDocument::Compact));
             } else {
                 chunk += QStringLiteral("%1 %2%3  %4\n")
-                             .arg(shortHex(batch.oids[i]), QString(batch.lanes[i] * 2, QLatin1Char(' ')) + QLatin1Char('*'),
-                                  names.isEmpty() ? QString() : QStringLiteral(" (") + names.join(QStringLiteral(", ")) + QLatin1Char(')'),
-                                  m.summary);
+                             .arg(shortHex(batch.oids[i]),
+                                 QString(batch.lanes[i] * 2, QLatin1Char(' ')) + QLatin1Char('*'),
+                                 names.isEmpty() ? QString()
+                                                 : QStringLiteral(" (") + names.join(QStringLiteral(", "))
+                                         + QLatin1Char(')'),
+                                 m.summary);
             }
         }
         out(chunk);
@@ -290,7 +302,8 @@ int compare(const QStringList &arguments)
         json::print(QJsonObject {
             { QStringLiteral("a"), toHex(c->a) },
             { QStringLiteral("b"), toHex(c->b) },
-            { QStringLiteral("merge_base"), c->mergeBase ? QJsonValue(toHex(*c->mergeBase)) : QJsonValue(QJsonValue::Null) },
+            { QStringLiteral("merge_base"),
+                c->mergeBase ? QJsonValue(toHex(*c->mergeBase)) : QJsonValue(QJsonValue::Null) },
             { QStringLiteral("only_in_a"), idArray(c->onlyInA) },
             { QStringLiteral("only_in_b"), idArray(c->onlyInB) },
             { QStringLiteral("files"), filesJson(c->files) },
@@ -310,8 +323,8 @@ int compare(const QStringList &arguments)
 
 bool isHeadlessCommand(const QString &name)
 {
-    static const QStringList commands { QStringLiteral("branches"), QStringLiteral("log"), QStringLiteral("show"),
-                                        QStringLiteral("compare"), QStringLiteral("tests") };
+    static const QStringList commands { QStringLiteral("branches"), QStringLiteral("log"),
+        QStringLiteral("show"), QStringLiteral("compare"), QStringLiteral("tests") };
     return commands.contains(name);
 }
 

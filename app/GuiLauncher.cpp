@@ -36,7 +36,8 @@ int fail(const QString &message, int code = 1)
 Result<demo::DemoWorkspace> createDemo(QTemporaryDir &dir)
 {
     if (!dir.isValid())
-        return Error { QStringLiteral("cannot create a temporary folder for the demo: ") + dir.errorString() };
+        return Error { QStringLiteral("cannot create a temporary folder for the demo: ")
+            + dir.errorString() };
     return demo::DemoWorkspace::create(dir.path());
 }
 } // namespace
@@ -49,8 +50,8 @@ void describeWindowOptions(QCommandLineParser &parser)
     parser.addHelpOption();
     parser.addVersionOption();
     parser.addOption({ QStringLiteral("demo"), QStringLiteral("Open a demo workspace built on the fly.") });
-    parser.addPositionalArgument(QStringLiteral("repo"), QStringLiteral("A repository (or any folder inside one)."),
-                                 QStringLiteral("[REPO]"));
+    parser.addPositionalArgument(QStringLiteral("repo"),
+        QStringLiteral("A repository (or any folder inside one)."), QStringLiteral("[REPO]"));
 }
 
 int runWindow(int &argc, char **argv)
@@ -70,9 +71,10 @@ int runWindow(int &argc, char **argv)
     // Without a display Qt aborts with a cryptic plugin message: say what to do instead.
     if (qEnvironmentVariableIsEmpty("DISPLAY") && qEnvironmentVariableIsEmpty("WAYLAND_DISPLAY")
         && qEnvironmentVariableIsEmpty("QT_QPA_PLATFORM")) {
-        return fail(QStringLiteral("no display to open the window on (DISPLAY is not set). Run DevDash in a desktop "
-                                   "session, under xvfb-run, or use the headless commands: devdash branches|log|show|"
-                                   "compare|screenshot (see devdash --help)"));
+        return fail(
+            QStringLiteral("no display to open the window on (DISPLAY is not set). Run DevDash in a desktop "
+                           "session, under xvfb-run, or use the headless commands: devdash branches|log|show|"
+                           "compare|screenshot (see devdash --help)"));
     }
     QApplication app(argc, argv);
     setIdentity();
@@ -106,16 +108,21 @@ int runScreenshot(int &argc, char **argv)
     QCommandLineParser parser;
     parser.setApplicationDescription(QStringLiteral("Renders a DevDash page to a PNG file."));
     parser.addHelpOption();
-    parser.addOption({ QStringLiteral("page"), QStringLiteral("Page: branches, history, compare."), QStringLiteral("NAME") });
+    parser.addOption({ QStringLiteral("page"), QStringLiteral("Page: branches, history, compare."),
+        QStringLiteral("NAME") });
     parser.addOption({ QStringLiteral("out"), QStringLiteral("Output PNG file."), QStringLiteral("FILE") });
-    parser.addOption({ QStringLiteral("size"), QStringLiteral("Window size (default 1280x800)."), QStringLiteral("WxH"),
-                       QStringLiteral("1280x800") });
+    parser.addOption({ QStringLiteral("size"), QStringLiteral("Window size (default 1280x800)."),
+        QStringLiteral("WxH"), QStringLiteral("1280x800") });
     parser.addOption({ QStringLiteral("demo"), QStringLiteral("Use the demo workspace.") });
     parser.addOption({ QStringLiteral("theme"), QStringLiteral("light or dark."), QStringLiteral("THEME") });
     parser.addPositionalArgument(QStringLiteral("screenshot"), QString());
-    parser.addPositionalArgument(QStringLiteral("repo"), QStringLiteral("Repository path (or --demo)."), QStringLiteral("[REPO]"));
+    parser.addPositionalArgument(
+        QStringLiteral("repo"), QStringLiteral("Repository path (or --demo)."), QStringLiteral("[REPO]"));
     if (!parser.parse(app.arguments()))
-        return fail(parser.errorText() + QStringLiteral(" — usage: devdash screenshot --page NAME --out FILE.png [--size WxH] (REPO | --demo)"), 2);
+        return fail(parser.errorText()
+                + QStringLiteral(
+                    " — usage: devdash screenshot --page NAME --out FILE.png [--size WxH] (REPO | --demo)"),
+            2);
     if (parser.isSet(QStringLiteral("help"))) {
         std::fputs(parser.helpText().toUtf8().constData(), stdout);
         return 0;
@@ -123,11 +130,15 @@ int runScreenshot(int &argc, char **argv)
     const QString page = parser.value(QStringLiteral("page"));
     const QString out = parser.value(QStringLiteral("out"));
     if (page.isEmpty() || out.isEmpty())
-        return fail(QStringLiteral("--page and --out are required — usage: devdash screenshot --page NAME --out FILE.png [--size WxH] (REPO | --demo)"), 2);
+        return fail(QStringLiteral("--page and --out are required — usage: devdash screenshot --page NAME "
+                                   "--out FILE.png [--size WxH] (REPO | --demo)"),
+            2);
     const QStringList size = parser.value(QStringLiteral("size")).split(QLatin1Char('x'));
     const int w = size.value(0).toInt(), h = size.value(1).toInt();
     if (size.size() != 2 || w < 320 || h < 240 || w > 8192 || h > 8192)
-        return fail(QStringLiteral("--size must be WxH between 320x240 and 8192x8192, not '%1'").arg(parser.value(QStringLiteral("size"))), 2);
+        return fail(QStringLiteral("--size must be WxH between 320x240 and 8192x8192, not '%1'")
+                        .arg(parser.value(QStringLiteral("size"))),
+            2);
 
     QString repo = parser.positionalArguments().value(1);
     QTemporaryDir demoDir;

@@ -20,8 +20,7 @@
 namespace devdash {
 
 // `context` lives on the main thread (models and widgets do).
-template<typename Work, typename Done>
-void runInBackground(QObject *context, Work work, Done done)
+template<typename Work, typename Done> void runInBackground(QObject *context, Work work, Done done)
 {
     using ResultType = std::invoke_result_t<Work &>;
     QPointer<QObject> guard(context);

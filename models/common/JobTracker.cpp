@@ -4,7 +4,10 @@
 
 namespace devdash {
 
-JobTracker::JobTracker(QObject *parent) : QObject(parent) { }
+JobTracker::JobTracker(QObject *parent)
+    : QObject(parent)
+{
+}
 
 int JobTracker::start(const QString &title, CancelToken token)
 {

@@ -12,8 +12,7 @@ QString isoDateTime(const QDateTime &time);
 QDateTime fromGitTime(qint64 secondsSinceEpoch, int offsetMinutes);
 
 QJsonValue nullable(const QString &text);
-template<typename T>
-QJsonValue nullable(const std::optional<T> &value)
+template<typename T> QJsonValue nullable(const std::optional<T> &value)
 {
     return value ? QJsonValue(static_cast<qint64>(*value)) : QJsonValue(QJsonValue::Null);
 }

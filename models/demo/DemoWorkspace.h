@@ -14,7 +14,7 @@ namespace devdash::demo {
 
 struct DemoWorkspace
 {
-    QString repository;         // the work tree to open
+    QString repository; // the work tree to open
     store::StoreLocation store; // the demo's own store (SQLite file in the folder)
 
     static Result<DemoWorkspace> create(const QString &folder);

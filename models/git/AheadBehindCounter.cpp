@@ -11,8 +11,8 @@
 
 namespace devdash::git {
 
-std::vector<AheadBehindCounter::Counts> AheadBehindCounter::count(const CommitDag &dag, const std::vector<Pair> &pairs,
-                                                                  const CancelToken &cancel)
+std::vector<AheadBehindCounter::Counts> AheadBehindCounter::count(
+    const CommitDag &dag, const std::vector<Pair> &pairs, const CancelToken &cancel)
 {
     std::vector<Counts> result(pairs.size());
     if (pairs.empty() || dag.size() == 0)

@@ -22,12 +22,12 @@ public:
     };
     struct Counts
     {
-        uint32_t ahead = 0;  // reachable from a, not from b
+        uint32_t ahead = 0; // reachable from a, not from b
         uint32_t behind = 0; // reachable from b, not from a
     };
 
-    static std::vector<Counts> count(const CommitDag &dag, const std::vector<Pair> &pairs,
-                                     const CancelToken &cancel = {});
+    static std::vector<Counts> count(
+        const CommitDag &dag, const std::vector<Pair> &pairs, const CancelToken &cancel = {});
 };
 
 } // namespace devdash::git

@@ -2,13 +2,16 @@
 
 #include "common/JobTracker.h"
 
-#include <QFileInfo>
 #include "common/Background.h"
+#include <QFileInfo>
 
 namespace devdash::git {
 
 // Internal ids: 0 for a top-level item; group row + 1 for a child of that group.
-BranchModel::BranchModel(QObject *parent) : QAbstractItemModel(parent) { }
+BranchModel::BranchModel(QObject *parent)
+    : QAbstractItemModel(parent)
+{
+}
 
 void BranchModel::load(const QString &repoPath)
 {
@@ -19,8 +22,9 @@ void BranchModel::load(const QString &repoPath)
     const quint64 generation = ++m_generation;
     m_loading = true;
     CancelToken cancel;
-    int job = m_tracker ? m_tracker->start(tr("Reading branches of %1").arg(QFileInfo(repoPath).fileName()), cancel)
-                        : 0;
+    int job = m_tracker
+        ? m_tracker->start(tr("Reading branches of %1").arg(QFileInfo(repoPath).fileName()), cancel)
+        : 0;
     QPointer<JobTracker> tracker = m_tracker;
     QPointer<BranchModel> self(this);
     // The tracker is the context when there is one: the job must end even if we don't.
@@ -115,12 +119,15 @@ void BranchModel::rebuild()
     if (m_grouping == Grouping::None)
         return;
     // Local groups first (plain names, then prefixes), then remotes, then tags.
-    auto rank = [](const RefInfo &r) { return r.kind == RefKind::Tag ? 3 : r.kind == RefKind::Remote ? 2 : 1; };
+    auto rank = [](const RefInfo &r) {
+        return r.kind == RefKind::Tag ? 3 : r.kind == RefKind::Remote ? 2 : 1;
+    };
     QList<std::pair<int, QString>> order;
     for (int i = 0; i < m_listing.refs.size(); ++i) {
         const RefInfo &ref = m_listing.refs[i];
         const QString name = groupOf(ref);
-        auto it = std::find_if(m_groups.begin(), m_groups.end(), [&](const Group &g) { return g.name == name; });
+        auto it
+            = std::find_if(m_groups.begin(), m_groups.end(), [&](const Group &g) { return g.name == name; });
         if (it == m_groups.end()) {
             m_groups.append({ name, {} });
             order.append({ rank(ref) * 2 + (name == tr("Local") ? 0 : 1), name });
@@ -203,8 +210,9 @@ QVariant BranchModel::data(const QModelIndex &index, int role) const
         return {};
     if (m_grouping == Grouping::Prefix && index.internalId() == 0)
         return groupData(m_groups[index.row()], index.column(), role);
-    const int refIndex = m_grouping == Grouping::None ? index.row()
-                                                      : m_groups[int(index.internalId() - 1)].refs[index.row()];
+    const int refIndex = m_grouping == Grouping::None
+        ? index.row()
+        : m_groups[int(index.internalId() - 1)].refs[index.row()];
     return refData(m_listing.refs[refIndex], index.column(), role);
 }
 
@@ -214,7 +222,8 @@ QVariant BranchModel::groupData(const Group &group, int column, int role) const
     case IsGroupRole:
         return true;
     case Qt::DisplayRole:
-        return column == NameColumn ? QStringLiteral("%1 (%2)").arg(group.name).arg(group.refs.size()) : QVariant();
+        return column == NameColumn ? QStringLiteral("%1 (%2)").arg(group.name).arg(group.refs.size())
+                                    : QVariant();
     case SortRole:
     case RefNameRole:
         return group.name;
@@ -308,9 +317,13 @@ QVariant BranchModel::refData(const RefInfo &ref, int column, int role) const
         if (stale)
             lines << tr("Stale: no commit for %1 days").arg(ref.committedAt.daysTo(now));
         if (ref.ahead)
-            lines << tr("%1 ahead, %2 behind %3").arg(*ref.ahead).arg(ref.behind.value_or(0)).arg(ref.upstream);
+            lines
+                << tr("%1 ahead, %2 behind %3").arg(*ref.ahead).arg(ref.behind.value_or(0)).arg(ref.upstream);
         if (ref.baseAhead && ref.fullName != ref.baseFullName)
-            lines << tr("%1 ahead, %2 behind %3").arg(*ref.baseAhead).arg(ref.baseBehind.value_or(0)).arg(ref.base);
+            lines << tr("%1 ahead, %2 behind %3")
+                         .arg(*ref.baseAhead)
+                         .arg(ref.baseBehind.value_or(0))
+                         .arg(ref.base);
         return lines.join(QLatin1Char('\n'));
     }
     default:

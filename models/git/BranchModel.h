@@ -11,7 +11,6 @@
 
 #include "common/JobTracker.h"
 
-
 namespace devdash::git {
 
 class BranchModel final : public QAbstractItemModel
@@ -26,7 +25,7 @@ public:
         DateColumn,
         UpstreamColumn,
         UpstreamDeltaColumn, // ahead/behind the upstream
-        BaseDeltaColumn,     // ahead/behind the default branch
+        BaseDeltaColumn, // ahead/behind the default branch
         ColumnCount
     };
     enum Role {

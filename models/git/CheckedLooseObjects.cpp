@@ -91,8 +91,8 @@ void freeBackend(git_odb_backend *backend)
 
 } // namespace
 
-Result<CheckedLooseObjects::Object> CheckedLooseObjects::inflate(const QByteArray &compressed, bool headerOnly,
-                                                                 size_t *declaredSize)
+Result<CheckedLooseObjects::Object> CheckedLooseObjects::inflate(
+    const QByteArray &compressed, bool headerOnly, size_t *declaredSize)
 {
     z_stream zs {};
     if (inflateInit(&zs) != Z_OK)
@@ -119,7 +119,9 @@ Result<CheckedLooseObjects::Object> CheckedLooseObjects::inflate(const QByteArra
     object.type = space > 0 ? git_object_string2type(header.left(space).constData()) : GIT_OBJECT_INVALID;
     if (object.type == GIT_OBJECT_INVALID || !sizeOk) {
         inflateEnd(&zs);
-        return Error { QStringLiteral("damaged loose object (bad header '%1')").arg(QString::fromLatin1(header)) };
+        return Error {
+            QStringLiteral("damaged loose object (bad header '%1')").arg(QString::fromLatin1(header))
+        };
     }
     if (declaredSize)
         *declaredSize = size_t(size);
@@ -155,14 +157,16 @@ Result<CheckedLooseObjects::Object> CheckedLooseObjects::inflate(const QByteArra
             break;
         if (rc != Z_OK && rc != Z_BUF_ERROR) {
             inflateEnd(&zs);
-            return Error { QStringLiteral("damaged loose object (%1)").arg(QString::fromLatin1(zs.msg ? zs.msg : "zlib error")) };
+            return Error { QStringLiteral("damaged loose object (%1)")
+                               .arg(QString::fromLatin1(zs.msg ? zs.msg : "zlib error")) };
         }
         if (zs.next_out == &spare + 1 || (zs.avail_in == inBefore && zs.avail_out == outBefore)) {
             // No progress: the input ended before the stream did (truncated), or the
             // body is longer than its header says.
             inflateEnd(&zs);
-            return Error { zs.next_out == &spare + 1 ? QStringLiteral("damaged loose object (longer than its header says)")
-                                                      : QStringLiteral("truncated loose object") };
+            return Error { zs.next_out == &spare + 1
+                    ? QStringLiteral("damaged loose object (longer than its header says)")
+                    : QStringLiteral("truncated loose object") };
         }
     }
     const bool complete = zs.total_out == uLong(size) + uLong(nul + 1) && zs.next_out != &spare + 1;

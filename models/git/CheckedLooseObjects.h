@@ -26,7 +26,8 @@ public:
     };
     // Pure: inflates and checks one loose object's file content. `headerOnly` stops
     // after the "type size\0" header (body left empty) — for size queries on big blobs.
-    static Result<Object> inflate(const QByteArray &compressed, bool headerOnly, size_t *declaredSize = nullptr);
+    static Result<Object> inflate(
+        const QByteArray &compressed, bool headerOnly, size_t *declaredSize = nullptr);
 };
 
 } // namespace devdash::git

@@ -25,7 +25,8 @@ Result<CommitDag> CommitDag::fromGraphFiles(const QStringList &layerPaths)
         uchar *data = file->size() > 0 ? file->map(0, file->size()) : nullptr;
         if (!data)
             return Error { QStringLiteral("cannot map commit-graph %1").arg(path) };
-        auto parsed = CommitGraphFile::parse(QByteArrayView(reinterpret_cast<const char *>(data), file->size()));
+        auto parsed
+            = CommitGraphFile::parse(QByteArrayView(reinterpret_cast<const char *>(data), file->size()));
         if (!parsed)
             return Error { parsed.errorMessage() + QStringLiteral(" (") + path + QLatin1Char(')') };
         if (parsed->baseGraphCount() != dag.m_layers.size())

@@ -35,7 +35,10 @@ struct OidHash
 };
 struct OidEqual
 {
-    bool operator()(const git_oid &a, const git_oid &b) const { return std::memcmp(a.id, b.id, GIT_OID_RAWSZ) == 0; }
+    bool operator()(const git_oid &a, const git_oid &b) const
+    {
+        return std::memcmp(a.id, b.id, GIT_OID_RAWSZ) == 0;
+    }
 };
 
 class CommitDag
@@ -59,8 +62,7 @@ public:
     uint32_t generation(uint32_t index) const;
     int64_t commitTime(uint32_t index) const;
 
-    template<typename Fn>
-    void forEachParent(uint32_t index, Fn &&fn) const
+    template<typename Fn> void forEachParent(uint32_t index, Fn &&fn) const
     {
         if (index >= m_graphCount) {
             const Overlay &o = m_overlay[index - m_graphCount];

@@ -102,8 +102,8 @@ FileChange changeFromDelta(const git_diff_delta *delta)
 
 } // namespace
 
-Result<QList<FileChange>> CommitDiff::changes(Repository &repo, const git_oid &from, const git_oid &to,
-                                              const CancelToken &cancel)
+Result<QList<FileChange>> CommitDiff::changes(
+    Repository &repo, const git_oid &from, const git_oid &to, const CancelToken &cancel)
 {
     git_diff_options opts = diffOptions();
     auto diff = treeDiff(repo, from, to, opts);
@@ -117,7 +117,9 @@ Result<QList<FileChange>> CommitDiff::changes(Repository &repo, const git_oid &f
             return Error { QStringLiteral("cancelled") };
         git_patch *rawPatch = nullptr;
         if (int rc = git_patch_from_diff(&rawPatch, diff->get(), i); rc < 0)
-            return lastError(QStringLiteral("cannot diff %1").arg(QString::fromUtf8(git_diff_get_delta(diff->get(), i)->new_file.path)), rc);
+            return lastError(QStringLiteral("cannot diff %1")
+                                 .arg(QString::fromUtf8(git_diff_get_delta(diff->get(), i)->new_file.path)),
+                rc);
         PatchPtr patch(rawPatch);
         const git_diff_delta *delta = git_patch_get_delta(rawPatch);
         FileChange change = changeFromDelta(delta);
@@ -149,10 +151,12 @@ Result<CommitDetails> CommitDiff::details(Repository &repo, const git_oid &id, c
     const git_signature *committer = git_commit_committer(raw);
     d.authorName = decodeMessage(author->name, encoding);
     d.authorEmail = decodeMessage(author->email, encoding);
-    d.authoredAt = QDateTime::fromSecsSinceEpoch(author->when.time, Qt::OffsetFromUTC, author->when.offset * 60);
+    d.authoredAt
+        = QDateTime::fromSecsSinceEpoch(author->when.time, Qt::OffsetFromUTC, author->when.offset * 60);
     d.committerName = decodeMessage(committer->name, encoding);
     d.committerEmail = decodeMessage(committer->email, encoding);
-    d.committedAt = QDateTime::fromSecsSinceEpoch(committer->when.time, Qt::OffsetFromUTC, committer->when.offset * 60);
+    d.committedAt
+        = QDateTime::fromSecsSinceEpoch(committer->when.time, Qt::OffsetFromUTC, committer->when.offset * 60);
     d.summary = decodeMessage(git_commit_summary(raw), encoding);
     d.message = decodeMessage(git_commit_message(raw), encoding);
     for (unsigned i = 0; i < git_commit_parentcount(raw); ++i)
@@ -167,8 +171,8 @@ Result<CommitDetails> CommitDiff::details(Repository &repo, const git_oid &id, c
     return d;
 }
 
-Result<FilePatch> CommitDiff::filePatch(Repository &repo, const git_oid &from, const git_oid &to,
-                                        const FileChange &change)
+Result<FilePatch> CommitDiff::filePatch(
+    Repository &repo, const git_oid &from, const git_oid &to, const FileChange &change)
 {
     git_diff_options opts = diffOptions();
     QByteArray paths[2] = { change.path.toUtf8(), change.oldPath.toUtf8() };
@@ -185,7 +189,8 @@ Result<FilePatch> CommitDiff::filePatch(Repository &repo, const git_oid &from, c
     const size_t n = git_diff_num_deltas(diff->get());
     for (size_t i = 0; i < n; ++i) {
         const git_diff_delta *delta = git_diff_get_delta(diff->get(), i);
-        if (QString::fromUtf8(delta->new_file.path) != change.path && QString::fromUtf8(delta->old_file.path) != change.path)
+        if (QString::fromUtf8(delta->new_file.path) != change.path
+            && QString::fromUtf8(delta->old_file.path) != change.path)
             continue;
         git_patch *rawPatch = nullptr;
         if (int rc = git_patch_from_diff(&rawPatch, diff->get(), i); rc < 0)
@@ -214,8 +219,8 @@ Result<FilePatch> CommitDiff::filePatch(Repository &repo, const git_oid &from, c
                 const git_diff_line *line = nullptr;
                 git_patch_get_line_in_hunk(&line, rawPatch, h, l);
                 DiffLine dl;
-                dl.origin = line->origin == GIT_DIFF_LINE_CONTEXT_EOFNL || line->origin == GIT_DIFF_LINE_ADD_EOFNL
-                        || line->origin == GIT_DIFF_LINE_DEL_EOFNL
+                dl.origin = line->origin == GIT_DIFF_LINE_CONTEXT_EOFNL
+                        || line->origin == GIT_DIFF_LINE_ADD_EOFNL || line->origin == GIT_DIFF_LINE_DEL_EOFNL
                     ? '\\'
                     : line->origin;
                 dl.oldLine = line->old_lineno;
@@ -223,7 +228,8 @@ Result<FilePatch> CommitDiff::filePatch(Repository &repo, const git_oid &from, c
                 QByteArray content(line->content, int(line->content_len));
                 if (content.endsWith('\n'))
                     content.chop(1);
-                dl.text = dl.origin == '\\' ? QStringLiteral("\\ No newline at end of file") : QString::fromUtf8(content);
+                dl.text = dl.origin == '\\' ? QStringLiteral("\\ No newline at end of file")
+                                            : QString::fromUtf8(content);
                 out.lines.push_back(std::move(dl));
                 ++emitted;
             }
@@ -268,7 +274,8 @@ std::vector<git_oid> onlyIn(const CommitDag &dag, uint32_t tip, const std::vecto
 }
 } // namespace
 
-Result<Comparison> CommitDiff::compare(Repository &repo, const QString &a, const QString &b, const CancelToken &cancel)
+Result<Comparison> CommitDiff::compare(
+    Repository &repo, const QString &a, const QString &b, const CancelToken &cancel)
 {
     auto ia = repo.resolveCommit(a);
     if (!ia)

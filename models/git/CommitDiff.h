@@ -27,7 +27,7 @@ struct FileChange
     int deletions = 0;
     bool binary = false;
     bool tooLarge = false; // over DiffLimits::maxFileBytes: not diffed
-    int similarity = 0;    // renames and copies
+    int similarity = 0; // renames and copies
 };
 
 struct DiffLimits
@@ -82,15 +82,16 @@ struct Comparison
 class CommitDiff
 {
 public:
-    static Result<CommitDetails> details(Repository &repo, const git_oid &commit, const CancelToken &cancel = {});
+    static Result<CommitDetails> details(
+        Repository &repo, const git_oid &commit, const CancelToken &cancel = {});
     // Changes between two trees (null oid: the empty tree).
-    static Result<QList<FileChange>> changes(Repository &repo, const git_oid &fromCommit, const git_oid &toCommit,
-                                             const CancelToken &cancel = {});
+    static Result<QList<FileChange>> changes(
+        Repository &repo, const git_oid &fromCommit, const git_oid &toCommit, const CancelToken &cancel = {});
     // The patch of one file between two commits (null `from`: the empty tree).
-    static Result<FilePatch> filePatch(Repository &repo, const git_oid &fromCommit, const git_oid &toCommit,
-                                       const FileChange &change);
-    static Result<Comparison> compare(Repository &repo, const QString &a, const QString &b,
-                                      const CancelToken &cancel = {});
+    static Result<FilePatch> filePatch(
+        Repository &repo, const git_oid &fromCommit, const git_oid &toCommit, const FileChange &change);
+    static Result<Comparison> compare(
+        Repository &repo, const QString &a, const QString &b, const CancelToken &cancel = {});
 };
 
 } // namespace devdash::git

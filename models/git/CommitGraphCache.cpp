@@ -101,8 +101,10 @@ QString CommitGraphCache::cacheRoot()
 QString CommitGraphCache::cacheDirFor(const Repository &repo)
 {
     const QString canonical = QFileInfo(repo.commonDir()).canonicalFilePath();
-    const QByteArray key = QCryptographicHash::hash(canonical.toUtf8(), QCryptographicHash::Sha1).toHex().left(16);
-    return cacheRoot() + QStringLiteral("/commit-graphs/") + QString::fromLatin1(key) + QStringLiteral("/info");
+    const QByteArray key
+        = QCryptographicHash::hash(canonical.toUtf8(), QCryptographicHash::Sha1).toHex().left(16);
+    return cacheRoot() + QStringLiteral("/commit-graphs/") + QString::fromLatin1(key)
+        + QStringLiteral("/info");
 }
 
 QStringList CommitGraphCache::layersFor(const Repository &repo)
@@ -191,7 +193,9 @@ Result<void> CommitGraphCache::write(const Repository &repo, const CancelToken &
     // Atomic: readers map the old file or the new one.
     QSaveFile out(dir + QStringLiteral("/commit-graph"));
     if (!out.open(QIODevice::WriteOnly) || out.write(graph) != graph.size() || !out.commit())
-        return Error { QStringLiteral("cannot write the history index in %1: %2").arg(dir, out.errorString()) };
+        return Error {
+            QStringLiteral("cannot write the history index in %1: %2").arg(dir, out.errorString())
+        };
     return {};
 }
 

@@ -35,8 +35,7 @@ public:
     // Parent positions are global (over the layers below and this one). Octopus
     // parents beyond the second are read from the extra-edge list. Returns false
     // when the file is inconsistent (an out-of-range extra edge).
-    template<typename Fn>
-    bool forEachParent(uint32_t localIndex, Fn &&fn) const
+    template<typename Fn> bool forEachParent(uint32_t localIndex, Fn &&fn) const
     {
         const uint8_t *rec = m_commitData + size_t(localIndex) * RecordSize;
         const uint32_t p1 = be32(rec + GIT_OID_RAWSZ);

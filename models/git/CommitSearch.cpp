@@ -9,8 +9,12 @@ namespace devdash::git {
 SearchQuery SearchQuery::parse(const QString &input)
 {
     static const std::pair<const char *, Field> prefixes[] = {
-        { "author:", Field::Author }, { "path:", Field::Path },       { "id:", Field::CommitId },
-        { "commit:", Field::CommitId }, { "message:", Field::Message }, { "msg:", Field::Message },
+        { "author:", Field::Author },
+        { "path:", Field::Path },
+        { "id:", Field::CommitId },
+        { "commit:", Field::CommitId },
+        { "message:", Field::Message },
+        { "msg:", Field::Message },
     };
     const QString trimmed = input.trimmed();
     for (const auto &[prefix, field] : prefixes) {
@@ -21,8 +25,8 @@ SearchQuery SearchQuery::parse(const QString &input)
     return { Field::Any, trimmed };
 }
 
-bool CommitSearch::matchesText(const SearchQuery &query, const git_oid &oid, const CommitMeta &meta,
-                               const QString &fullMessage)
+bool CommitSearch::matchesText(
+    const SearchQuery &query, const git_oid &oid, const CommitMeta &meta, const QString &fullMessage)
 {
     const QString &t = query.text;
     auto idMatches = [&] { return t.size() >= 4 && toHex(oid).startsWith(t, Qt::CaseInsensitive); };
@@ -34,8 +38,8 @@ bool CommitSearch::matchesText(const SearchQuery &query, const git_oid &oid, con
     case SearchQuery::Field::Message:
         return fullMessage.contains(t, Qt::CaseInsensitive);
     case SearchQuery::Field::Any:
-        return idMatches() || fullMessage.contains(t, Qt::CaseInsensitive) || meta.author.contains(t, Qt::CaseInsensitive)
-            || meta.email.contains(t, Qt::CaseInsensitive);
+        return idMatches() || fullMessage.contains(t, Qt::CaseInsensitive)
+            || meta.author.contains(t, Qt::CaseInsensitive) || meta.email.contains(t, Qt::CaseInsensitive);
     case SearchQuery::Field::Path:
         return false;
     }
@@ -89,8 +93,8 @@ bool touchesPath(git_repository *repo, git_commit *commit, const QByteArray &pat
 } // namespace
 
 Result<int> CommitSearch::run(const QString &repoPath, const HistoryScope &scope, const SearchQuery &query,
-                              const CancelToken &cancel, const std::function<void(std::vector<SearchMatch>)> &onMatches,
-                              const std::function<void(qint64)> &onProgress)
+    const CancelToken &cancel, const std::function<void(std::vector<SearchMatch>)> &onMatches,
+    const std::function<void(qint64)> &onProgress)
 {
     auto opened = HistorySession::open(repoPath, scope, cancel);
     if (!opened)
@@ -120,7 +124,8 @@ Result<int> CommitSearch::run(const QString &repoPath, const HistoryScope &scope
             if (query.field == SearchQuery::Field::Path) {
                 hit = !path.isEmpty() && touchesPath(repo, raw, path);
             } else {
-                const QString message = decodeMessage(git_commit_message(raw), git_commit_message_encoding(raw));
+                const QString message
+                    = decodeMessage(git_commit_message(raw), git_commit_message_encoding(raw));
                 hit = matchesText(query, oid, meta, message);
             }
             if (hit)
@@ -136,7 +141,10 @@ Result<int> CommitSearch::run(const QString &repoPath, const HistoryScope &scope
     return matches;
 }
 
-CommitSearchModel::CommitSearchModel(QObject *parent) : QAbstractTableModel(parent) { }
+CommitSearchModel::CommitSearchModel(QObject *parent)
+    : QAbstractTableModel(parent)
+{
+}
 
 CommitSearchModel::~CommitSearchModel()
 {

@@ -33,11 +33,11 @@ public:
     // Walks `scope` and calls `onMatches` with batches of matches in display order;
     // `onProgress` with commits scanned. Returns the number of matches.
     static Result<int> run(const QString &repoPath, const HistoryScope &scope, const SearchQuery &query,
-                           const CancelToken &cancel, const std::function<void(std::vector<SearchMatch>)> &onMatches,
-                           const std::function<void(qint64 scanned)> &onProgress = {});
+        const CancelToken &cancel, const std::function<void(std::vector<SearchMatch>)> &onMatches,
+        const std::function<void(qint64 scanned)> &onProgress = {});
     // Pure: does this commit's text match? (Path matches need the trees; see run().)
-    static bool matchesText(const SearchQuery &query, const git_oid &oid, const CommitMeta &meta,
-                            const QString &fullMessage);
+    static bool matchesText(
+        const SearchQuery &query, const git_oid &oid, const CommitMeta &meta, const QString &fullMessage);
 };
 
 // The results of a search, with the same columns and roles as HistoryModel (no graph).

@@ -14,9 +14,15 @@ namespace devdash::git {
 class GenerationQueue
 {
 public:
-    explicit GenerationQueue(const CommitDag &dag) : m_dag(dag) { }
+    explicit GenerationQueue(const CommitDag &dag)
+        : m_dag(dag)
+    {
+    }
 
-    void push(uint32_t commit) { m_queue.push({ m_dag.generation(commit), m_dag.commitTime(commit), commit }); }
+    void push(uint32_t commit)
+    {
+        m_queue.push({ m_dag.generation(commit), m_dag.commitTime(commit), commit });
+    }
     uint32_t pop()
     {
         const uint32_t c = m_queue.top().index;

@@ -32,7 +32,10 @@ bool parseOid(const QString &hex, git_oid *out)
 }
 } // namespace
 
-HistoryModel::HistoryModel(QObject *parent) : QAbstractTableModel(parent) { }
+HistoryModel::HistoryModel(QObject *parent)
+    : QAbstractTableModel(parent)
+{
+}
 
 HistoryModel::~HistoryModel()
 {
@@ -104,58 +107,62 @@ void HistoryModel::startOpen(bool isReload, int minimumRows)
     Q_EMIT loadingChanged(true);
     finishJob(m_openJob);
     if (m_tracker)
-        m_openJob = m_tracker->start(tr("Loading history of %1").arg(QFileInfo(m_path).fileName()), locked->cancel);
+        m_openJob
+            = m_tracker->start(tr("Loading history of %1").arg(QFileInfo(m_path).fileName()), locked->cancel);
 
     const QString path = m_path;
     const HistoryScope scope = m_scope;
-    runInBackground(this, [locked, path, scope, minimumRows]() {
-        std::lock_guard guard(locked->mutex);
-        OpenResult result;
-        auto session = HistorySession::open(path, scope, locked->cancel);
-        if (!session) {
-            result.error = session.errorMessage();
+    runInBackground(
+        this,
+        [locked, path, scope, minimumRows]() {
+            std::lock_guard guard(locked->mutex);
+            OpenResult result;
+            auto session = HistorySession::open(path, scope, locked->cancel);
+            if (!session) {
+                result.error = session.errorMessage();
+                return result;
+            }
+            locked->session = std::move(session.value());
+            result.batch = locked->session->next(size_t(minimumRows));
+            result.refs = locked->session->refsByCommit();
+            result.indexIsStale = locked->session->indexIsStale();
             return result;
-        }
-        locked->session = std::move(session.value());
-        result.batch = locked->session->next(size_t(minimumRows));
-        result.refs = locked->session->refsByCommit();
-        result.indexIsStale = locked->session->indexIsStale();
-        return result;
-    }, [this, generation, locked, isReload](OpenResult result) {
-        if (generation != m_generation)
-            return;
-        finishJob(m_openJob);
-        m_opening = false;
-        if (!result.error.isEmpty()) {
-            m_error = result.error;
-            if (isReload)
-                clear();
-            m_error = result.error;
-            Q_EMIT loadingChanged(false);
-            Q_EMIT failed(result.error);
-            return;
-        }
-        if (isReload) {
-            beginResetModel();
-            clearRows();
+        },
+        [this, generation, locked, isReload](OpenResult result) {
+            if (generation != m_generation)
+                return;
+            finishJob(m_openJob);
+            m_opening = false;
+            if (!result.error.isEmpty()) {
+                m_error = result.error;
+                if (isReload)
+                    clear();
+                m_error = result.error;
+                Q_EMIT loadingChanged(false);
+                Q_EMIT failed(result.error);
+                return;
+            }
+            if (isReload) {
+                beginResetModel();
+                clearRows();
+                m_session = locked;
+                m_refs = std::move(result.refs);
+                m_reloading = true;
+                appendBatch(std::move(result.batch));
+                m_reloading = false;
+                endResetModel();
+                Q_EMIT loadingChanged(false);
+                Q_EMIT reloaded();
+                return;
+            }
             m_session = locked;
             m_refs = std::move(result.refs);
-            m_reloading = true;
             appendBatch(std::move(result.batch));
-            m_reloading = false;
-            endResetModel();
             Q_EMIT loadingChanged(false);
-            Q_EMIT reloaded();
-            return;
-        }
-        m_session = locked;
-        m_refs = std::move(result.refs);
-        appendBatch(std::move(result.batch));
-        Q_EMIT loadingChanged(false);
-        Q_EMIT opened();
-        if (result.indexIsStale)
-            refreshIndex();
-    });
+            Q_EMIT opened();
+            if (result.indexIsStale)
+                refreshIndex();
+        });
 }
 
 void HistoryModel::refreshIndex()
@@ -167,13 +174,16 @@ void HistoryModel::refreshIndex()
     QPointer<JobTracker> tracker = m_tracker;
     // The tracker is the context when there is one: the job must end even if we don't.
     QObject *context = m_tracker ? static_cast<QObject *>(m_tracker.data()) : this;
-    runInBackground(context, [path = m_path, cancel]() {
-        auto repo = Repository::open(path);
-        return repo ? CommitGraphCache::write(repo.value(), cancel) : Result<void>(repo.error());
-    }, [tracker, job](Result<void>) {
-        if (tracker && job)
-            tracker->finish(job);
-    });
+    runInBackground(
+        context,
+        [path = m_path, cancel]() {
+            auto repo = Repository::open(path);
+            return repo ? CommitGraphCache::write(repo.value(), cancel) : Result<void>(repo.error());
+        },
+        [tracker, job](Result<void>) {
+            if (tracker && job)
+                tracker->finish(job);
+        });
 }
 
 void HistoryModel::startFetch()
@@ -184,18 +194,21 @@ void HistoryModel::startFetch()
     Q_EMIT loadingChanged(true);
     const quint64 generation = m_generation;
     auto locked = m_session;
-    runInBackground(this, [locked]() {
-        std::lock_guard guard(locked->mutex);
-        return locked->session->next(BatchRows);
-    }, [this, generation](HistoryBatch batch) {
-        if (generation != m_generation)
-            return;
-        m_fetchInFlight = false;
-        appendBatch(std::move(batch));
-        Q_EMIT loadingChanged(false);
-        if (!m_atEnd && m_wantRows >= rowCount())
-            startFetch();
-    });
+    runInBackground(
+        this,
+        [locked]() {
+            std::lock_guard guard(locked->mutex);
+            return locked->session->next(BatchRows);
+        },
+        [this, generation](HistoryBatch batch) {
+            if (generation != m_generation)
+                return;
+            m_fetchInFlight = false;
+            appendBatch(std::move(batch));
+            Q_EMIT loadingChanged(false);
+            if (!m_atEnd && m_wantRows >= rowCount())
+                startFetch();
+        });
 }
 
 void HistoryModel::appendBatch(HistoryBatch batch)
@@ -301,7 +314,8 @@ GraphRow HistoryModel::graphRow(int row) const
     for (int r = first; r <= last; ++r) {
         auto *gr = new GraphRow;
         const uint32_t b = m_parentOffsets[size_t(r)], e = m_parentOffsets[size_t(r) + 1];
-        LaneLayout::place(state, m_dagIndex[size_t(r)], std::span<const uint32_t>(m_parents.data() + b, e - b), gr);
+        LaneLayout::place(
+            state, m_dagIndex[size_t(r)], std::span<const uint32_t>(m_parents.data() + b, e - b), gr);
         if (r == row)
             result = *gr;
         m_graphRows.insert(r, gr);
@@ -320,18 +334,21 @@ void HistoryModel::requestMeta(int block) const
     auto locked = m_session;
     const quint64 generation = m_generation;
     auto *self = const_cast<HistoryModel *>(this);
-    runInBackground(self, [locked, oids = std::move(oids)]() {
-        std::lock_guard guard(locked->mutex);
-        return locked->session->metadata(oids);
-    }, [self, generation, block, first, last](std::vector<CommitMeta> metas) {
-        if (generation != self->m_generation)
-            return;
-        self->m_metaPending.remove(block);
-        if (last >= self->rowCount())
-            return;
-        self->m_meta.insert(block, new std::vector<CommitMeta>(std::move(metas)));
-        Q_EMIT self->dataChanged(self->index(first, 0), self->index(last, ColumnCount - 1));
-    });
+    runInBackground(
+        self,
+        [locked, oids = std::move(oids)]() {
+            std::lock_guard guard(locked->mutex);
+            return locked->session->metadata(oids);
+        },
+        [self, generation, block, first, last](std::vector<CommitMeta> metas) {
+            if (generation != self->m_generation)
+                return;
+            self->m_metaPending.remove(block);
+            if (last >= self->rowCount())
+                return;
+            self->m_meta.insert(block, new std::vector<CommitMeta>(std::move(metas)));
+            Q_EMIT self->dataChanged(self->index(first, 0), self->index(last, ColumnCount - 1));
+        });
 }
 
 QVariant HistoryModel::data(const QModelIndex &index, int role) const
@@ -360,7 +377,8 @@ QVariant HistoryModel::data(const QModelIndex &index, int role) const
         || role == SummaryRole || role == MetaLoadedRole || role == Qt::ToolTipRole
         || (role == Qt::DisplayRole && index.column() != CommitColumn && index.column() != GraphColumn);
     if (!needsMeta)
-        return index.column() == CommitColumn && role == Qt::DisplayRole ? QVariant(shortHex(oid)) : QVariant();
+        return index.column() == CommitColumn && role == Qt::DisplayRole ? QVariant(shortHex(oid))
+                                                                         : QVariant();
 
     const int block = row / MetaBlockRows;
     const std::vector<CommitMeta> *metas = m_meta.object(block);
@@ -368,7 +386,8 @@ QVariant HistoryModel::data(const QModelIndex &index, int role) const
         requestMeta(block);
         if (role == MetaLoadedRole)
             return false;
-        return role == Qt::DisplayRole && index.column() == SummaryColumn ? QVariant(QStringLiteral("…")) : QVariant();
+        return role == Qt::DisplayRole && index.column() == SummaryColumn ? QVariant(QStringLiteral("…"))
+                                                                          : QVariant();
     }
     const CommitMeta &meta = (*metas)[size_t(row - block * MetaBlockRows)];
     switch (role) {
@@ -383,8 +402,8 @@ QVariant HistoryModel::data(const QModelIndex &index, int role) const
     case SummaryRole:
         return meta.summary;
     case Qt::ToolTipRole:
-        return QStringLiteral("%1\n%2 <%3>\n%4").arg(toHex(oid), meta.author, meta.email,
-                                                       meta.authoredAt.toString(Qt::ISODate));
+        return QStringLiteral("%1\n%2 <%3>\n%4")
+            .arg(toHex(oid), meta.author, meta.email, meta.authoredAt.toString(Qt::ISODate));
     case Qt::DisplayRole:
         switch (index.column()) {
         case SummaryColumn:

@@ -18,7 +18,6 @@
 #include <memory>
 #include <mutex>
 
-
 namespace devdash::git {
 
 class HistoryModel final : public QAbstractTableModel
@@ -29,9 +28,9 @@ public:
     enum Role {
         CommitIdRole = Qt::UserRole + 1, // QString, 40 hex
         ShortIdRole,
-        LaneRole,          // int
-        GraphRowRole,      // GraphRow
-        RefsRole,          // QStringList of short ref names
+        LaneRole, // int
+        GraphRowRole, // GraphRow
+        RefsRole, // QStringList of short ref names
         AuthorRole,
         AuthorEmailRole,
         AuthoredAtRole, // QDateTime

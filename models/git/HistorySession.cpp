@@ -28,13 +28,12 @@ std::vector<RefTip> listRefTips(const Repository &repo)
             continue;
         }
         ObjectPtr objPtr(obj);
-        tips.push_back({ QString::fromUtf8(git_reference_name(ref)), QString::fromUtf8(git_reference_shorthand(ref)),
-                         *git_object_id(obj) });
+        tips.push_back({ QString::fromUtf8(git_reference_name(ref)),
+            QString::fromUtf8(git_reference_shorthand(ref)), *git_object_id(obj) });
     }
     // git sorts refs bytewise by name; libgit2's iterator does not promise an order.
-    std::sort(tips.begin(), tips.end(), [](const RefTip &a, const RefTip &b) {
-        return a.fullName.toUtf8() < b.fullName.toUtf8();
-    });
+    std::sort(tips.begin(), tips.end(),
+        [](const RefTip &a, const RefTip &b) { return a.fullName.toUtf8() < b.fullName.toUtf8(); });
     return tips;
 }
 
@@ -62,7 +61,8 @@ std::vector<git_oid> otherWorktreeHeads(const Repository &repo)
                 git_error_clear(); // unborn branch in that worktree
                 continue;
             }
-        } else if (git_oid_fromstrn(&oid, line.constData(), size_t(line.size())) < 0 || line.size() != GIT_OID_HEXSZ) {
+        } else if (git_oid_fromstrn(&oid, line.constData(), size_t(line.size())) < 0
+            || line.size() != GIT_OID_HEXSZ) {
             git_error_clear();
             continue;
         }
@@ -71,8 +71,8 @@ std::vector<git_oid> otherWorktreeHeads(const Repository &repo)
     return heads;
 }
 
-Result<std::unique_ptr<HistorySession>> HistorySession::open(const QString &path, const HistoryScope &scope,
-                                                             const CancelToken &cancel, const Options &options)
+Result<std::unique_ptr<HistorySession>> HistorySession::open(
+    const QString &path, const HistoryScope &scope, const CancelToken &cancel, const Options &options)
 {
     auto repo = Repository::open(path);
     if (!repo)
@@ -178,7 +178,8 @@ CommitMeta HistorySession::readMeta(git_commit *commit)
     const git_signature *author = git_commit_author(commit);
     meta.author = decodeMessage(author->name, encoding);
     meta.email = decodeMessage(author->email, encoding);
-    meta.authoredAt = QDateTime::fromSecsSinceEpoch(author->when.time, Qt::OffsetFromUTC, author->when.offset * 60);
+    meta.authoredAt
+        = QDateTime::fromSecsSinceEpoch(author->when.time, Qt::OffsetFromUTC, author->when.offset * 60);
     meta.summary = decodeMessage(git_commit_summary(commit), encoding);
     return meta;
 }

@@ -37,7 +37,7 @@ struct HistoryBatch
     std::vector<uint32_t> dagIndex;
     std::vector<uint16_t> lanes;
     std::vector<uint32_t> parentOffsets; // size rows + 1, into parents
-    std::vector<uint32_t> parents;       // DAG indices
+    std::vector<uint32_t> parents; // DAG indices
     // Lane state before row `first`, every CheckpointInterval rows, to redraw any row.
     std::vector<std::pair<uint32_t, LaneLayout::State>> checkpoints;
     bool atEnd = false;
@@ -64,10 +64,10 @@ public:
         std::function<void(const QString &stage)> progress;
     };
 
-    static Result<std::unique_ptr<HistorySession>> open(const QString &path, const HistoryScope &scope,
-                                                          const CancelToken &cancel, const Options &options);
-    static Result<std::unique_ptr<HistorySession>> open(const QString &path, const HistoryScope &scope,
-                                                          const CancelToken &cancel = {})
+    static Result<std::unique_ptr<HistorySession>> open(
+        const QString &path, const HistoryScope &scope, const CancelToken &cancel, const Options &options);
+    static Result<std::unique_ptr<HistorySession>> open(
+        const QString &path, const HistoryScope &scope, const CancelToken &cancel = {})
     {
         return open(path, scope, cancel, Options {});
     }
@@ -83,7 +83,10 @@ public:
     // Short names of the refs pointing at each commit (every ref, whatever the scope),
     // plus "HEAD" on a detached HEAD.
     const QHash<QByteArray, QStringList> &refsByCommit() const { return m_refs; }
-    static QByteArray key(const git_oid &oid) { return QByteArray(reinterpret_cast<const char *>(oid.id), GIT_OID_RAWSZ); }
+    static QByteArray key(const git_oid &oid)
+    {
+        return QByteArray(reinterpret_cast<const char *>(oid.id), GIT_OID_RAWSZ);
+    }
 
     Repository &repository() { return m_repo; }
     const CommitDag &dag() const { return m_dag; }

@@ -48,7 +48,9 @@ uint16_t LaneLayout::place(State &lanes, uint32_t commit, std::span<const uint32
             target = i == 0 ? lane : firstFree(lanes, lane + 1);
             lanes[target] = parent;
         }
-        if (row && std::find(row->toParents.begin(), row->toParents.end(), uint16_t(target)) == row->toParents.end())
+        if (row
+            && std::find(row->toParents.begin(), row->toParents.end(), uint16_t(target))
+                == row->toParents.end())
             row->toParents.push_back(uint16_t(target));
     }
     // Keep the state short: trailing free lanes carry no information.

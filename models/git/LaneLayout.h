@@ -16,11 +16,11 @@ namespace devdash::git {
 // What the graph column of one row shows.
 struct GraphRow
 {
-    uint16_t lane = 0;               // column of the commit's dot
-    bool hasChild = false;           // a line comes into the dot from above
-    std::vector<uint16_t> through;   // lanes passing this row top to bottom
+    uint16_t lane = 0; // column of the commit's dot
+    bool hasChild = false; // a line comes into the dot from above
+    std::vector<uint16_t> through; // lanes passing this row top to bottom
     std::vector<uint16_t> toParents; // lanes the dot connects to below (its parents' lanes)
-    uint16_t width = 1;              // lanes in use on this row (for the column width)
+    uint16_t width = 1; // lanes in use on this row (for the column width)
 };
 
 class LaneLayout
@@ -33,7 +33,8 @@ public:
 
     // Places `commit` (with its `parents`, ids of any kind but unique per commit)
     // on the next row. Returns its lane; fills `row` when given.
-    static uint16_t place(State &lanes, uint32_t commit, std::span<const uint32_t> parents, GraphRow *row = nullptr);
+    static uint16_t place(
+        State &lanes, uint32_t commit, std::span<const uint32_t> parents, GraphRow *row = nullptr);
 };
 
 } // namespace devdash::git

@@ -19,7 +19,8 @@ void ensureLibGit2()
 Error lastError(const QString &what, int code)
 {
     const git_error *e = git_error_last();
-    QString detail = e && e->message ? QString::fromUtf8(e->message) : QStringLiteral("unknown libgit2 error");
+    QString detail
+        = e && e->message ? QString::fromUtf8(e->message) : QStringLiteral("unknown libgit2 error");
     return Error { what + QStringLiteral(": ") + detail, code };
 }
 
@@ -35,8 +36,8 @@ QString decodeMessage(const char *bytes, const char *encoding)
             if (decoder.isValid())
                 return decoder.decode(raw);
             // Qt without ICU knows few codecs; Latin-1 family is the common legacy case.
-            if (enc.toLower().startsWith("iso-8859") || enc.toLower().startsWith("latin") || enc.toLower() == "cp1252"
-                || enc.toLower() == "windows-1252")
+            if (enc.toLower().startsWith("iso-8859") || enc.toLower().startsWith("latin")
+                || enc.toLower() == "cp1252" || enc.toLower() == "windows-1252")
                 return QString::fromLatin1(raw);
         }
     }

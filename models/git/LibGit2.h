@@ -14,8 +14,7 @@
 
 namespace devdash::git {
 
-template<typename T, void (*Free)(T *)>
-struct GitDeleter
+template<typename T, void (*Free)(T *)> struct GitDeleter
 {
     void operator()(T *p) const
     {
@@ -24,8 +23,7 @@ struct GitDeleter
     }
 };
 
-template<typename T, void (*Free)(T *)>
-using GitPtr = std::unique_ptr<T, GitDeleter<T, Free>>;
+template<typename T, void (*Free)(T *)> using GitPtr = std::unique_ptr<T, GitDeleter<T, Free>>;
 
 using RepositoryPtr = GitPtr<git_repository, git_repository_free>;
 using CommitPtr = GitPtr<git_commit, git_commit_free>;
@@ -60,10 +58,19 @@ inline QString toHex(const git_oid &oid)
     return QString::fromLatin1(buf, GIT_OID_HEXSZ);
 }
 
-inline QString shortHex(const git_oid &oid, int length = 7) { return toHex(oid).left(length); }
+inline QString shortHex(const git_oid &oid, int length = 7)
+{
+    return toHex(oid).left(length);
+}
 
-inline bool operator<(const git_oid &a, const git_oid &b) { return git_oid_cmp(&a, &b) < 0; }
-inline bool operator==(const git_oid &a, const git_oid &b) { return git_oid_equal(&a, &b); }
+inline bool operator<(const git_oid &a, const git_oid &b)
+{
+    return git_oid_cmp(&a, &b) < 0;
+}
+inline bool operator==(const git_oid &a, const git_oid &b)
+{
+    return git_oid_equal(&a, &b);
+}
 
 // Decodes a commit message (or signature name) recorded in `encoding` to UTF-8 text;
 // undecodable bytes become U+FFFD. Empty encoding means UTF-8.

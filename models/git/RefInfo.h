@@ -18,7 +18,7 @@ QString refKindName(RefKind kind); // "local", "remote", "tag", "head"
 // `devdash branches` show it.
 struct RefInfo
 {
-    QString name;     // short: main, origin/main, v1.0
+    QString name; // short: main, origin/main, v1.0
     QString fullName; // refs/heads/main
     RefKind kind = RefKind::Local;
     git_oid commit {};

@@ -115,8 +115,8 @@ Result<RefListing> RefLister::list(Repository &repo, const CancelToken &cancel)
     listing.headUnborn = repo.isHeadUnborn();
     if (git_reference_name_to_id(&listing.head, repo.raw(), "HEAD") < 0)
         git_error_clear();
-    const QString currentFull = repo.currentBranch().isEmpty() ? QString()
-                                                               : QStringLiteral("refs/heads/") + repo.currentBranch();
+    const QString currentFull
+        = repo.currentBranch().isEmpty() ? QString() : QStringLiteral("refs/heads/") + repo.currentBranch();
 
     const std::vector<RefTip> tips = listRefTips(repo);
     QStringList layers = CommitGraphCache::layersFor(repo);
@@ -169,7 +169,8 @@ Result<RefListing> RefLister::list(Repository &repo, const CancelToken &cancel)
             info.author = meta.author;
             info.summary = meta.summary;
             const git_time_t t = git_commit_time(raw);
-            info.committedAt = QDateTime::fromSecsSinceEpoch(t, Qt::OffsetFromUTC, git_commit_time_offset(raw) * 60);
+            info.committedAt
+                = QDateTime::fromSecsSinceEpoch(t, Qt::OffsetFromUTC, git_commit_time_offset(raw) * 60);
         }
 
         const int refRow = int(listing.refs.size());
@@ -192,8 +193,9 @@ Result<RefListing> RefLister::list(Repository &repo, const CancelToken &cancel)
                     }
                 } else {
                     // Configured but never fetched: show the name, no counts.
-                    info.upstream = upstreamFull.startsWith(QLatin1String("refs/remotes/")) ? upstreamFull.mid(13)
-                                                                                            : upstreamFull;
+                    info.upstream = upstreamFull.startsWith(QLatin1String("refs/remotes/"))
+                        ? upstreamFull.mid(13)
+                        : upstreamFull;
                     git_error_clear();
                 }
             }

@@ -16,7 +16,9 @@ Result<Repository> Repository::open(const QString &path)
     if (!info.exists())
         return Error { QStringLiteral("Cannot open %1: no such file or folder").arg(path) };
     if (!info.isReadable() || (info.isDir() && !QDir(path).isReadable()))
-        return Error { QStringLiteral("Cannot open %1: permission denied (check the folder's permissions)").arg(path) };
+        return Error {
+            QStringLiteral("Cannot open %1: permission denied (check the folder's permissions)").arg(path)
+        };
 
     git_repository *raw = nullptr;
     const QByteArray native = QFile::encodeName(info.absoluteFilePath());
@@ -31,19 +33,25 @@ Result<Repository> Repository::open(const QString &path)
                                         "worktree or submodule?)");
             return e;
         }
-        return Error { QStringLiteral("%1 is not a git repository (no .git found in it or any parent folder)")
-                           .arg(path), rc };
+        return Error {
+            QStringLiteral("%1 is not a git repository (no .git found in it or any parent folder)").arg(path),
+            rc
+        };
     }
     if (rc < 0) {
         Error e = lastError(QStringLiteral("Cannot open the repository at %1").arg(path), rc);
-        e.message += QStringLiteral(" — the repository may be damaged or its .git file may point to a missing folder");
+        e.message += QStringLiteral(
+            " — the repository may be damaged or its .git file may point to a missing folder");
         return e;
     }
     Repository repo;
     repo.m_repo.reset(raw);
     // Before anything reads an object: libgit2 would hang on a truncated loose one.
-    if (auto checked = CheckedLooseObjects::install(raw, repo.commonDir() + QStringLiteral("/objects")); !checked)
-        return Error { QStringLiteral("Cannot open the repository at %1: %2").arg(path, checked.errorMessage()) };
+    if (auto checked = CheckedLooseObjects::install(raw, repo.commonDir() + QStringLiteral("/objects"));
+        !checked)
+        return Error {
+            QStringLiteral("Cannot open the repository at %1: %2").arg(path, checked.errorMessage())
+        };
 
     // Touch HEAD and the ref database now, so a corrupt repository fails here with a
     // clear message rather than halfway through a walk.
@@ -51,7 +59,8 @@ Result<Repository> Repository::open(const QString &path)
     rc = git_repository_head(&head, raw);
     ReferencePtr headPtr(head);
     if (rc < 0 && rc != GIT_EUNBORNBRANCH && rc != GIT_ENOTFOUND) {
-        Error e = lastError(QStringLiteral("The repository at %1 is damaged (cannot read HEAD)").arg(path), rc);
+        Error e
+            = lastError(QStringLiteral("The repository at %1 is damaged (cannot read HEAD)").arg(path), rc);
         return e;
     }
     if (rc == 0) {
@@ -59,9 +68,10 @@ Result<Repository> Repository::open(const QString &path)
         rc = git_reference_peel(&obj, head, GIT_OBJECT_COMMIT);
         ObjectPtr objPtr(obj);
         if (rc < 0)
-            return lastError(QStringLiteral("The repository at %1 is damaged (HEAD does not point to a readable commit)")
-                                 .arg(path),
-                             rc);
+            return lastError(
+                QStringLiteral("The repository at %1 is damaged (HEAD does not point to a readable commit)")
+                    .arg(path),
+                rc);
     }
     return repo;
 }
@@ -89,9 +99,18 @@ QString Repository::displayName() const
     return name.isEmpty() ? dir : name;
 }
 
-bool Repository::isBare() const { return git_repository_is_bare(raw()) == 1; }
-bool Repository::isHeadDetached() const { return git_repository_head_detached(raw()) == 1; }
-bool Repository::isHeadUnborn() const { return git_repository_head_unborn(raw()) == 1; }
+bool Repository::isBare() const
+{
+    return git_repository_is_bare(raw()) == 1;
+}
+bool Repository::isHeadDetached() const
+{
+    return git_repository_head_detached(raw()) == 1;
+}
+bool Repository::isHeadUnborn() const
+{
+    return git_repository_head_unborn(raw()) == 1;
+}
 bool Repository::isEmpty() const
 {
     // Not git_repository_is_empty(): it also wants HEAD to name "master" (or

@@ -16,12 +16,12 @@ public:
     static Result<Repository> open(const QString &path);
 
     git_repository *raw() const { return m_repo.get(); }
-    QString gitDir() const;    // the repository's own git dir (per worktree)
+    QString gitDir() const; // the repository's own git dir (per worktree)
     QString commonDir() const; // shared objects and refs
-    QString workDir() const;   // empty for a bare repository
+    QString workDir() const; // empty for a bare repository
     QString displayName() const;
     bool isBare() const;
-    bool isEmpty() const;      // unborn HEAD and no refs
+    bool isEmpty() const; // unborn HEAD and no refs
     bool isHeadDetached() const;
     bool isHeadUnborn() const;
     // Short name of the current branch ("main"), or empty when detached/unborn.
@@ -30,7 +30,7 @@ public:
     struct DefaultBranch
     {
         QString shortName; // "origin/main" or "main"
-        QString fullName;  // "refs/remotes/origin/main"
+        QString fullName; // "refs/remotes/origin/main"
     };
     // The target of refs/remotes/origin/HEAD, else init.defaultBranch, else main or master.
     DefaultBranch defaultBranch() const;

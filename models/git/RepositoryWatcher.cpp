@@ -7,7 +7,8 @@
 
 namespace devdash::git {
 
-RepositoryWatcher::RepositoryWatcher(QObject *parent) : QObject(parent)
+RepositoryWatcher::RepositoryWatcher(QObject *parent)
+    : QObject(parent)
 {
     m_debounce.setSingleShot(true);
     m_debounce.setInterval(300); // git writes several files per operation

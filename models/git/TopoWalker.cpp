@@ -23,7 +23,7 @@ TopoWalker::TopoWalker(const CommitDag &dag, std::vector<uint32_t> tips, const s
         ordered.push_back(t);
     }
     std::stable_sort(ordered.begin(), ordered.end(),
-                     [&](uint32_t a, uint32_t b) { return dag.commitTime(a) > dag.commitTime(b); });
+        [&](uint32_t a, uint32_t b) { return dag.commitTime(a) > dag.commitTime(b); });
     for (uint32_t t : ordered) {
         m_queued[t] = 1;
         m_indegreeQueue.push(t);

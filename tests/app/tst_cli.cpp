@@ -84,7 +84,8 @@ private Q_SLOTS:
                 QVERIFY(rows.isEmpty());
                 continue;
             }
-            QStringList gitArgs { QStringLiteral("log"), QStringLiteral("--topo-order"), QStringLiteral("--format=%H|%P|%aI|%s") };
+            QStringList gitArgs { QStringLiteral("log"), QStringLiteral("--topo-order"),
+                QStringLiteral("--format=%H|%P|%aI|%s") };
             if (all)
                 gitArgs << QStringLiteral("--all");
             const QStringList expected = at.gitLines(gitArgs);
@@ -107,12 +108,12 @@ private Q_SLOTS:
     {
         TestRepo repo;
         const Scenario sc = Scenarios::build(QStringLiteral("merges"), repo);
-        const CliRun run = runDevDash({ QStringLiteral("log"), sc.path, QStringLiteral("--max"), QStringLiteral("3"),
-                                     QStringLiteral("--json") });
+        const CliRun run = runDevDash({ QStringLiteral("log"), sc.path, QStringLiteral("--max"),
+            QStringLiteral("3"), QStringLiteral("--json") });
         QCOMPARE(run.exitCode, 0);
         QCOMPARE(ids(run.json().array(), QStringLiteral("commit")),
-                 repo.at(sc.path).gitLines({ QStringLiteral("log"), QStringLiteral("--topo-order"), QStringLiteral("-n3"),
-                                             QStringLiteral("--format=%H") }));
+            repo.at(sc.path).gitLines({ QStringLiteral("log"), QStringLiteral("--topo-order"),
+                QStringLiteral("-n3"), QStringLiteral("--format=%H") }));
     }
 
     void branches_data() { log_data(); }
@@ -129,17 +130,17 @@ private Q_SLOTS:
 
         // Every branch, remote-tracking branch and tag peeling to a commit; no symbolic refs.
         QMap<QString, QString> expected;
-        for (const QString &line : at.gitLines({ QStringLiteral("for-each-ref"), QStringLiteral("--format=%(refname) %(symref)"),
-                                                 QStringLiteral("refs/heads"), QStringLiteral("refs/remotes"),
-                                                 QStringLiteral("refs/tags") })) {
+        for (const QString &line : at.gitLines({ QStringLiteral("for-each-ref"),
+                 QStringLiteral("--format=%(refname) %(symref)"), QStringLiteral("refs/heads"),
+                 QStringLiteral("refs/remotes"), QStringLiteral("refs/tags") })) {
             const QStringList f = line.split(QLatin1Char(' '));
             if (!f.value(1).isEmpty())
                 continue; // symbolic (origin/HEAD)
             // Peeled through any number of tags; trees and blobs are left out.
             QString commit;
             if (at.tryGit({ QStringLiteral("rev-parse"), QStringLiteral("--verify"), QStringLiteral("-q"),
-                            f[0] + QStringLiteral("^{commit}") },
-                          &commit)
+                              f[0] + QStringLiteral("^{commit}") },
+                    &commit)
                 == 0)
                 expected.insert(f[0], commit.trimmed());
         }
@@ -153,21 +154,28 @@ private Q_SLOTS:
             QVERIFY(kind == u"local" || kind == u"remote" || kind == u"tag");
             // Ahead/behind against the upstream, as git counts them.
             if (!o.value(u"upstream").isNull()) {
-                const QString counts = at.git({ QStringLiteral("rev-list"), QStringLiteral("--left-right"),
-                                                QStringLiteral("--count"),
-                                                o.value(u"full_name").toString() + QStringLiteral("...")
-                                                    + QStringLiteral("refs/remotes/") + o.value(u"upstream").toString() })
-                                           .trimmed();
+                const QString counts
+                    = at.git({ QStringLiteral("rev-list"), QStringLiteral("--left-right"),
+                                 QStringLiteral("--count"),
+                                 o.value(u"full_name").toString() + QStringLiteral("...")
+                                     + QStringLiteral("refs/remotes/") + o.value(u"upstream").toString() })
+                          .trimmed();
                 if (!counts.isEmpty()) // a local upstream ("." remote) is named differently
-                    QCOMPARE(QStringLiteral("%1\t%2").arg(o.value(u"ahead").toInt()).arg(o.value(u"behind").toInt()), counts);
+                    QCOMPARE(QStringLiteral("%1\t%2")
+                                 .arg(o.value(u"ahead").toInt())
+                                 .arg(o.value(u"behind").toInt()),
+                        counts);
             }
             if (!o.value(u"base").isNull()) {
-                const QString counts = at.git({ QStringLiteral("rev-list"), QStringLiteral("--left-right"), QStringLiteral("--count"),
-                                                o.value(u"full_name").toString() + QStringLiteral("...")
-                                                    + o.value(u"base").toString() })
+                const QString counts = at.git({ QStringLiteral("rev-list"), QStringLiteral("--left-right"),
+                                                  QStringLiteral("--count"),
+                                                  o.value(u"full_name").toString() + QStringLiteral("...")
+                                                      + o.value(u"base").toString() })
                                            .trimmed();
-                QCOMPARE(QStringLiteral("%1\t%2").arg(o.value(u"base_ahead").toInt()).arg(o.value(u"base_behind").toInt()),
-                         counts);
+                QCOMPARE(QStringLiteral("%1\t%2")
+                             .arg(o.value(u"base_ahead").toInt())
+                             .arg(o.value(u"base_behind").toInt()),
+                    counts);
             }
         }
         QCOMPARE(actual, expected);
@@ -182,28 +190,34 @@ private Q_SLOTS:
         if (sc.empty)
             QSKIP("no commits");
         TestRepo at = repo.at(sc.path);
-        const CliRun run = runDevDash({ QStringLiteral("show"), sc.path, QStringLiteral("HEAD"), QStringLiteral("--json") });
+        const CliRun run = runDevDash(
+            { QStringLiteral("show"), sc.path, QStringLiteral("HEAD"), QStringLiteral("--json") });
         QCOMPARE(run.exitCode, 0);
         const QJsonObject o = run.json().object();
         QCOMPARE(o.value(u"commit").toString(), at.revParse(QStringLiteral("HEAD")));
         const QStringList parents = ids(o.value(u"parents").toArray());
-        QCOMPARE(parents.join(QLatin1Char(' ')), at.git({ QStringLiteral("log"), QStringLiteral("-1"), QStringLiteral("--format=%P") }).trimmed());
+        QCOMPARE(parents.join(QLatin1Char(' ')),
+            at.git({ QStringLiteral("log"), QStringLiteral("-1"), QStringLiteral("--format=%P") }).trimmed());
         QStringList expected = parents.isEmpty()
-            ? at.gitLines({ QStringLiteral("show"), QStringLiteral("--numstat"), QStringLiteral("-M"), QStringLiteral("--format="), QStringLiteral("HEAD") })
-            : at.gitLines({ QStringLiteral("diff"), QStringLiteral("--numstat"), QStringLiteral("-M"), parents.first(), QStringLiteral("HEAD") });
+            ? at.gitLines({ QStringLiteral("show"), QStringLiteral("--numstat"), QStringLiteral("-M"),
+                QStringLiteral("--format="), QStringLiteral("HEAD") })
+            : at.gitLines({ QStringLiteral("diff"), QStringLiteral("--numstat"), QStringLiteral("-M"),
+                parents.first(), QStringLiteral("HEAD") });
         QStringList actual;
         for (const QJsonValue &v : o.value(u"files").toArray()) {
             const QJsonObject f = v.toObject();
-            const QString counts = f.value(u"binary").toBool()
-                ? QStringLiteral("-\t-")
-                : QStringLiteral("%1\t%2").arg(f.value(u"additions").toInt()).arg(f.value(u"deletions").toInt());
+            const QString counts = f.value(u"binary").toBool() ? QStringLiteral("-\t-")
+                                                               : QStringLiteral("%1\t%2")
+                                                                     .arg(f.value(u"additions").toInt())
+                                                                     .arg(f.value(u"deletions").toInt());
             actual << counts + QLatin1Char('\t') + f.value(u"path").toString();
         }
         // git prints renames as "old => new": compare the counts and new paths only.
         for (QString &line : expected) {
             const QStringList cols = line.split(QLatin1Char('\t'));
             if (cols.size() == 3 && cols[2].contains(u" => "))
-                line = cols[0] + QLatin1Char('\t') + cols[1] + QLatin1Char('\t') + cols[2].section(u" => "_qs, 1);
+                line = cols[0] + QLatin1Char('\t') + cols[1] + QLatin1Char('\t')
+                    + cols[2].section(u" => "_qs, 1);
         }
         actual.sort();
         expected.sort();
@@ -215,18 +229,21 @@ private Q_SLOTS:
         TestRepo repo;
         const Scenario sc = Scenarios::build(QStringLiteral("crisscross"), repo);
         TestRepo at = repo.at(sc.path);
-        const QStringList branches = at.gitLines({ QStringLiteral("for-each-ref"), QStringLiteral("--format=%(refname:short)"),
-                                                   QStringLiteral("refs/heads") });
+        const QStringList branches = at.gitLines({ QStringLiteral("for-each-ref"),
+            QStringLiteral("--format=%(refname:short)"), QStringLiteral("refs/heads") });
         QVERIFY(branches.size() >= 2);
         const QString a = branches[0], b = branches[1];
         const CliRun run = runDevDash({ QStringLiteral("compare"), sc.path, a, b, QStringLiteral("--json") });
         QCOMPARE(run.exitCode, 0);
         const QJsonObject o = run.json().object();
         QCOMPARE(ids(o.value(u"only_in_a").toArray()),
-                 at.gitLines({ QStringLiteral("rev-list"), QStringLiteral("--topo-order"), a, QStringLiteral("^") + b }));
+            at.gitLines(
+                { QStringLiteral("rev-list"), QStringLiteral("--topo-order"), a, QStringLiteral("^") + b }));
         QCOMPARE(ids(o.value(u"only_in_b").toArray()),
-                 at.gitLines({ QStringLiteral("rev-list"), QStringLiteral("--topo-order"), b, QStringLiteral("^") + a }));
-        const QStringList bases = at.gitLines({ QStringLiteral("merge-base"), QStringLiteral("--all"), a, b });
+            at.gitLines(
+                { QStringLiteral("rev-list"), QStringLiteral("--topo-order"), b, QStringLiteral("^") + a }));
+        const QStringList bases
+            = at.gitLines({ QStringLiteral("merge-base"), QStringLiteral("--all"), a, b });
         QVERIFY(bases.contains(o.value(u"merge_base").toString()));
         QVERIFY(o.value(u"files").isArray());
     }
@@ -236,10 +253,17 @@ private Q_SLOTS:
         QTest::addColumn<QStringList>("args");
         QTest::addColumn<int>("exitCode");
         QTest::addColumn<QString>("mentions");
-        QTest::newRow("missing path") << QStringList { QStringLiteral("log"), QStringLiteral("/nonexistent/devdash"), QStringLiteral("--json") } << 1 << QStringLiteral("/nonexistent/devdash");
-        QTest::newRow("usage") << QStringList { QStringLiteral("show"), QStringLiteral("/tmp") } << 2 << QStringLiteral("usage");
-        QTest::newRow("bad option") << QStringList { QStringLiteral("log"), QStringLiteral("--frobnicate"), QStringLiteral("x") } << 2 << QStringLiteral("frobnicate");
-        QTest::newRow("bad max") << QStringList { QStringLiteral("log"), QStringLiteral("."), QStringLiteral("--max"), QStringLiteral("lots") } << 2 << QStringLiteral("lots");
+        QTest::newRow("missing path") << QStringList { QStringLiteral("log"),
+            QStringLiteral("/nonexistent/devdash"), QStringLiteral("--json") }
+                                      << 1 << QStringLiteral("/nonexistent/devdash");
+        QTest::newRow("usage") << QStringList { QStringLiteral("show"), QStringLiteral("/tmp") } << 2
+                               << QStringLiteral("usage");
+        QTest::newRow("bad option") << QStringList { QStringLiteral("log"), QStringLiteral("--frobnicate"),
+            QStringLiteral("x") } << 2
+                                    << QStringLiteral("frobnicate");
+        QTest::newRow("bad max") << QStringList { QStringLiteral("log"), QStringLiteral("."),
+            QStringLiteral("--max"), QStringLiteral("lots") }
+                                 << 2 << QStringLiteral("lots");
     }
     void errors()
     {
@@ -266,7 +290,8 @@ private Q_SLOTS:
     {
         TestRepo repo;
         const Scenario sc = Scenarios::build(QStringLiteral("linear"), repo);
-        const CliRun run = runDevDash({ QStringLiteral("show"), sc.path, QStringLiteral("no-such-branch"), QStringLiteral("--json") });
+        const CliRun run = runDevDash(
+            { QStringLiteral("show"), sc.path, QStringLiteral("no-such-branch"), QStringLiteral("--json") });
         QCOMPARE(run.exitCode, 1);
         QCOMPARE(run.err.count('\n'), 1);
         QVERIFY(run.err.contains("no-such-branch"));

@@ -24,12 +24,14 @@ private Q_SLOTS:
         TestRepo repo;
         repo.init();
         FastImport fi;
-        const int root = fi.commit(QStringLiteral("refs/heads/main"), {}, TestRepo::BaseTime, QStringLiteral("root"),
-                                   { { QStringLiteral("README"), "hello\n" } });
+        const int root = fi.commit(QStringLiteral("refs/heads/main"), {}, TestRepo::BaseTime,
+            QStringLiteral("root"), { { QStringLiteral("README"), "hello\n" } });
         QMap<QString, QByteArray> files;
         for (int i = 0; i < 10000; ++i)
-            files.insert(QStringLiteral("gen/dir%1/file%2.txt").arg(i % 100).arg(i), QByteArray("line\n").repeated(i % 7 + 1));
-        fi.commit(QStringLiteral("refs/heads/main"), { root }, TestRepo::BaseTime + 60, QStringLiteral("generate"), files);
+            files.insert(QStringLiteral("gen/dir%1/file%2.txt").arg(i % 100).arg(i),
+                QByteArray("line\n").repeated(i % 7 + 1));
+        fi.commit(QStringLiteral("refs/heads/main"), { root }, TestRepo::BaseTime + 60,
+            QStringLiteral("generate"), files);
         fi.run(repo);
         QVERIFY2(repo.ok(), qPrintable(repo.errors()));
 
@@ -65,7 +67,8 @@ private Q_SLOTS:
         {
             QFile big(repo.path() + QStringLiteral("/huge.log"));
             QVERIFY(big.open(QIODevice::WriteOnly));
-            const QByteArray line = QByteArray("2026-11-27 12:00:00 INFO something happened in the service\n");
+            const QByteArray line
+                = QByteArray("2026-11-27 12:00:00 INFO something happened in the service\n");
             const QByteArray block = line.repeated(16384); // ~1 MB
             for (int i = 0; i < 100; ++i)
                 big.write(block);

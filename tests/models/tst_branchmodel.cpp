@@ -23,8 +23,8 @@ private Q_SLOTS:
     void grouping_data()
     {
         QTest::addColumn<QString>("shape");
-        for (const QString &name : { QStringLiteral("remote"), QStringLiteral("tags"), QStringLiteral("many_refs"),
-                                     QStringLiteral("unicode_refs"), QStringLiteral("empty") })
+        for (const QString &name : { QStringLiteral("remote"), QStringLiteral("tags"),
+                 QStringLiteral("many_refs"), QStringLiteral("unicode_refs"), QStringLiteral("empty") })
             QTest::newRow(name.toUtf8().constData()) << name;
     }
     void grouping()
@@ -40,14 +40,14 @@ private Q_SLOTS:
         const int refs = int(model.listing().refs.size());
         int expected = 0;
         TestRepo at = repo.at(sc.path);
-        for (const QString &line : at.gitLines({ QStringLiteral("for-each-ref"), QStringLiteral("--format=%(symref)|%(refname)"),
-                                                 QStringLiteral("refs/heads"), QStringLiteral("refs/remotes"),
-                                                 QStringLiteral("refs/tags") })) {
+        for (const QString &line : at.gitLines({ QStringLiteral("for-each-ref"),
+                 QStringLiteral("--format=%(symref)|%(refname)"), QStringLiteral("refs/heads"),
+                 QStringLiteral("refs/remotes"), QStringLiteral("refs/tags") })) {
             const QStringList f = line.split(QLatin1Char('|'));
             // Tags of tags peel further than for-each-ref's %(*objecttype) looks.
             expected += f[0].isEmpty()
                 && at.tryGit({ QStringLiteral("rev-parse"), QStringLiteral("--verify"), QStringLiteral("-q"),
-                               f[1] + QStringLiteral("^{commit}") })
+                       f[1] + QStringLiteral("^{commit}") })
                     == 0;
         }
         QCOMPARE(refs, expected);
@@ -83,7 +83,8 @@ private Q_SLOTS:
         repo.checkoutNew(QStringLiteral("feature/done"));
         repo.commit(QStringLiteral("done"), {}, TestRepo::BaseTime + 60);
         repo.checkout(QStringLiteral("main"));
-        repo.merge({ QStringLiteral("feature/done") }, QStringLiteral("Merge done"), TestRepo::BaseTime + 120);
+        repo.merge(
+            { QStringLiteral("feature/done") }, QStringLiteral("Merge done"), TestRepo::BaseTime + 120);
         repo.checkoutNew(QStringLiteral("feature/open"));
         repo.commit(QStringLiteral("open"), {}, TestRepo::BaseTime + 180);
         repo.checkout(QStringLiteral("main"));
@@ -94,7 +95,8 @@ private Q_SLOTS:
         QSignalSpy loaded(&model, &BranchModel::loaded);
         model.load(repo.path());
         QVERIFY(loaded.wait(20000));
-        auto row = [&](const QString &name) { return model.indexOfRef(QStringLiteral("refs/heads/") + name); };
+        auto row
+            = [&](const QString &name) { return model.indexOfRef(QStringLiteral("refs/heads/") + name); };
         QVERIFY(model.data(row(QStringLiteral("feature/done")), BranchModel::IsMergedRole).toBool());
         QVERIFY(!model.data(row(QStringLiteral("feature/open")), BranchModel::IsMergedRole).toBool());
         QVERIFY(!model.data(row(QStringLiteral("main")), BranchModel::IsMergedRole).toBool());
@@ -102,8 +104,9 @@ private Q_SLOTS:
         QVERIFY(model.data(row(QStringLiteral("feature/open")), BranchModel::IsStaleRole).toBool());
         model.setStaleDays(60);
         QVERIFY(!model.data(row(QStringLiteral("feature/open")), BranchModel::IsStaleRole).toBool());
-        QCOMPARE(model.data(row(QStringLiteral("feature/open")).siblingAtColumn(BranchModel::BaseDeltaColumn)).toString(),
-                 QStringLiteral("↑1 ↓0"));
+        QCOMPARE(model.data(row(QStringLiteral("feature/open")).siblingAtColumn(BranchModel::BaseDeltaColumn))
+                     .toString(),
+            QStringLiteral("↑1 ↓0"));
 
         // Same refs again: updated in place, no reset (selection survives).
         QSignalSpy reset(&model, &QAbstractItemModel::modelReset);

@@ -24,8 +24,9 @@ private Q_SLOTS:
     {
         QTest::addColumn<QString>("shape");
         QTest::addColumn<bool>("all");
-        for (const QString &name : { QStringLiteral("merges"), QStringLiteral("octopus"), QStringLiteral("crisscross"),
-                                     QStringLiteral("orphan"), QStringLiteral("detached"), QStringLiteral("random_dag") }) {
+        for (const QString &name :
+            { QStringLiteral("merges"), QStringLiteral("octopus"), QStringLiteral("crisscross"),
+                QStringLiteral("orphan"), QStringLiteral("detached"), QStringLiteral("random_dag") }) {
             QTest::newRow(qPrintable(name + QStringLiteral("/head"))) << name << false;
             QTest::newRow(qPrintable(name + QStringLiteral("/all"))) << name << true;
         }
@@ -43,10 +44,12 @@ private Q_SLOTS:
         model.open(sc.path, all ? HistoryScope::all() : HistoryScope::head());
         QVERIFY(opened.wait(20000));
         // Scroll to the end the way a view does.
-        QTRY_VERIFY_WITH_TIMEOUT((model.canFetchMore({}) ? (model.fetchMore({}), false) : true) && !model.isLoading(), 20000);
+        QTRY_VERIFY_WITH_TIMEOUT(
+            (model.canFetchMore({}) ? (model.fetchMore({}), false) : true) && !model.isLoading(), 20000);
         QVERIFY(model.isComplete());
 
-        QStringList gitArgs { QStringLiteral("log"), QStringLiteral("--topo-order"), QStringLiteral("--format=%H") };
+        QStringList gitArgs { QStringLiteral("log"), QStringLiteral("--topo-order"),
+            QStringLiteral("--format=%H") };
         if (all)
             gitArgs << QStringLiteral("--all");
         const QStringList expected = repo.at(sc.path).gitLines(gitArgs);
@@ -66,7 +69,10 @@ private Q_SLOTS:
         model.data(last, Qt::DisplayRole);
         QTRY_VERIFY_WITH_TIMEOUT(model.data(last, HistoryModel::MetaLoadedRole).toBool(), 10000);
         QCOMPARE(model.data(last, HistoryModel::SummaryRole).toString(),
-                 repo.at(sc.path).git({ QStringLiteral("log"), QStringLiteral("-1"), QStringLiteral("--format=%s"), expected.last() }).trimmed());
+            repo.at(sc.path)
+                .git({ QStringLiteral("log"), QStringLiteral("-1"), QStringLiteral("--format=%s"),
+                    expected.last() })
+                .trimmed());
         QVERIFY(model.rowOfCommit(expected.last()) == model.rowCount() - 1);
         QVERIFY(model.memoryBytes() > 0);
     }
@@ -115,9 +121,12 @@ private Q_SLOTS:
     {
         QTest::addColumn<QString>("query");
         QTest::addColumn<QStringList>("gitArgs");
-        QTest::newRow("message") << QStringLiteral("message:Merge") << QStringList { QStringLiteral("--grep=Merge"), QStringLiteral("-i") };
-        QTest::newRow("author") << QStringLiteral("author:DevDash") << QStringList { QStringLiteral("--author=DevDash"), QStringLiteral("-i") };
-        QTest::newRow("path") << QStringLiteral("path:a.txt") << QStringList { QStringLiteral("--"), QStringLiteral("a.txt") };
+        QTest::newRow("message") << QStringLiteral("message:Merge")
+                                 << QStringList { QStringLiteral("--grep=Merge"), QStringLiteral("-i") };
+        QTest::newRow("author") << QStringLiteral("author:DevDash")
+                                << QStringList { QStringLiteral("--author=DevDash"), QStringLiteral("-i") };
+        QTest::newRow("path") << QStringLiteral("path:a.txt")
+                              << QStringList { QStringLiteral("--"), QStringLiteral("a.txt") };
     }
     void search()
     {
@@ -137,15 +146,17 @@ private Q_SLOTS:
         if (gitArgs.contains(QStringLiteral("--"))) {
             // Path: commits that change it, plus merges that differ from every parent there.
             const QString path = gitArgs.last();
-            expected = at.gitLines(args + QStringList { QStringLiteral("--full-history"), QStringLiteral("--no-merges"),
-                                                        QStringLiteral("--"), path });
+            expected = at.gitLines(args
+                + QStringList { QStringLiteral("--full-history"), QStringLiteral("--no-merges"),
+                    QStringLiteral("--"), path });
             for (const QString &merge : at.gitLines(args + QStringList { QStringLiteral("--merges") })) {
                 bool differsFromAll = true;
-                for (const QString &parent : at.git({ QStringLiteral("log"), QStringLiteral("-1"), QStringLiteral("--format=%P"), merge })
+                for (const QString &parent : at.git({ QStringLiteral("log"), QStringLiteral("-1"),
+                                                        QStringLiteral("--format=%P"), merge })
                                                  .trimmed()
                                                  .split(QLatin1Char(' ')))
-                    differsFromAll &= at.tryGit({ QStringLiteral("diff"), QStringLiteral("--quiet"), parent, merge,
-                                                  QStringLiteral("--"), path })
+                    differsFromAll &= at.tryGit({ QStringLiteral("diff"), QStringLiteral("--quiet"), parent,
+                                          merge, QStringLiteral("--"), path })
                         != 0;
                 if (differsFromAll)
                     expected << merge;
@@ -163,7 +174,8 @@ private Q_SLOTS:
 
     void searchQueryParsing()
     {
-        QCOMPARE(int(SearchQuery::parse(QStringLiteral("author: ann")).field), int(SearchQuery::Field::Author));
+        QCOMPARE(
+            int(SearchQuery::parse(QStringLiteral("author: ann")).field), int(SearchQuery::Field::Author));
         QCOMPARE(SearchQuery::parse(QStringLiteral("author: ann")).text, QStringLiteral("ann"));
         QCOMPARE(int(SearchQuery::parse(QStringLiteral("PATH:src/")).field), int(SearchQuery::Field::Path));
         QCOMPARE(int(SearchQuery::parse(QStringLiteral("fix crash")).field), int(SearchQuery::Field::Any));

@@ -3,7 +3,9 @@
 // thread, and a real PostgreSQL server.
 
 #include "PostgresServer.h"
+#include "store/BulkInsert.h"
 #include "store/Database.h"
+#include "store/PostgresBinding.h"
 #include "store/StoreMigrations.h"
 
 #include <QCoreApplication>
@@ -290,6 +292,70 @@ private Q_SLOTS:
         QVERIFY2(workerError.isEmpty(), qPrintable(workerError));
         QCOMPARE(scalar(*db, QStringLiteral("SELECT value FROM store_meta WHERE meta_key = 'pg'")).toString(),
             QStringLiteral("w"));
+    }
+
+    // COPY and libpq's own queries behind QPSQL: text that needs escaping, NULLs,
+    // doubles, a RETURNING suffix through the staging table, "?" parameters.
+    void postgresBinding()
+    {
+        DEVDASH_REQUIRE_POSTGRES(m_server);
+        const QString url = m_server.createDatabase(QStringLiteral("devdash_binding"));
+        QVERIFY2(!url.isEmpty(), qPrintable(m_server.errorString()));
+        auto db = Database::open(*StoreLocation::parse(url));
+        QVERIFY2(db.ok(), qPrintable(db.errorMessage()));
+        QVERIFY(postgresHandle(*db) != nullptr);
+        QVERIFY(db->exec(QStringLiteral("CREATE TABLE bind_test (id BIGSERIAL PRIMARY KEY, label TEXT NOT NULL "
+                                        "UNIQUE, note TEXT, amount DOUBLE PRECISION, n SMALLINT)"))
+                    .ok());
+        const QString awkward = QStringLiteral("tab\there\nnew\\line \\N 'q' \"d\" ü 😀\r");
+        QVERIFY(db->beginWrite().ok());
+        QHash<QString, qint64> ids;
+        {
+            BulkInsert insert(*db, QStringLiteral("bind_test"),
+                { QStringLiteral("label"), QStringLiteral("note"), QStringLiteral("amount"), QStringLiteral("n") },
+                QStringLiteral("ON CONFLICT (label) DO NOTHING RETURNING id, label"));
+            insert.setResultHandler(
+                [&](const QVariantList &row) { ids.insert(row.at(1).toString(), row.at(0).toLongLong()); });
+            QVERIFY(insert.addRow({ awkward, QVariant(QMetaType::fromType<QString>()), 0.1 + 0.2, 3 }).ok());
+            QVERIFY(insert.addRow({ QStringLiteral("plain"), QStringLiteral(""),
+                                      QVariant(QMetaType::fromType<double>()), true })
+                        .ok());
+            QVERIFY(insert.flush().ok());
+            // Again: the conflicting row is skipped, the new one returned.
+            QVERIFY(insert.addRow({ QStringLiteral("plain"), QStringLiteral("x"), 1.0, 1 }).ok());
+            QVERIFY(insert.addRow({ QStringLiteral("third"), QStringLiteral("y"), 2.5, 2 }).ok());
+            QVERIFY(insert.flush().ok());
+        }
+        {
+            BulkInsert insert(*db, QStringLiteral("bind_test"), { QStringLiteral("label"), QStringLiteral("n") });
+            QVERIFY(insert.addRow({ QStringLiteral("fourth"), 4 }).ok());
+            QVERIFY(insert.flush().ok());
+        }
+        QVERIFY(db->commit().ok());
+        QCOMPARE(ids.size(), 3);
+        QSqlQuery q(db->connection());
+        QVERIFY(q.exec(QStringLiteral("SELECT label, note, amount, n FROM bind_test ORDER BY id")));
+        QVERIFY(q.next());
+        QCOMPARE(q.value(0).toString(), awkward);
+        QVERIFY(q.value(1).isNull());
+        QCOMPARE(q.value(2).toDouble(), 0.1 + 0.2);
+        QCOMPARE(q.value(3).toInt(), 3);
+        QVERIFY(q.next());
+        QCOMPARE(q.value(1).toString(), QString());
+        QVERIFY(!q.value(1).isNull());
+        QVERIFY(q.value(2).isNull());
+        QCOMPARE(q.value(3).toInt(), 1);
+        q.finish();
+        QList<qint64> seen;
+        QVERIFY(db->forEachIntegerRow(QStringLiteral("SELECT id, n, NULL FROM bind_test WHERE label <> ? "
+                                                     "AND n >= ? ORDER BY id"),
+                      { awkward, 2 }, [&](const qint64 *row) { seen << row[1] << row[2]; })
+                    .ok());
+        QCOMPARE(seen, (QList<qint64> { 2, 0, 4, 0 }));
+        // libpq's errors say where, like Qt's.
+        auto bad = db->forEachIntegerRow(QStringLiteral("SELECT nope FROM bind_test"), {}, [](const qint64 *) {});
+        QVERIFY(!bad.ok());
+        QVERIFY2(bad.errorMessage().contains(QLatin1String("nope")), qPrintable(bad.errorMessage()));
     }
 
     void postgresErrorsSayWhere()

@@ -81,8 +81,8 @@ void TestsModelsTest::runList_data()
     QTest::newRow("new runs on top") << QList<int> { 3, 2, 1 } << QList<int> { 5, 4, 3, 2, 1 }
                                      << QList<int> { 5, 4, 3, 2, 1 };
     QTest::newRow("a run deleted") << QList<int> { 3, 2, 1 } << QList<int> { 3, 1 } << QList<int> { 3, 1 };
-    QTest::newRow("insert and delete") << QList<int> { 4, 3, 2, 1 } << QList<int> { 6, 4, 2, 1 }
-                                       << QList<int> { 6, 4, 2, 1 };
+    QTest::newRow("insert and delete")
+        << QList<int> { 4, 3, 2, 1 } << QList<int> { 6, 4, 2, 1 } << QList<int> { 6, 4, 2, 1 };
     QTest::newRow("all gone") << QList<int> { 2, 1 } << QList<int> {} << QList<int> {};
     QTest::newRow("from nothing") << QList<int> {} << QList<int> { 2, 1 } << QList<int> { 2, 1 };
 }
@@ -229,18 +229,22 @@ void TestsModelsTest::comparison()
     QCOMPARE(model.rowCount(model.sectionIndex(ComparisonModel::Section::NewFailures)), newFailures);
     QCOMPARE(model.rowCount(model.sectionIndex(ComparisonModel::Section::Fixed)), fixed);
     QCOMPARE(model.rowCount(model.sectionIndex(ComparisonModel::Section::RemovedTests)), removed);
-    QCOMPARE(model.sectionIndex(ComparisonModel::Section::Fixed).data(ComparisonModel::CountRole).toInt(), fixed);
+    QCOMPARE(
+        model.sectionIndex(ComparisonModel::Section::Fixed).data(ComparisonModel::CountRole).toInt(), fixed);
     if (removed > 0) {
-        const QModelIndex test
-            = model.index(0, ComparisonModel::HeadColumn, model.sectionIndex(ComparisonModel::Section::RemovedTests));
+        const QModelIndex test = model.index(
+            0, ComparisonModel::HeadColumn, model.sectionIndex(ComparisonModel::Section::RemovedTests));
         QCOMPARE(test.data(ComparisonModel::StatusRole).toInt(), -1);
         QCOMPARE(test.data().toString(), QStringLiteral("absent"));
     }
     if (newFailures > 0) {
-        const QModelIndex test
-            = model.index(0, ComparisonModel::TestColumn, model.sectionIndex(ComparisonModel::Section::NewFailures));
+        const QModelIndex test = model.index(
+            0, ComparisonModel::TestColumn, model.sectionIndex(ComparisonModel::Section::NewFailures));
         QCOMPARE(test.data(ComparisonModel::TestKeyRole).toString(), QStringLiteral("C::t0"));
-        QVERIFY(test.siblingAtColumn(ComparisonModel::DurationColumn).data().toString().contains(QLatin1Char('+')));
+        QVERIFY(test.siblingAtColumn(ComparisonModel::DurationColumn)
+                    .data()
+                    .toString()
+                    .contains(QLatin1Char('+')));
     }
 }
 

@@ -50,7 +50,7 @@ private Q_SLOTS:
         const QString key = ui::TestStoreAccess::repositoryKey(repo.path());
         auto info = [&](const QString &commit, int minutes) {
             return testresults::RunInfo { key, commit, QStringLiteral("main"), QStringLiteral("local"),
-                                          QDateTime::fromSecsSinceEpoch(TestRepo::BaseTime + minutes * 60) };
+                QDateTime::fromSecsSinceEpoch(TestRepo::BaseTime + minutes * 60) };
         };
         QVERIFY(runs.importRun(info(first, 1), { report(testresults::TestStatus::Passed) }).ok());
         QVERIFY(runs.importRun(info(second, 2), { report(testresults::TestStatus::Passed) }).ok());

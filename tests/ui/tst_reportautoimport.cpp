@@ -34,12 +34,14 @@ private Q_SLOTS:
         QSignalSpy imported(&autoImport, &ui::ReportAutoImport::imported);
         QSignalSpy failed(&autoImport, &ui::ReportAutoImport::failed);
         autoImport.setRepository(repo.path(), location.value());
-        QTRY_COMPARE_WITH_TIMEOUT(autoImport.globs(), QStringList { QStringLiteral("build/**/junit*.xml") }, 10000);
+        QTRY_COMPARE_WITH_TIMEOUT(
+            autoImport.globs(), QStringList { QStringLiteral("build/**/junit*.xml") }, 10000);
 
         repo.writeFile(QStringLiteral("build/tests/junit-unit.xml"),
-                       R"(<testsuite name="unit" tests="2"><testcase classname="A" name="ok"/>)"
-                       R"(<testcase classname="A" name="bad"><failure message="boom"/></testcase></testsuite>)");
-        QVERIFY2(imported.wait(20000), qPrintable(failed.isEmpty() ? QString() : failed.first().first().toString()));
+            R"(<testsuite name="unit" tests="2"><testcase classname="A" name="ok"/>)"
+            R"(<testcase classname="A" name="bad"><failure message="boom"/></testcase></testsuite>)");
+        QVERIFY2(imported.wait(20000),
+            qPrintable(failed.isEmpty() ? QString() : failed.first().first().toString()));
         const auto run = imported.first().first().value<testresults::RunSummary>();
         QCOMPARE(run.counts.tests, 2);
         QCOMPARE(run.counts.failed, 1);
@@ -65,7 +67,8 @@ private Q_SLOTS:
         QSignalSpy failed(&autoImport, &ui::ReportAutoImport::failed);
         autoImport.setRepository(repo.path(), location.value());
         QVERIFY(failed.wait(10000));
-        QVERIFY2(failed.first().first().toString().contains(u".devdash.json"), qPrintable(failed.first().first().toString()));
+        QVERIFY2(failed.first().first().toString().contains(u".devdash.json"),
+            qPrintable(failed.first().first().toString()));
     }
 };
 

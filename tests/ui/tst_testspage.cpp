@@ -96,7 +96,8 @@ void TestsPageTest::initTestCase()
             fixtures + QStringLiteral("/jenkinsci_junit-plugin__TEST-io.olamy.AlwaysFailTest.xml") },
         { fixtures + QStringLiteral("/dorny_test-reporter__jest-junit.xml"),
             samples + QStringLiteral("/gradle-retries.xml") },
-        { fixtures + QStringLiteral("/dorny_test-reporter__jest-junit.xml"), samples + QStringLiteral("/gtest.xml"),
+        { fixtures + QStringLiteral("/dorny_test-reporter__jest-junit.xml"),
+            samples + QStringLiteral("/gtest.xml"),
             fixtures + QStringLiteral("/jenkinsci_junit-plugin__TEST-io.olamy.FlakyTest.xml") },
     };
     for (int i = 0; i < runs.size(); ++i) {
@@ -158,7 +159,8 @@ void TestsPageTest::page()
 
     // Compare with the first run.
     page->compareWith(m_runIds.at(0));
-    QTRY_VERIFY_WITH_TIMEOUT(page->comparisonView()->model()->comparison().headRunId == m_runIds.at(1), 10000);
+    QTRY_VERIFY_WITH_TIMEOUT(
+        page->comparisonView()->model()->comparison().headRunId == m_runIds.at(1), 10000);
     QCOMPARE(page->comparisonView()->model()->comparison().baseRunId, m_runIds.at(0));
     QCOMPARE(page->comparisonView()->model()->rowCount(), testresults::ComparisonModel::SectionCount);
     keepImage(window, QStringLiteral("compare"));
@@ -197,7 +199,8 @@ void TestsPageTest::exports()
 {
     QStandardItemModel model(0, 2);
     model.setHorizontalHeaderLabels({ QStringLiteral("Test"), QStringLiteral("Mean") });
-    model.appendRow({ new QStandardItem(QStringLiteral("a, \"b\"")), new QStandardItem(QStringLiteral("1 s")) });
+    model.appendRow(
+        { new QStandardItem(QStringLiteral("a, \"b\"")), new QStandardItem(QStringLiteral("1 s")) });
     QCOMPARE(ui::ChartExport::toCsv(model), QStringLiteral("Test,Mean\r\n\"a, \"\"b\"\"\",1 s\r\n"));
     const QString csv = m_dir.filePath(QStringLiteral("out.csv"));
     QVERIFY(ui::ChartExport::saveCsv(model, csv));

@@ -242,8 +242,9 @@ void GraphDelegate::paintSummary(
             const int badgeHeight = QFontMetrics(badgeFont).height() + 3;
             const int y = r.top() + (r.height() - badgeHeight) / 2;
             const QColor color = badge->second ? Theme::deletedText() : Theme::addedText();
-            r.setLeft(r.left() + paintBadge(painter, QPoint(r.left(), y), badgeHeight, badge->first, color, false, badgeFont)
-                      + 6);
+            r.setLeft(r.left()
+                + paintBadge(painter, QPoint(r.left(), y), badgeHeight, badge->first, color, false, badgeFont)
+                + 6);
         }
     }
 

@@ -2,11 +2,11 @@
 
 #include "CommitDetailView.h"
 #include "GraphDelegate.h"
-#include "tests/CommitTestBadges.h"
 #include "ScopeSelector.h"
 #include "common/Icons.h"
 #include "common/Theme.h"
 #include "common/Workspace.h"
+#include "tests/CommitTestBadges.h"
 
 #include "git/CommitSearch.h"
 #include "git/HistoryModel.h"
@@ -177,12 +177,10 @@ HistoryPage::HistoryPage(Workspace *workspace, QWidget *parent)
         return std::pair(CommitTestBadges::text(*run), run->isFailing());
     });
     connect(m_testBadges, &CommitTestBadges::changed, m_view->viewport(), qOverload<>(&QWidget::update));
-    connect(m_history, &QAbstractItemModel::rowsInserted, this, [this](const QModelIndex &, int first, int last) {
-        requestTestBadges(first, last);
-    });
-    connect(m_history, &QAbstractItemModel::modelReset, this, [this] {
-        requestTestBadges(0, m_history->rowCount() - 1);
-    });
+    connect(m_history, &QAbstractItemModel::rowsInserted, this,
+        [this](const QModelIndex &, int first, int last) { requestTestBadges(first, last); });
+    connect(m_history, &QAbstractItemModel::modelReset, this,
+        [this] { requestTestBadges(0, m_history->rowCount() - 1); });
     connect(m_history, &QAbstractItemModel::rowsInserted, this, [this] {
         tryPendingSelection();
         updateGraphWidth();
@@ -195,7 +193,7 @@ HistoryPage::HistoryPage(Workspace *workspace, QWidget *parent)
     connect(m_search, &git::CommitSearchModel::progress, this, &HistoryPage::updateSearchBar);
     // The model reports "finished" after its last matches (same queue).
     connect(m_search, &git::CommitSearchModel::finished, this,
-            [this](int, const QString &error) { onSearchFinished(error); });
+        [this](int, const QString &error) { onSearchFinished(error); });
     connect(m_search, &QAbstractItemModel::rowsInserted, this, &HistoryPage::updateSearchBar);
     connect(m_search, &QAbstractItemModel::rowsInserted, this, [this] {
         if (m_searching && !m_view->currentIndex().isValid() && m_search->rowCount() > 0)

@@ -533,7 +533,8 @@ void MainWindow::updateRecentMenu()
     m_recentMenu->clear();
     const QStringList recent = recentRepositories();
     for (const QString &path : recent)
-        m_recentMenu->addAction(QDir::toNativeSeparators(path), this, [this, path] { openUserRepository(path); });
+        m_recentMenu->addAction(
+            QDir::toNativeSeparators(path), this, [this, path] { openUserRepository(path); });
     if (recent.isEmpty()) {
         m_recentMenu->addAction(tr("No recent repositories"))->setEnabled(false);
         return;

@@ -8,7 +8,10 @@
 
 namespace devdash::ui {
 
-CommitTestBadges::CommitTestBadges(QObject *parent) : QObject(parent) { }
+CommitTestBadges::CommitTestBadges(QObject *parent)
+    : QObject(parent)
+{
+}
 
 void CommitTestBadges::setRepository(const QString &path)
 {
@@ -38,7 +41,8 @@ void CommitTestBadges::request(const QStringList &commits)
         return; // no store configured: no badges, the Tests page says why
     runInBackground(
         this,
-        [location = location.value(), path = m_path, wanted]() -> Result<QHash<QString, testresults::RunSummary>> {
+        [location = location.value(), path = m_path,
+            wanted]() -> Result<QHash<QString, testresults::RunSummary>> {
             // The key as the CLI files runs: the repository's top folder, whatever was opened.
             auto key = testresults::RunImport::repositoryKey(path);
             if (!key)

@@ -81,8 +81,8 @@ FlakyView::FlakyView(QWidget *parent)
     m_view->setModel(m_proxy);
     m_view->setSortingEnabled(true);
     m_view->sortByColumn(FlakyTableModel::RateColumn, Qt::DescendingOrder);
-    m_view->setItemDelegate(new PaddedRowDelegate({ FlakyTableModel::EvidenceColumn,
-        FlakyTableModel::LastSeenColumn }, {}, m_view));
+    m_view->setItemDelegate(new PaddedRowDelegate(
+        { FlakyTableModel::EvidenceColumn, FlakyTableModel::LastSeenColumn }, {}, m_view));
     m_view->verticalHeader()->hide();
     m_view->setShowGrid(false);
     m_view->setWordWrap(false);

@@ -6,7 +6,10 @@
 
 namespace devdash::ui {
 
-ReportAutoImport::ReportAutoImport(QObject *parent) : QObject(parent) { }
+ReportAutoImport::ReportAutoImport(QObject *parent)
+    : QObject(parent)
+{
+}
 
 ReportAutoImport::~ReportAutoImport() = default;
 
@@ -51,7 +54,8 @@ void ReportAutoImport::setRepository(const QString &path, const store::StoreLoca
                 return;
             m_watcher = std::make_unique<testresults::ReportWatcher>(
                 watched->root, watched->globs, location, testresults::ReportWatchOptions {});
-            connect(m_watcher.get(), &testresults::ReportWatcher::imported, this, &ReportAutoImport::imported);
+            connect(
+                m_watcher.get(), &testresults::ReportWatcher::imported, this, &ReportAutoImport::imported);
             connect(m_watcher.get(), &testresults::ReportWatcher::failed, this, &ReportAutoImport::failed);
             m_watcher->start();
         });

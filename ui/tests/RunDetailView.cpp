@@ -23,7 +23,8 @@ QString block(const QString &title, const QString &text)
 
 QString muted(const QString &text)
 {
-    return QStringLiteral("<span style='color:%1'>%2</span>").arg(Theme::mutedText().name(), text.toHtmlEscaped());
+    return QStringLiteral("<span style='color:%1'>%2</span>")
+        .arg(Theme::mutedText().name(), text.toHtmlEscaped());
 }
 } // namespace
 
@@ -48,7 +49,8 @@ void RunDetailView::showCase(const CaseResult &result)
                     .arg(muted(result.line > 0 ? QStringLiteral("%1:%2").arg(result.file).arg(result.line)
                                                : result.file));
     if (!result.message.isEmpty() || !result.type.isEmpty())
-        html += block(result.type.isEmpty() ? tr("Message") : tr("Message (%1)").arg(result.type), result.message);
+        html += block(
+            result.type.isEmpty() ? tr("Message") : tr("Message (%1)").arg(result.type), result.message);
     html += block(tr("Stack trace"), result.details);
     html += block(tr("Standard output"), result.systemOut);
     html += block(tr("Standard error"), result.systemErr);
@@ -110,7 +112,8 @@ void RunDetailView::showRun(const RunDetails &details)
         html += QStringLiteral("<h4>%1</h4><ul>").arg(tr("Reports"));
         for (const RunReportFile &file : details.reports)
             html += QStringLiteral("<li>%1 %2</li>")
-                        .arg(file.file.toHtmlEscaped(), muted(QStringLiteral("(%1 %2)").arg(file.format, file.tool)));
+                        .arg(file.file.toHtmlEscaped(),
+                            muted(QStringLiteral("(%1 %2)").arg(file.format, file.tool)));
         html += QStringLiteral("</ul>");
     }
     html += QStringLiteral("<p>%1</p>").arg(muted(tr("Select a test to see its failure, trace and output.")));

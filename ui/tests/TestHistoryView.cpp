@@ -80,8 +80,9 @@ TestHistoryView::TestHistoryView(QWidget *parent)
     header->setHighlightSections(false);
     header->setSectionResizeMode(QHeaderView::ResizeToContents);
     header->setSectionResizeMode(TestHistoryModel::MessageColumn, QHeaderView::Stretch);
-    connect(m_view, &QAbstractItemView::activated, this,
-        [this](const QModelIndex &index) { Q_EMIT runActivated(index.data(TestHistoryModel::RunIdRole).toLongLong()); });
+    connect(m_view, &QAbstractItemView::activated, this, [this](const QModelIndex &index) {
+        Q_EMIT runActivated(index.data(TestHistoryModel::RunIdRole).toLongLong());
+    });
     connect(m_timeline, &StatusTimeline::runClicked, this, &TestHistoryView::runActivated);
 
     auto *top = new QVBoxLayout;
@@ -118,7 +119,8 @@ void TestHistoryView::setHistory(const testresults::TestHistory &history)
     m_key->setText(history.key);
     m_title->setText(history.className.isEmpty() ? history.name
                                                  : history.className + QStringLiteral(" › ") + history.name);
-    m_title->setToolTip(history.suite + (history.file.isEmpty() ? QString() : QStringLiteral("\n") + history.file));
+    m_title->setToolTip(
+        history.suite + (history.file.isEmpty() ? QString() : QStringLiteral("\n") + history.file));
     m_streak->setText(m_model->streakText());
     QPalette palette = m_streak->palette();
     palette.setColor(QPalette::WindowText,

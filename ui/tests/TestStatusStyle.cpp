@@ -73,8 +73,8 @@ void TestStatusDelegate::paint(
     const bool selected = opt.state & QStyle::State_Selected;
     painter->setPen(opt.palette.color(selected ? QPalette::HighlightedText : QPalette::Text));
     const QRect rest = textRect.adjusted(size + 10, 0, 0, 0);
-    painter->drawText(
-        rest, Qt::AlignVCenter | Qt::AlignLeft, opt.fontMetrics.elidedText(text, Qt::ElideRight, rest.width()));
+    painter->drawText(rest, Qt::AlignVCenter | Qt::AlignLeft,
+        opt.fontMetrics.elidedText(text, Qt::ElideRight, rest.width()));
     painter->restore();
 }
 

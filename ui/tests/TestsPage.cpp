@@ -124,7 +124,8 @@ TestsPage::TestsPage(Workspace *workspace, QWidget *parent)
     const int digits = m_runsView->fontMetrics().horizontalAdvance(QStringLiteral("Skipped")) + 6;
     runsHeader->resizeSection(RunListModel::StatusColumn, 96);
     runsHeader->resizeSection(RunListModel::PassedColumn, 84);
-    for (int column : { RunListModel::FailedColumn, RunListModel::ErroredColumn, RunListModel::SkippedColumn })
+    for (int column :
+        { RunListModel::FailedColumn, RunListModel::ErroredColumn, RunListModel::SkippedColumn })
         runsHeader->resizeSection(column, digits);
     runsHeader->resizeSection(RunListModel::DurationColumn, 64);
     runsHeader->resizeSection(RunListModel::CommitColumn, 84);
@@ -374,7 +375,8 @@ void TestsPage::loadRuns()
     RunFilter filter;
     filter.branch = m_branchBox->currentData().toString();
     filter.limit = qMax<int>(RunsPage, int(m_runs->runs().size()));
-    query<QList<RunSummary>>(tr("Loading test runs"),
+    query<QList<RunSummary>>(
+        tr("Loading test runs"),
         [repo = m_repoKey, filter](const TestRunStore &store) { return store.runs(repo, filter); },
         [this, limit = filter.limit](QList<RunSummary> runs) {
             const bool first = !m_runsLoaded;
@@ -406,7 +408,8 @@ void TestsPage::loadMoreRuns(int offset)
     filter.branch = m_branchBox->currentData().toString();
     filter.limit = RunsPage;
     filter.offset = offset;
-    query<QList<RunSummary>>(tr("Loading older test runs"),
+    query<QList<RunSummary>>(
+        tr("Loading older test runs"),
         [repo = m_repoKey, filter](const TestRunStore &store) { return store.runs(repo, filter); },
         [this](QList<RunSummary> runs) { m_runs->appendRuns(runs, runs.size() >= RunsPage); });
 }
@@ -458,7 +461,8 @@ void TestsPage::onRunSelected()
 void TestsPage::loadRun(qint64 runId)
 {
     m_shownRun = runId;
-    query<RunDetails>(tr("Loading test run #%1").arg(runId),
+    query<RunDetails>(
+        tr("Loading test run #%1").arg(runId),
         [runId](const TestRunStore &store) { return store.run(runId); },
         [this, runId](RunDetails details) {
             if (runId != m_shownRun)
@@ -483,8 +487,9 @@ void TestsPage::applyTreeFilter()
     const bool filtered = m_failedOnly->isChecked() || !m_filter->text().trimmed().isEmpty();
     for (int row = 0; row < m_treeProxy->rowCount(); ++row) {
         const QModelIndex suite = m_treeProxy->index(row, 0);
-        m_treeView->setExpanded(
-            suite, filtered || suite.data(RunTreeModel::FailingCountRole).toInt() > 0 || m_treeProxy->rowCount() == 1);
+        m_treeView->setExpanded(suite,
+            filtered || suite.data(RunTreeModel::FailingCountRole).toInt() > 0
+                || m_treeProxy->rowCount() == 1);
     }
 }
 
@@ -520,7 +525,8 @@ void TestsPage::loadComparison()
         QString message;
     };
     const qint64 chosen = m_compare->chosenBase();
-    query<Loaded>(tr("Comparing test runs"),
+    query<Loaded>(
+        tr("Comparing test runs"),
         [repo = m_repoKey, branch = baseBranch(), chosen, head](const TestRunStore &store) -> Result<Loaded> {
             Loaded loaded;
             qint64 base = chosen;
@@ -559,10 +565,10 @@ void TestsPage::showTestHistory(const QString &testKey)
     HistoryOptions options;
     options.branch = m_branchBox->currentData().toString();
     options.limit = 100;
-    query<TestHistory>(tr("Loading the history of %1").arg(testKey),
-        [repo = m_repoKey, testKey, options](const TestRunStore &store) {
-            return store.history(repo, testKey, options);
-        },
+    query<TestHistory>(
+        tr("Loading the history of %1").arg(testKey),
+        [repo = m_repoKey, testKey, options](
+            const TestRunStore &store) { return store.history(repo, testKey, options); },
         [this, testKey](TestHistory history) {
             if (history.entries.isEmpty())
                 m_history->showMessage(tr("No runs of %1").arg(testKey));
@@ -576,7 +582,8 @@ void TestsPage::loadTrends()
     m_trendsStale = false;
     TrendOptions options = m_trends->options();
     options.branch = m_branchBox->currentData().toString();
-    query<Trends>(tr("Loading test trends"),
+    query<Trends>(
+        tr("Loading test trends"),
         [repo = m_repoKey, options](const TestRunStore &store) { return store.trends(repo, options); },
         [this](Trends trends) { m_trends->setTrends(trends); });
 }
@@ -586,7 +593,8 @@ void TestsPage::loadFlaky()
     m_flakyStale = false;
     FlakyOptions options = m_flaky->options();
     options.branch = m_branchBox->currentData().toString();
-    query<QList<FlakyFinding>>(tr("Finding flaky tests"),
+    query<QList<FlakyFinding>>(
+        tr("Finding flaky tests"),
         [repo = m_repoKey, options](const TestRunStore &store) { return store.flaky(repo, options); },
         [this](QList<FlakyFinding> findings) { m_flaky->setFindings(findings); });
 }
@@ -652,8 +660,8 @@ void TestsPage::importReports(const QStringList &paths)
 
 void TestsPage::chooseAndImport()
 {
-    const QStringList files = QFileDialog::getOpenFileNames(this, tr("Import Test Reports"), m_repoPath,
-        tr("Test reports (*.xml *.trx);;All files (*)"));
+    const QStringList files = QFileDialog::getOpenFileNames(
+        this, tr("Import Test Reports"), m_repoPath, tr("Test reports (*.xml *.trx);;All files (*)"));
     if (!files.isEmpty())
         importReports(files);
 }
