@@ -1,5 +1,6 @@
 #include "BulkInsert.h"
 
+#include "PostgresBinding.h"
 #include "SqliteBinding.h"
 
 #include <QSqlDriver>
@@ -9,6 +10,8 @@
 #include <sqlite3.h>
 
 #include <algorithm>
+#include <atomic>
+#include <utility>
 
 namespace devdash::store {
 
@@ -16,6 +19,9 @@ namespace {
 // Well under SQLite's 32766 and PostgreSQL's 65535 bound parameters per statement.
 constexpr int MaxParameters = 4000;
 constexpr int DefaultRows = 250;
+// COPY data sent once this much is buffered: bounded memory for huge imports.
+constexpr qsizetype MaxCopyBytes = 8 << 20;
+std::atomic_int s_stageCounter { 0 };
 } // namespace
 
 BulkInsert::BulkInsert(const Database &db, const QString &table, const QStringList &columns,
@@ -29,6 +35,10 @@ BulkInsert::BulkInsert(const Database &db, const QString &table, const QStringLi
     m_rowsPerStatement = std::clamp(rowsPerStatement > 0 ? rowsPerStatement : DefaultRows, 1, maxRows);
     m_pending.reserve(m_rowsPerStatement * columns.size());
     m_sqlite = sqliteHandle(db);
+    m_postgres = postgresHandle(db);
+    // A suffixed insert stages its rows in a table dropped at commit: that needs a transaction.
+    if (!m_suffix.isEmpty() && !postgresInTransaction(static_cast<PGconn *>(m_postgres)))
+        m_postgres = nullptr;
 }
 
 BulkInsert::~BulkInsert()
@@ -120,6 +130,16 @@ Result<void> BulkInsert::addRow(const QVariantList &values)
     Q_ASSERT(values.size() == m_columns.size());
     if (m_sqlite)
         return stepSqlite(values);
+    if (m_postgres) {
+        for (qsizetype i = 0; i < values.size(); ++i) {
+            if (i)
+                m_copyData += '\t';
+            appendCopyField(m_copyData, values.at(i));
+        }
+        m_copyData += '\n';
+        ++m_copyRows;
+        return m_copyData.size() < MaxCopyBytes ? Result<void> {} : flushPostgres();
+    }
     m_pending.append(values);
     if (m_pending.size() < m_rowsPerStatement * m_columns.size())
         return {};
@@ -134,6 +154,8 @@ Result<void> BulkInsert::addRow(const QVariantList &values)
 
 Result<void> BulkInsert::flush()
 {
+    if (m_postgres)
+        return flushPostgres();
     if (m_pending.isEmpty())
         return {};
     const int rows = int(m_pending.size() / m_columns.size());
@@ -141,6 +163,61 @@ Result<void> BulkInsert::flush()
     if (!query)
         return query.error();
     return run(*query, rows);
+}
+
+Result<void> BulkInsert::flushPostgres()
+{
+    if (m_copyRows == 0)
+        return {};
+    auto *conn = static_cast<PGconn *>(m_postgres);
+    const QByteArray data = std::exchange(m_copyData, {});
+    const qint64 rows = std::exchange(m_copyRows, 0);
+    if (m_suffix.isEmpty() && !m_handler) {
+        if (auto ok = copyIn(m_db, conn, m_table, m_columns, data); !ok)
+            return ok;
+        m_rows += rows;
+        return {};
+    }
+    // COPY knows no ON CONFLICT or RETURNING: copy into a temporary table of the
+    // same columns, then move its rows with one INSERT … SELECT that has the suffix.
+    // The table lives until the transaction ends (the import's), so a unique name.
+    const QSqlDriver *driver = m_db.connection().driver();
+    QStringList quoted;
+    for (const QString &column : m_columns)
+        quoted.append(driver->escapeIdentifier(column, QSqlDriver::FieldName));
+    const QString columns = quoted.join(QLatin1Char(','));
+    const QString table = driver->escapeIdentifier(m_table, QSqlDriver::TableName);
+    if (m_stageTable.isEmpty()) {
+        const QString stage = QStringLiteral("devdash_stage_%1").arg(s_stageCounter.fetch_add(1));
+        const QString create
+            = QStringLiteral("CREATE TEMPORARY TABLE %1 ON COMMIT DROP AS SELECT %2 FROM %3 "
+                             "WITH NO DATA")
+                  .arg(driver->escapeIdentifier(stage, QSqlDriver::TableName), columns, table);
+        if (auto ok = execPostgres(m_db, conn, QStringLiteral("stage rows for %1").arg(m_table), create); !ok)
+            return ok;
+        m_stageTable = stage;
+    }
+    if (auto ok = copyIn(m_db, conn, m_stageTable, m_columns, data); !ok)
+        return ok;
+    const QString move
+        = QStringLiteral("WITH staged AS (DELETE FROM %1 RETURNING %2) INSERT INTO %3 (%2) "
+                         "SELECT %2 FROM staged %4")
+              .arg(driver->escapeIdentifier(m_stageTable, QSqlDriver::TableName), columns, table, m_suffix);
+    QVariantList row;
+    auto ok = forEachPostgresRow(m_db, conn, QStringLiteral("insert into %1").arg(m_table), move, {},
+        [&](int count, const char *const *cells) {
+            if (!m_handler)
+                return;
+            // Text values: the handlers read them with toLongLong() and toString().
+            row.clear();
+            for (int c = 0; c < count; ++c)
+                row.append(cells[c] ? QVariant(QString::fromUtf8(cells[c])) : QVariant());
+            m_handler(row);
+        });
+    if (!ok)
+        return ok;
+    m_rows += rows;
+    return {};
 }
 
 Result<void> BulkInsert::run(QSqlQuery &query, int rows)

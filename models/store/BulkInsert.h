@@ -12,10 +12,16 @@
 
 namespace devdash::store {
 
-// Inserts many rows, values always bound. On PostgreSQL: multi-row INSERT
-// statements, one round trip per batch instead of per row. On SQLite: one
-// prepared statement stepped per row through SQLite's own API, because Qt's
+// Inserts many rows, values always bound. On PostgreSQL: COPY through libpq, the
+// rows buffered and sent when flushed (or when the buffer is large), because QPSQL
+// formats each bound value into statement text; with a suffix (ON CONFLICT,
+// RETURNING) the rows are copied into a temporary table and moved with one
+// INSERT … SELECT. Without libpq's handle: multi-row INSERT statements. On SQLite:
+// one prepared statement stepped per row through SQLite's own API, because Qt's
 // per-value binding costs more than SQLite's insert itself.
+//
+// Rows may reach the table only at flush(): call it before reading them back, and
+// before the transaction ends.
 class BulkInsert
 {
 public:
@@ -42,6 +48,7 @@ private:
     QString statement(int rows) const;
     Result<void> run(QSqlQuery &query, int rows);
     Result<void> stepSqlite(const QVariantList &values);
+    Result<void> flushPostgres();
 
     const Database &m_db;
     QString m_table;
@@ -53,6 +60,10 @@ private:
     std::function<void(const QVariantList &)> m_handler;
     void *m_sqlite = nullptr; // sqlite3*, when the fast path is used
     void *m_statement = nullptr; // sqlite3_stmt*
+    void *m_postgres = nullptr; // PGconn*, when COPY is used
+    QByteArray m_copyData; // rows in COPY's text format, not yet sent
+    qint64 m_copyRows = 0;
+    QString m_stageTable; // the temporary table of a suffixed insert, once created
     qint64 m_rows = 0;
 };
 

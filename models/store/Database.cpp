@@ -1,5 +1,6 @@
 #include "Database.h"
 
+#include "PostgresBinding.h"
 #include "SqliteBinding.h"
 #include "StoreMigrations.h"
 
@@ -12,6 +13,7 @@
 #include <sqlite3.h>
 
 #include <atomic>
+#include <cstdlib>
 #include <vector>
 
 namespace devdash::store {
@@ -188,6 +190,17 @@ Result<void> Database::forEachIntegerRow(
             return fail(statement);
         sqlite3_finalize(statement);
         return {};
+    }
+    if (PGconn *handle = postgresHandle(*this); postgresReady(handle)) {
+        // libpq's text cells parsed in place: QPSQL would build a QVariant per cell.
+        std::vector<qint64> buffer;
+        return forEachPostgresRow(*this, handle, QStringLiteral("run a query"), sql, values,
+            [&](int columns, const char *const *cells) {
+                buffer.resize(std::max(1, columns));
+                for (int c = 0; c < columns; ++c)
+                    buffer[c] = cells[c] ? std::strtoll(cells[c], nullptr, 10) : 0;
+                row(buffer.data());
+            });
     }
     auto query = prepare(sql);
     if (!query)

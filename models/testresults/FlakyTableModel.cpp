@@ -51,11 +51,13 @@ QString FlakyTableModel::evidence(const FlakyFinding &finding) const
                 return ids.join(QStringLiteral(", "));
             }());
     case FlakyKind::RetryPassed:
-        return tr("passed on retry in %n run(s): %1", nullptr, finding.occurrences).arg(runs.join(QLatin1Char(' ')));
+        return tr("passed on retry in %n run(s): %1", nullptr, finding.occurrences)
+            .arg(runs.join(QLatin1Char(' ')));
     case FlakyKind::StatusFlips:
         break;
     }
-    return tr("%n flip(s) on %1: %2", nullptr, finding.occurrences).arg(finding.branch, runs.join(QLatin1Char(' ')));
+    return tr("%n flip(s) on %1: %2", nullptr, finding.occurrences)
+        .arg(finding.branch, runs.join(QLatin1Char(' ')));
 }
 
 int FlakyTableModel::rowCount(const QModelIndex &parent) const
@@ -108,7 +110,8 @@ QVariant FlakyTableModel::data(const QModelIndex &index, int role) const
             QStringList runs;
             for (qint64 id : finding.runIds)
                 runs << QStringLiteral("#%1").arg(id);
-            return tr("Runs: %1\nCommits: %2").arg(runs.join(QLatin1Char(' ')), finding.commits.join(QLatin1Char(' ')));
+            return tr("Runs: %1\nCommits: %2")
+                .arg(runs.join(QLatin1Char(' ')), finding.commits.join(QLatin1Char(' ')));
         }
         return {};
     case Qt::DisplayRole:

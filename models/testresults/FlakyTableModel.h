@@ -12,8 +12,15 @@ class FlakyTableModel final : public QAbstractTableModel
 {
     Q_OBJECT
 public:
-    enum Column { TestColumn, KindColumn, RateColumn, OccurrencesColumn, EvidenceColumn, LastSeenColumn,
-        ColumnCount };
+    enum Column {
+        TestColumn,
+        KindColumn,
+        RateColumn,
+        OccurrencesColumn,
+        EvidenceColumn,
+        LastSeenColumn,
+        ColumnCount
+    };
     enum Role {
         TestKeyRole = Qt::UserRole + 1,
         KindRole, // int(FlakyKind)

@@ -39,9 +39,10 @@ bool RunListModel::sameContent(const RunSummary &a, const RunSummary &b)
 {
     const TestCounts &x = a.counts;
     const TestCounts &y = b.counts;
-    return a.commit == b.commit && a.branch == b.branch && a.source == b.source && a.importedAt == b.importedAt
-        && x.tests == y.tests && x.passed == y.passed && x.failed == y.failed && x.errored == y.errored
-        && x.skipped == y.skipped && x.flaky == y.flaky && qFuzzyCompare(1 + x.durationS, 1 + y.durationS);
+    return a.commit == b.commit && a.branch == b.branch && a.source == b.source
+        && a.importedAt == b.importedAt && x.tests == y.tests && x.passed == y.passed && x.failed == y.failed
+        && x.errored == y.errored && x.skipped == y.skipped && x.flaky == y.flaky
+        && qFuzzyCompare(1 + x.durationS, 1 + y.durationS);
 }
 
 void RunListModel::setRuns(const QList<RunSummary> &newestFirst)

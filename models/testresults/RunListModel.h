@@ -15,8 +15,19 @@ class RunListModel final : public QAbstractTableModel
 {
     Q_OBJECT
 public:
-    enum Column { StatusColumn, PassedColumn, FailedColumn, ErroredColumn, SkippedColumn, DurationColumn,
-        CommitColumn, BranchColumn, SourceColumn, WhenColumn, ColumnCount };
+    enum Column {
+        StatusColumn,
+        PassedColumn,
+        FailedColumn,
+        ErroredColumn,
+        SkippedColumn,
+        DurationColumn,
+        CommitColumn,
+        BranchColumn,
+        SourceColumn,
+        WhenColumn,
+        ColumnCount
+    };
     enum Role {
         RunIdRole = Qt::UserRole + 1,
         StatusRole, // int(TestStatus): Errored/Failed when any case did, Skipped when all skipped

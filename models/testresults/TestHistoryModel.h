@@ -12,8 +12,16 @@ class TestHistoryModel final : public QAbstractTableModel
 {
     Q_OBJECT
 public:
-    enum Column { StatusColumn, WhenColumn, CommitColumn, BranchColumn, DurationColumn, AttemptsColumn,
-        MessageColumn, ColumnCount };
+    enum Column {
+        StatusColumn,
+        WhenColumn,
+        CommitColumn,
+        BranchColumn,
+        DurationColumn,
+        AttemptsColumn,
+        MessageColumn,
+        ColumnCount
+    };
     enum Role {
         RunIdRole = Qt::UserRole + 1,
         StatusRole, // int(TestStatus)

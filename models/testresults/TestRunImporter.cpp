@@ -309,6 +309,8 @@ Result<ImportedRun> TestRunImporter::importRun(
         if (!insert->exec() || !insert->next())
             return fail(m_db.error(QStringLiteral("add the report %1").arg(report.file), *insert));
         reportIds.append(insert->value(0).toLongLong());
+        // Done with it: on PostgreSQL the bulk inserts below use the connection directly.
+        insert->finish();
 
         BulkInsert suites(m_db, QStringLiteral("run_suites"),
             { QStringLiteral("run_id"), QStringLiteral("report_id"), QStringLiteral("path"),

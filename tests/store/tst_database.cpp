@@ -304,21 +304,24 @@ private Q_SLOTS:
         auto db = Database::open(*StoreLocation::parse(url));
         QVERIFY2(db.ok(), qPrintable(db.errorMessage()));
         QVERIFY(postgresHandle(*db) != nullptr);
-        QVERIFY(db->exec(QStringLiteral("CREATE TABLE bind_test (id BIGSERIAL PRIMARY KEY, label TEXT NOT NULL "
-                                        "UNIQUE, note TEXT, amount DOUBLE PRECISION, n SMALLINT)"))
-                    .ok());
+        QVERIFY(
+            db->exec(QStringLiteral("CREATE TABLE bind_test (id BIGSERIAL PRIMARY KEY, label TEXT NOT NULL "
+                                    "UNIQUE, note TEXT, amount DOUBLE PRECISION, n SMALLINT)"))
+                .ok());
         const QString awkward = QStringLiteral("tab\there\nnew\\line \\N 'q' \"d\" ü 😀\r");
         QVERIFY(db->beginWrite().ok());
         QHash<QString, qint64> ids;
         {
             BulkInsert insert(*db, QStringLiteral("bind_test"),
-                { QStringLiteral("label"), QStringLiteral("note"), QStringLiteral("amount"), QStringLiteral("n") },
+                { QStringLiteral("label"), QStringLiteral("note"), QStringLiteral("amount"),
+                    QStringLiteral("n") },
                 QStringLiteral("ON CONFLICT (label) DO NOTHING RETURNING id, label"));
             insert.setResultHandler(
                 [&](const QVariantList &row) { ids.insert(row.at(1).toString(), row.at(0).toLongLong()); });
             QVERIFY(insert.addRow({ awkward, QVariant(QMetaType::fromType<QString>()), 0.1 + 0.2, 3 }).ok());
-            QVERIFY(insert.addRow({ QStringLiteral("plain"), QStringLiteral(""),
-                                      QVariant(QMetaType::fromType<double>()), true })
+            QVERIFY(insert
+                        .addRow({ QStringLiteral("plain"), QStringLiteral(""),
+                            QVariant(QMetaType::fromType<double>()), true })
                         .ok());
             QVERIFY(insert.flush().ok());
             // Again: the conflicting row is skipped, the new one returned.
@@ -327,7 +330,8 @@ private Q_SLOTS:
             QVERIFY(insert.flush().ok());
         }
         {
-            BulkInsert insert(*db, QStringLiteral("bind_test"), { QStringLiteral("label"), QStringLiteral("n") });
+            BulkInsert insert(
+                *db, QStringLiteral("bind_test"), { QStringLiteral("label"), QStringLiteral("n") });
             QVERIFY(insert.addRow({ QStringLiteral("fourth"), 4 }).ok());
             QVERIFY(insert.flush().ok());
         }
@@ -353,7 +357,8 @@ private Q_SLOTS:
                     .ok());
         QCOMPARE(seen, (QList<qint64> { 2, 0, 4, 0 }));
         // libpq's errors say where, like Qt's.
-        auto bad = db->forEachIntegerRow(QStringLiteral("SELECT nope FROM bind_test"), {}, [](const qint64 *) {});
+        auto bad
+            = db->forEachIntegerRow(QStringLiteral("SELECT nope FROM bind_test"), {}, [](const qint64 *) {});
         QVERIFY(!bad.ok());
         QVERIFY2(bad.errorMessage().contains(QLatin1String("nope")), qPrintable(bad.errorMessage()));
     }
