@@ -7,10 +7,12 @@
 //
 //   devdash_bench_store [--dir /tmp/devdash-bench] [--runs 10000] [--cases 2000]
 //                       [--import-cases 5000] [--report-mb 200] [--report FILE]
-//                       [--repeat 5] [--pg] [--pg-runs N] [--skip-import] [--skip-history]
+//                       [--repeat 5] [--pg] [--pg-runs N] [--pg-keep] [--skip-import] [--skip-history]
 //
 // --pg repeats both on a private PostgreSQL server (needs the server binaries);
-// its history store is rebuilt each time (--pg-runs, default --runs).
+// its history store is rebuilt each time (--pg-runs, default --runs), unless
+// --pg-keep: then the server keeps its files in DIR/pg-server and the history
+// store, built once (~10 minutes), is reused by later runs.
 
 #include "PostgresServer.h"
 #include "store/Database.h"
@@ -324,7 +326,7 @@ int main(int argc, char **argv)
     QString dir = QStringLiteral("/tmp/devdash-bench");
     QString reportFile;
     int runs = 10000, cases = 2000, importCases = 5000, reportMb = 200, repeat = 5, pgRuns = 0;
-    bool pg = false, skipImport = false, skipHistory = false;
+    bool pg = false, pgKeep = false, skipImport = false, skipHistory = false;
     const QStringList args = app.arguments();
     for (int i = 1; i < args.size(); ++i) {
         const QString &a = args.at(i);
@@ -347,6 +349,8 @@ int main(int argc, char **argv)
             pg = true;
         else if (a == u"--pg-runs")
             pgRuns = next().toInt();
+        else if (a == u"--pg-keep")
+            pgKeep = true;
         else if (a == u"--skip-import")
             skipImport = true;
         else if (a == u"--skip-history")
@@ -354,13 +358,16 @@ int main(int argc, char **argv)
         else {
             fprintf(stderr,
                 "usage: %s [--dir DIR] [--runs N] [--cases N] [--import-cases N] [--report-mb N] "
-                "[--report FILE] [--repeat N] [--pg] [--pg-runs N] [--skip-import] [--skip-history]\n",
+                "[--report FILE] [--repeat N] [--pg] [--pg-runs N] [--pg-keep] [--skip-import] "
+                "[--skip-history]\n",
                 argv[0]);
             return 2;
         }
     }
     QDir().mkpath(dir);
     test::PostgresServer server;
+    if (pgKeep)
+        server.setPersistentDir(QDir(dir).filePath(QStringLiteral("pg-server")));
     if (pg && !server.start())
         qFatal("PostgreSQL: %s", qPrintable(server.errorString()));
     int fresh = 0;
@@ -412,11 +419,49 @@ int main(int argc, char **argv)
         benchQueries(QStringLiteral("SQLite"), db, repeat);
         if (pg) {
             const int n = pgRuns > 0 ? pgRuns : runs;
-            Database pgdb = must(Database::open(pgStore()), "open");
-            printf("   generating the PostgreSQL history (%d runs x %d cases)\n", n, cases);
-            buildHistory(pgdb, n, cases);
-            (void)pgdb.exec(QStringLiteral("VACUUM ANALYZE"));
+            QString url;
+            bool built = false;
+            if (pgKeep) {
+                const QString name = QStringLiteral("history_%1x%2").arg(n).arg(cases);
+                url = server.url(name);
+                (void)server.createDatabase(name); // fails harmlessly when an earlier run created it
+                {
+                    const Database kept
+                        = must(Database::open(must(StoreLocation::parse(url), "location")), "open");
+                    built = historyComplete(kept);
+                }
+                if (!built) { // missing or cut short: start again from an empty store
+                    server.dropDatabase(name);
+                    url = server.createDatabase(name);
+                }
+            } else {
+                url = server.createDatabase();
+            }
+            Database pgdb = must(Database::open(must(StoreLocation::parse(url), "location")), "open");
+            if (!built) {
+                printf("   generating the PostgreSQL history (%d runs x %d cases)\n", n, cases);
+                buildHistory(pgdb, n, cases);
+                (void)pgdb.exec(QStringLiteral("VACUUM ANALYZE"));
+            }
             benchQueries(QStringLiteral("PostgreSQL"), pgdb, repeat);
+            // The backends read differently (PostgreSQL counts in SQL); the findings must not differ.
+            TestRunStore sqliteRuns(db), pgRuns(pgdb);
+            FlakyOptions all;
+            all.windowRuns = 0;
+            for (const FlakyOptions &options : { all, FlakyOptions() }) {
+                const auto a = must(sqliteRuns.flaky(QStringLiteral("/bench/repo"), options), "flaky");
+                const auto b = must(pgRuns.flaky(QStringLiteral("/bench/repo"), options), "flaky");
+                bool same = a.size() == b.size();
+                for (qsizetype i = 0; same && i < a.size(); ++i) {
+                    const FlakyFinding &x = a.at(i), &y = b.at(i);
+                    same = x.testId == y.testId && x.key == y.key && x.kind == y.kind && x.rate == y.rate
+                        && x.occurrences == y.occurrences && x.observations == y.observations
+                        && x.branch == y.branch && x.runIds == y.runIds && x.commits == y.commits
+                        && x.lastSeen == y.lastSeen;
+                }
+                printf("PostgreSQL   flaky (window %d) findings %s SQLite's\n", options.windowRuns,
+                    same ? "identical to" : "DIFFER from");
+            }
         }
     }
     return 0;

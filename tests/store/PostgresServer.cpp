@@ -98,9 +98,14 @@ QString PostgresServer::unavailableReason()
     return {};
 }
 
+QString PostgresServer::filePath(const QString &name) const
+{
+    return m_path.isEmpty() ? QString() : QDir(m_path).filePath(name);
+}
+
 QString PostgresServer::socketDir() const
 {
-    return m_dir ? m_dir->filePath(QStringLiteral("run")) : QString();
+    return filePath(QStringLiteral("run"));
 }
 
 QString PostgresServer::url(const QString &database) const
@@ -130,10 +135,19 @@ void PostgresServer::configureChild(QProcess &process) const
 
 bool PostgresServer::initDataDir()
 {
-    m_dir = std::make_unique<QTemporaryDir>(QDir::tempPath() + QStringLiteral("/devdash-pg-XXXXXX"));
-    if (!m_dir->isValid()) {
-        m_error = QStringLiteral("cannot create a temporary folder: ") + m_dir->errorString();
-        return false;
+    if (!m_persistentDir.isEmpty()) {
+        if (!QDir().mkpath(m_persistentDir)) {
+            m_error = QStringLiteral("cannot create ") + m_persistentDir;
+            return false;
+        }
+        m_path = QDir(m_persistentDir).absolutePath();
+    } else {
+        m_dir = std::make_unique<QTemporaryDir>(QDir::tempPath() + QStringLiteral("/devdash-pg-XXXXXX"));
+        if (!m_dir->isValid()) {
+            m_error = QStringLiteral("cannot create a temporary folder: ") + m_dir->errorString();
+            return false;
+        }
+        m_path = m_dir->path();
     }
     QDir().mkpath(socketDir());
     if (::geteuid() == 0) {
@@ -145,19 +159,22 @@ bool PostgresServer::initDataDir()
         m_asPostgresUser = true;
         m_uid = pw->pw_uid;
         m_gid = pw->pw_gid;
-        for (const QString &path : { m_dir->path(), socketDir() }) {
+        for (const QString &path : { m_path, socketDir() }) {
             if (::chown(QFile::encodeName(path).constData(), m_uid, m_gid) != 0) {
                 m_error = QStringLiteral("cannot give %1 to the postgres user").arg(path);
                 return false;
             }
         }
     }
+    // A persistent folder initialised by an earlier start is reused as it is.
+    if (QFile::exists(filePath(QStringLiteral("data/PG_VERSION"))))
+        return true;
     QProcess initdb;
     configureChild(initdb);
-    initdb.setWorkingDirectory(m_dir->path());
+    initdb.setWorkingDirectory(m_path);
     initdb.setProcessChannelMode(QProcess::MergedChannels);
     initdb.start(m_binDir + QStringLiteral("/initdb"),
-        { QStringLiteral("-D"), m_dir->filePath(QStringLiteral("data")), QStringLiteral("-U"), user(),
+        { QStringLiteral("-D"), filePath(QStringLiteral("data")), QStringLiteral("-U"), user(),
             QStringLiteral("-A"), QStringLiteral("trust"), QStringLiteral("-E"), QStringLiteral("UTF8"),
             QStringLiteral("--locale=C"), QStringLiteral("--no-sync") });
     if (!initdb.waitForFinished(120000) || initdb.exitStatus() != QProcess::NormalExit
@@ -192,13 +209,13 @@ bool PostgresServer::startOnPort(int port)
     m_port = port;
     m_server = std::make_unique<QProcess>();
     configureChild(*m_server);
-    m_server->setWorkingDirectory(m_dir->path());
+    m_server->setWorkingDirectory(m_path);
     m_server->setProcessChannelMode(QProcess::MergedChannels);
-    m_server->setStandardOutputFile(m_dir->filePath(QStringLiteral("server.log")), QIODevice::Append);
+    m_server->setStandardOutputFile(filePath(QStringLiteral("server.log")), QIODevice::Append);
     // Durability is not tested here; speed is welcome.
     m_server->start(m_binDir + QStringLiteral("/postgres"),
-        { QStringLiteral("-D"), m_dir->filePath(QStringLiteral("data")), QStringLiteral("-p"),
-            QString::number(port), QStringLiteral("-k"), socketDir(), QStringLiteral("-c"),
+        { QStringLiteral("-D"), filePath(QStringLiteral("data")), QStringLiteral("-p"), QString::number(port),
+            QStringLiteral("-k"), socketDir(), QStringLiteral("-c"),
             QStringLiteral("listen_addresses=127.0.0.1"), QStringLiteral("-c"), QStringLiteral("fsync=off"),
             QStringLiteral("-c"), QStringLiteral("synchronous_commit=off"), QStringLiteral("-c"),
             QStringLiteral("full_page_writes=off"), QStringLiteral("-c"),
@@ -290,9 +307,9 @@ bool PostgresServer::dropDatabase(const QString &name)
 
 QString PostgresServer::serverLog() const
 {
-    if (!m_dir)
+    if (m_path.isEmpty())
         return {};
-    QFile file(m_dir->filePath(QStringLiteral("server.log")));
+    QFile file(filePath(QStringLiteral("server.log")));
     return file.open(QIODevice::ReadOnly) ? QString::fromLocal8Bit(file.readAll()) : QString();
 }
 

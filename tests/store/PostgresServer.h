@@ -28,6 +28,11 @@ public:
     // root without a postgres user); empty when they can.
     static QString unavailableReason();
 
+    // Keeps the server's files in `path` (created when missing) instead of a
+    // temporary folder, and reuses them on the next start: lets a benchmark
+    // keep a database that takes minutes to build. Call before start().
+    void setPersistentDir(const QString &path) { m_persistentDir = path; }
+
     bool start();
     void stop();
     bool isRunning() const;
@@ -52,7 +57,11 @@ private:
     bool startOnPort(int port);
     void configureChild(QProcess &process) const;
 
+    QString filePath(const QString &name) const;
+
     std::unique_ptr<QTemporaryDir> m_dir;
+    QString m_persistentDir;
+    QString m_path; // m_dir's path or m_persistentDir
     std::unique_ptr<QProcess> m_server;
     QString m_binDir;
     QString m_error;
