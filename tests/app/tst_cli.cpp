@@ -1,5 +1,6 @@
 // `devdash branches|log|show|compare --json` against git on every repository shape.
 
+#include "CliProcess.h"
 #include "Scenarios.h"
 #include "TestEnvironment.h"
 #include "TestRepo.h"
@@ -15,29 +16,9 @@
 using namespace devdash::test;
 
 namespace {
-struct CliRun
-{
-    int exitCode = -1;
-    QByteArray out;
-    QByteArray err;
-    QJsonDocument json() const { return QJsonDocument::fromJson(out); }
-};
-
 CliRun runDevDash(const QStringList &args)
 {
-    QProcess p;
-    p.start(QStringLiteral(DEVDASH_BINARY), args);
-    CliRun run;
-    if (!p.waitForFinished(60000)) {
-        p.kill();
-        p.waitForFinished();
-        run.err = "timed out";
-        return run;
-    }
-    run.exitCode = p.exitStatus() == QProcess::NormalExit ? p.exitCode() : -2;
-    run.out = p.readAllStandardOutput();
-    run.err = p.readAllStandardError();
-    return run;
+    return runCli(QStringLiteral(DEVDASH_BINARY), args, {}, 60000);
 }
 
 const QRegularExpression isoWithOffset(QStringLiteral(R"(^\d{4}-\d\d-\d\dT\d\d:\d\d:\d\d[+-]\d\d:\d\d$)"));

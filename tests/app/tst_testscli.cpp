@@ -2,6 +2,7 @@
 // SQLite store: imports of real reports with their counts, dedupe, compare,
 // history, flaky, the demo's runs, and the errors a user meets.
 
+#include "CliProcess.h"
 #include "TestEnvironment.h"
 #include "TestRepo.h"
 #include "testresults/ReportParser.h"
@@ -20,32 +21,9 @@ using namespace devdash::test;
 
 namespace {
 
-struct CliRun
-{
-    int exitCode = -1;
-    QByteArray out;
-    QByteArray err;
-    QJsonObject object() const { return QJsonDocument::fromJson(out).object(); }
-    QJsonArray array() const { return QJsonDocument::fromJson(out).array(); }
-};
-
 CliRun runDevDash(const QStringList &args, const QString &cwd = {})
 {
-    QProcess p;
-    if (!cwd.isEmpty())
-        p.setWorkingDirectory(cwd);
-    p.start(QStringLiteral(DEVDASH_BINARY), args);
-    CliRun run;
-    if (!p.waitForFinished(120000)) {
-        p.kill();
-        p.waitForFinished();
-        run.err = "timed out";
-        return run;
-    }
-    run.exitCode = p.exitStatus() == QProcess::NormalExit ? p.exitCode() : -2;
-    run.out = p.readAllStandardOutput();
-    run.err = p.readAllStandardError();
-    return run;
+    return runCli(QStringLiteral(DEVDASH_BINARY), args, cwd);
 }
 
 const QRegularExpression isoWithOffset(QStringLiteral(R"(^\d{4}-\d\d-\d\dT\d\d:\d\d:\d\d[+-]\d\d:\d\d$)"));
