@@ -2,10 +2,12 @@
 
 #include "StoreQueries.h"
 #include "store/Database.h"
+#include "store/PostgresBinding.h"
 
 #include <QSet>
 
 #include <algorithm>
+#include <cstdlib>
 
 namespace devdash::testresults {
 
@@ -55,17 +57,31 @@ Result<FlakyInput> FlakyQuery::load(qint64 repositoryId, const FlakyOptions &opt
         sql += QStringLiteral(" LIMIT ?");
         values << options.windowRuns;
     }
-    auto runs = m_db.prepare(sql);
-    if (!runs)
-        return runs.error();
-    bindAll(*runs, values);
-    if (!runs->exec())
-        return m_db.error(QStringLiteral("read the runs for flaky detection"), *runs);
-    while (runs->next()) {
-        input.runs.append({ runs->value(0).toLongLong(), runs->value(1).toString(), runs->value(2).toString(),
-            QDateTime::fromMSecsSinceEpoch(runs->value(3).toLongLong(), Qt::UTC) });
+    if (PGconn *conn = store::postgresHandle(m_db); store::postgresReady(conn)) {
+        // Thousands of runs: libpq's text cells read in place, not a QVariant per cell.
+        auto ok = store::forEachPostgresRow(m_db, conn, QStringLiteral("read the runs for flaky detection"),
+            sql, values, [&](int, const char *const *cells) {
+                input.runs.append({ cells[0] ? std::strtoll(cells[0], nullptr, 10) : 0,
+                    QString::fromUtf8(cells[1]), QString::fromUtf8(cells[2]),
+                    QDateTime::fromMSecsSinceEpoch(
+                        cells[3] ? std::strtoll(cells[3], nullptr, 10) : 0, Qt::UTC) });
+            });
+        if (!ok)
+            return ok.error();
+    } else {
+        auto runs = m_db.prepare(sql);
+        if (!runs)
+            return runs.error();
+        bindAll(*runs, values);
+        if (!runs->exec())
+            return m_db.error(QStringLiteral("read the runs for flaky detection"), *runs);
+        while (runs->next()) {
+            input.runs.append(
+                { runs->value(0).toLongLong(), runs->value(1).toString(), runs->value(2).toString(),
+                    QDateTime::fromMSecsSinceEpoch(runs->value(3).toLongLong(), Qt::UTC) });
+        }
+        runs->finish();
     }
-    runs->finish();
     std::reverse(input.runs.begin(), input.runs.end());
     QHash<qint64, int> runIndex;
     QList<qint64> runIds;
@@ -227,6 +243,55 @@ Result<void> FlakyQuery::loadPresence(FlakyInput &input, const QList<qint64> &te
     qint64 currentTest = -1;
     FlakyInput::Presence *presence = nullptr;
     std::vector<bool> *seen = nullptr;
+    const auto count = [&](qint64 testId, qint64 runId) {
+        const qint64 offset = runId - minId;
+        const int run = offset >= 0 && offset < qint64(indexOfRun.size()) ? indexOfRun[offset] : -1;
+        if (run < 0)
+            return;
+        if (testId != currentTest) {
+            currentTest = testId;
+            presence = &input.ranIn[currentTest];
+            seen = &seenCommits[currentTest];
+        }
+        ++presence->runs;
+        const int commit = commitOfRun.at(run);
+        if (commit < 0)
+            return;
+        if (seen->empty())
+            seen->resize(commitNumbers.size());
+        if (!(*seen)[commit]) {
+            (*seen)[commit] = true;
+            ++presence->commits;
+        }
+    };
+    if (PGconn *conn = store::postgresHandle(m_db); store::postgresReady(conn)) {
+        // One row per test with its run ids as an array, read straight off the
+        // (test_id, run_id, status) index: a few hundred rows instead of hundreds of
+        // thousands, each of which libpq would otherwise carry and hand over singly.
+        return store::forEachPostgresRow(m_db, conn, QStringLiteral("count the runs of tests"),
+            QStringLiteral(
+                "SELECT test_id, array_agg(run_id) FROM case_results "
+                "WHERE test_id = ANY(CAST(? AS bigint[])) AND run_id BETWEEN ? AND ? AND status <> 3 "
+                "GROUP BY test_id"),
+            { postgresArray(testIds), minId, maxId }, [&](int, const char *const *cells) {
+                if (!cells[0] || !cells[1])
+                    return;
+                const qint64 testId = std::strtoll(cells[0], nullptr, 10);
+                const char *at = cells[1];
+                while (*at && *at != '}') {
+                    if (*at == '{' || *at == ',') {
+                        ++at;
+                        continue;
+                    }
+                    char *end = nullptr;
+                    const qint64 runId = std::strtoll(at, &end, 10);
+                    if (end == at)
+                        break;
+                    count(testId, runId);
+                    at = end;
+                }
+            });
+    }
     // The (test_id, run_id, status) index answers this alone; the id range keeps a
     // window of recent runs from reading the test's whole history.
     auto ok = forEachChunk(testIds, [&](const QList<qint64> &chunk) -> Result<void> {
@@ -235,27 +300,7 @@ Result<void> FlakyQuery::loadPresence(FlakyInput &input, const QList<qint64> &te
         return m_db.forEachIntegerRow(
             QStringLiteral("SELECT test_id, run_id FROM case_results WHERE test_id IN (")
                 + placeholders(chunk.size()) + QStringLiteral(") AND run_id BETWEEN ? AND ? AND status <> 3"),
-            values, [&](const qint64 *row) {
-                const qint64 offset = row[1] - minId;
-                const int run = offset >= 0 && offset < qint64(indexOfRun.size()) ? indexOfRun[offset] : -1;
-                if (run < 0)
-                    return;
-                if (row[0] != currentTest) {
-                    currentTest = row[0];
-                    presence = &input.ranIn[currentTest];
-                    seen = &seenCommits[currentTest];
-                }
-                ++presence->runs;
-                const int commit = commitOfRun.at(run);
-                if (commit < 0)
-                    return;
-                if (seen->empty())
-                    seen->resize(commitNumbers.size());
-                if (!(*seen)[commit]) {
-                    (*seen)[commit] = true;
-                    ++presence->commits;
-                }
-            });
+            values, [&](const qint64 *row) { count(row[0], row[1]); });
     });
     if (!ok)
         return ok;
