@@ -130,6 +130,23 @@ struct Command
             return Error { QStringLiteral("--repo REPO is required — usage: %1").arg(usage), UsageError };
         return RunImport::repositoryKey(parser.value(QStringLiteral("repo")));
     }
+
+    // What the per-repository queries need: the key runs are filed under, and the store.
+    struct RepositoryStore
+    {
+        QString key;
+        store::Database db;
+    };
+    Result<RepositoryStore> openRepositoryStore() const
+    {
+        auto key = repositoryKey();
+        if (!key)
+            return key.error();
+        auto db = openStore();
+        if (!db)
+            return db.error();
+        return RepositoryStore { key.value(), std::move(db).value() };
+    }
 };
 
 int failWith(const Error &error)
@@ -265,13 +282,10 @@ int runsCommand(const QStringList &arguments)
     filter.limit = cmd.number(QStringLiteral("limit"), 50, 0, &code);
     if (filter.limit < 0)
         return code;
-    auto key = cmd.repositoryKey();
-    if (!key)
-        return failWith(key.error());
-    auto db = cmd.openStore();
-    if (!db)
-        return failWith(db.error());
-    auto runs = TestRunStore(*db).runs(*key, filter);
+    auto opened = cmd.openRepositoryStore();
+    if (!opened)
+        return failWith(opened.error());
+    auto runs = TestRunStore(opened->db).runs(opened->key, filter);
     if (!runs)
         return failWith(runs.error());
     if (cmd.json()) {
@@ -284,7 +298,7 @@ int runsCommand(const QStringList &arguments)
     QString text;
     for (const RunSummary &r : *runs)
         text += runLine(r);
-    out(text.isEmpty() ? QStringLiteral("no test runs of %1\n").arg(*key) : text);
+    out(text.isEmpty() ? QStringLiteral("no test runs of %1\n").arg(opened->key) : text);
     return 0;
 }
 
@@ -406,13 +420,10 @@ int flakyCommand(const QStringList &arguments)
     options.windowRuns = cmd.number(QStringLiteral("runs"), options.windowRuns, 0, &code);
     if (options.flipWindow < 0 || options.minFlips < 0 || options.windowRuns < 0)
         return code;
-    auto key = cmd.repositoryKey();
-    if (!key)
-        return failWith(key.error());
-    auto db = cmd.openStore();
-    if (!db)
-        return failWith(db.error());
-    auto findings = TestRunStore(*db).flaky(*key, options);
+    auto opened = cmd.openRepositoryStore();
+    if (!opened)
+        return failWith(opened.error());
+    auto findings = TestRunStore(opened->db).flaky(opened->key, options);
     if (!findings)
         return failWith(findings.error());
     if (cmd.json()) {
@@ -451,13 +462,10 @@ int historyCommand(const QStringList &arguments)
     options.limit = cmd.number(QStringLiteral("limit"), options.limit, 1, &code);
     if (options.limit < 0)
         return code;
-    auto key = cmd.repositoryKey();
-    if (!key)
-        return failWith(key.error());
-    auto db = cmd.openStore();
-    if (!db)
-        return failWith(db.error());
-    auto history = TestRunStore(*db).history(*key, cmd.positional().at(0), options);
+    auto opened = cmd.openRepositoryStore();
+    if (!opened)
+        return failWith(opened.error());
+    auto history = TestRunStore(opened->db).history(opened->key, cmd.positional().at(0), options);
     if (!history)
         return failWith(history.error());
     if (cmd.json()) {
