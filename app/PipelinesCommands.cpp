@@ -1,0 +1,271 @@
+#include "PipelinesCommands.h"
+
+#include "ci/CiConfig.h"
+#include "ci/CiCredentials.h"
+#include "ci/CiProviderRegistry.h"
+#include "ci/HttpClient.h"
+#include "common/JsonWriter.h"
+
+#include <QCommandLineParser>
+#include <QDir>
+#include <QFileInfo>
+#include <QJsonArray>
+#include <QRegularExpression>
+
+#include <algorithm>
+#include <cmath>
+#include <cstdio>
+#include <memory>
+
+namespace devdash::cli {
+
+using namespace devdash::ci;
+
+namespace {
+
+const QString Usage = QStringLiteral("devdash pipelines REPO [--branch B] [--commit SHA] [--limit N] "
+                                     "[--provider P --project X --api-url URL] [--json]");
+
+constexpr int DefaultLimit = 20;
+
+int fail(const QString &message, int code = 1)
+{
+    QString line = message.trimmed();
+    line.replace(QLatin1Char('\n'), QLatin1Char(' '));
+    std::fprintf(stderr, "devdash: %s\n", line.toUtf8().constData());
+    return code;
+}
+
+void out(const QString &text)
+{
+    const QByteArray bytes = text.toUtf8();
+    std::fwrite(bytes.constData(), 1, size_t(bytes.size()), stdout);
+    std::fflush(stdout);
+}
+
+QJsonValue utcTime(const QDateTime &time)
+{
+    return time.isValid() ? QJsonValue(json::isoDateTime(time.toUTC())) : QJsonValue(QJsonValue::Null);
+}
+
+QJsonValue seconds(double s)
+{
+    return s < 0 ? QJsonValue(QJsonValue::Null) : QJsonValue(std::round(s * 1000) / 1000);
+}
+
+QJsonValue textOrNull(const QString &text)
+{
+    return text.isEmpty() ? QJsonValue(QJsonValue::Null) : QJsonValue(text);
+}
+
+// The repository root holding `.devdash.json`: REPO itself or the nearest folder
+// above it with a .git (REPO may be a subfolder of the work tree).
+QString repositoryRoot(const QString &path)
+{
+    QDir dir(QFileInfo(path).absoluteFilePath());
+    for (QDir up = dir;;) {
+        if (up.exists(QStringLiteral(".git")) || up.exists(QStringLiteral(".devdash.json")))
+            return up.absolutePath();
+        if (!up.cdUp())
+            break;
+    }
+    return dir.absolutePath();
+}
+
+QString durationText(double s)
+{
+    if (s < 0)
+        return QStringLiteral("-");
+    const qint64 total = qint64(std::llround(s));
+    return total >= 60 ? QStringLiteral("%1m%2s").arg(total / 60).arg(total % 60, 2, 10, QLatin1Char('0'))
+                       : QStringLiteral("%1s").arg(total);
+}
+
+QString table(const QList<PipelineRun> &runs)
+{
+    if (runs.isEmpty())
+        return QStringLiteral("no pipeline runs\n");
+    QString text;
+    for (const PipelineRun &run : runs) {
+        text += QStringLiteral("%1  %2 %3  %4  %5  %6  %7  %8\n")
+                    .arg(runStatusName(run.status).leftJustified(8), run.provider, run.id,
+                        (run.branch.isEmpty() ? QStringLiteral("-") : run.branch),
+                        run.commit.left(10).leftJustified(10),
+                        run.startedAt.isValid()
+                            ? run.startedAt.toUTC().toString(QStringLiteral("yyyy-MM-dd HH:mm"))
+                            : QStringLiteral("not started"),
+                        durationText(run.durationS()), run.name);
+        for (const PipelineStage &stage : run.stages) {
+            QStringList jobs;
+            for (const PipelineJob &job : stage.jobs)
+                jobs << QStringLiteral("%1 (%2, %3)")
+                            .arg(job.name, runStatusName(job.status), durationText(job.durationS()));
+            text += QStringLiteral("    %1: %2 — %3\n")
+                        .arg(stage.name, runStatusName(stage.status), jobs.join(QStringLiteral(", ")));
+        }
+        if (!run.url.isEmpty())
+            text += QStringLiteral("    %1\n").arg(run.url);
+    }
+    return text;
+}
+
+// The runs of one source, each with its stages and jobs.
+Result<QList<PipelineRun>> runsOf(const CiSource &source, const RunQuery &query, HttpClient &http)
+{
+    CiCredentials credentials;
+    auto credential = waitForResult<CiCredential>([&](CiCallback<CiCredential> done) {
+        credentials.lookup(source.provider, source.host(), std::move(done));
+    });
+    if (!credential)
+        return credential.error();
+    if (!credentials.notice().isEmpty())
+        std::fprintf(stderr, "devdash: %s\n", credentials.notice().toUtf8().constData());
+
+    auto created = CiProviderRegistry::create(&http, source, *credential);
+    if (!created)
+        return created.error();
+    std::unique_ptr<CiProvider> provider(*created);
+    auto runs = waitForResult<QList<PipelineRun>>(
+        [&](CiCallback<QList<PipelineRun>> done) { provider->listRuns(query, {}, std::move(done)); });
+    if (!runs)
+        return runs.error();
+    QList<PipelineRun> detailed;
+    for (const PipelineRun &run : std::as_const(*runs)) {
+        auto full = waitForResult<PipelineRun>(
+            [&](CiCallback<PipelineRun> done) { provider->fetchRun(run.id, {}, std::move(done)); });
+        if (!full)
+            return full.error();
+        detailed.append(*full);
+    }
+    return detailed;
+}
+
+} // namespace
+
+QJsonObject pipelineJson(const PipelineRun &run)
+{
+    QJsonArray stages;
+    for (const PipelineStage &stage : run.stages) {
+        QJsonArray jobs;
+        for (const PipelineJob &job : stage.jobs)
+            jobs.append(QJsonObject {
+                { QStringLiteral("name"), job.name },
+                { QStringLiteral("status"), runStatusName(job.status) },
+                { QStringLiteral("started_at"), utcTime(job.startedAt) },
+                { QStringLiteral("finished_at"), utcTime(job.finishedAt) },
+                { QStringLiteral("duration_s"), seconds(job.durationS()) },
+                { QStringLiteral("url"), textOrNull(job.url) },
+            });
+        stages.append(QJsonObject { { QStringLiteral("name"), stage.name },
+            { QStringLiteral("status"), runStatusName(stage.status) }, { QStringLiteral("jobs"), jobs } });
+    }
+    return QJsonObject {
+        { QStringLiteral("provider"), run.provider },
+        { QStringLiteral("id"), run.id },
+        { QStringLiteral("name"), run.name },
+        { QStringLiteral("branch"), textOrNull(run.branch) },
+        { QStringLiteral("commit"), textOrNull(run.commit) },
+        { QStringLiteral("status"), runStatusName(run.status) },
+        { QStringLiteral("started_at"), utcTime(run.startedAt) },
+        { QStringLiteral("finished_at"), utcTime(run.finishedAt) },
+        { QStringLiteral("duration_s"), seconds(run.durationS()) },
+        { QStringLiteral("url"), textOrNull(run.url) },
+        { QStringLiteral("stages"), stages },
+    };
+}
+
+int runPipelines(const QStringList &arguments)
+{
+    QCommandLineParser parser;
+    parser.setApplicationDescription(Usage);
+    parser.addHelpOption();
+    parser.addPositionalArgument(
+        QStringLiteral("repo"), QStringLiteral("The repository (its .devdash.json names the CI)."));
+    const auto option = [&](const QString &name, const QString &help, const QString &value = {}) {
+        parser.addOption(
+            value.isEmpty() ? QCommandLineOption(name, help) : QCommandLineOption(name, help, value));
+    };
+    option(QStringLiteral("branch"), QStringLiteral("Only runs of this branch."), QStringLiteral("B"));
+    option(QStringLiteral("commit"), QStringLiteral("Only runs of this commit (full id)."),
+        QStringLiteral("SHA"));
+    option(
+        QStringLiteral("limit"), QStringLiteral("At most N runs (default 20; 0: all)."), QStringLiteral("N"));
+    option(QStringLiteral("provider"),
+        QStringLiteral("github, gitlab, jenkins or cctray (overrides the file)."), QStringLiteral("P"));
+    option(QStringLiteral("project"), QStringLiteral("owner/repo, GitLab path or id, Jenkins job path."),
+        QStringLiteral("X"));
+    option(QStringLiteral("api-url"), QStringLiteral("API root, Jenkins server or feed URL."),
+        QStringLiteral("URL"));
+    option(QStringLiteral("json"), QStringLiteral("Print JSON (docs/cli.md)."));
+    const QStringList args
+        = QStringList { arguments.value(0) + QStringLiteral(" pipelines") } + arguments.mid(2);
+    if (!parser.parse(args))
+        return fail(parser.errorText() + QStringLiteral(" — usage: ") + Usage, 2);
+    if (parser.isSet(QStringLiteral("help"))) {
+        out(parser.helpText());
+        return 0;
+    }
+    if (parser.positionalArguments().size() != 1)
+        return fail(QStringLiteral("expected REPO — usage: %1").arg(Usage), 2);
+
+    RunQuery query;
+    query.branch = parser.value(QStringLiteral("branch"));
+    query.commit = parser.value(QStringLiteral("commit")).toLower();
+    query.limit = DefaultLimit;
+    if (parser.isSet(QStringLiteral("limit"))) {
+        bool ok = false;
+        query.limit = parser.value(QStringLiteral("limit")).toInt(&ok);
+        if (!ok || query.limit < 0)
+            return fail(QStringLiteral("--limit takes a number ≥ 0, not \"%1\"")
+                            .arg(parser.value(QStringLiteral("limit"))),
+                2);
+    }
+    static const QRegularExpression fullId(QStringLiteral("^[0-9a-f]{40}$"));
+    if (!query.commit.isEmpty() && !fullId.match(query.commit).hasMatch())
+        return fail(
+            QStringLiteral("--commit takes a full 40-character commit id, not \"%1\"").arg(query.commit), 2);
+
+    const QString root = repositoryRoot(parser.positionalArguments().first());
+    auto config = CiConfig::load(root);
+    if (!config)
+        return fail(config.errorMessage());
+    auto configured = config->withOverrides(CiOverrides { parser.value(QStringLiteral("provider")),
+        parser.value(QStringLiteral("project")), parser.value(QStringLiteral("api-url")) });
+    if (!configured)
+        return fail(configured.errorMessage(), 2);
+    if (configured->sources().isEmpty())
+        return fail(
+            QStringLiteral("no CI configured for %1: add {\"ci\": [{\"provider\": \"github\", \"project\": "
+                           "\"owner/repo\"}]} to %2, or pass --provider and --project")
+                .arg(root, configured->file()),
+            2);
+
+    HttpClient http; // the user's cache: a repeated call costs 304s only
+    QList<PipelineRun> runs;
+    for (const CiSource &source : configured->sources()) {
+        auto some = runsOf(source, query, http);
+        if (!some)
+            return fail(some.errorMessage());
+        runs.append(*some);
+    }
+    // Newest first across sources; not yet started (queued) runs are the newest.
+    std::stable_sort(runs.begin(), runs.end(), [](const PipelineRun &a, const PipelineRun &b) {
+        if (a.startedAt.isValid() != b.startedAt.isValid())
+            return !a.startedAt.isValid();
+        return a.startedAt > b.startedAt;
+    });
+    if (query.limit > 0 && runs.size() > query.limit)
+        runs.resize(query.limit);
+
+    if (parser.isSet(QStringLiteral("json"))) {
+        QJsonArray array;
+        for (const PipelineRun &run : std::as_const(runs))
+            array.append(pipelineJson(run));
+        json::print(array);
+        return 0;
+    }
+    out(table(runs));
+    return 0;
+}
+
+} // namespace devdash::cli

@@ -1,0 +1,199 @@
+#include "ci/CiCredentials.h"
+
+#include <qt6keychain/keychain.h>
+
+namespace devdash::ci {
+
+namespace {
+
+struct EnvironmentNames
+{
+    QStringList tokenVariables; // the first one set wins
+    QString userVariable; // basic-auth providers
+};
+
+EnvironmentNames environmentNames(const QString &provider)
+{
+    if (provider == QLatin1String("github"))
+        return { { QStringLiteral("GITHUB_TOKEN"), QStringLiteral("GH_TOKEN") }, {} };
+    if (provider == QLatin1String("gitlab"))
+        return { { QStringLiteral("GITLAB_TOKEN") }, {} };
+    if (provider == QLatin1String("jenkins"))
+        return { { QStringLiteral("JENKINS_TOKEN") }, QStringLiteral("JENKINS_USER") };
+    if (provider == QLatin1String("cctray"))
+        return { { QStringLiteral("DEVDASH_CCTRAY_PASSWORD") }, QStringLiteral("DEVDASH_CCTRAY_USER") };
+    return {};
+}
+
+bool usesUser(const QString &provider)
+{
+    return !environmentNames(provider).userVariable.isEmpty();
+}
+
+// In the keychain a basic-auth credential is "user\npassword" (a user name has no newline).
+QString encode(const QString &provider, const CiCredential &credential)
+{
+    return usesUser(provider) ? credential.user + QLatin1Char('\n') + credential.secret : credential.secret;
+}
+
+CiCredential decode(const QString &provider, const QString &stored)
+{
+    CiCredential c;
+    c.origin = QStringLiteral("keychain");
+    if (usesUser(provider)) {
+        c.user = stored.section(QLatin1Char('\n'), 0, 0);
+        c.secret = stored.section(QLatin1Char('\n'), 1);
+    } else {
+        c.secret = stored;
+    }
+    return c;
+}
+
+bool keychainMissing(QKeychain::Error error)
+{
+    return error == QKeychain::NoBackendAvailable || error == QKeychain::NotImplemented
+        || error == QKeychain::OtherError;
+}
+
+} // namespace
+
+CiCredentials::CiCredentials(QObject *parent)
+    : QObject(parent)
+{
+}
+
+std::optional<CiCredential> CiCredentials::fromEnvironment(const QString &provider)
+{
+    const EnvironmentNames names = environmentNames(provider);
+    for (const QString &variable : names.tokenVariables) {
+        const QString secret = qEnvironmentVariable(variable.toLatin1().constData());
+        if (secret.isEmpty())
+            continue;
+        CiCredential c;
+        c.secret = secret;
+        c.origin = variable;
+        if (!names.userVariable.isEmpty()) {
+            c.user = qEnvironmentVariable(names.userVariable.toLatin1().constData());
+            c.origin = names.userVariable + QStringLiteral(" + ") + variable;
+        }
+        return c;
+    }
+    return std::nullopt;
+}
+
+QString CiCredentials::environmentVariables(const QString &provider)
+{
+    const EnvironmentNames names = environmentNames(provider);
+    if (names.tokenVariables.isEmpty())
+        return {};
+    if (!names.userVariable.isEmpty())
+        return names.userVariable + QStringLiteral(" and ") + names.tokenVariables.first();
+    if (names.tokenVariables.size() > 1)
+        return names.tokenVariables.first() + QStringLiteral(" (or ")
+            + names.tokenVariables.mid(1).join(QStringLiteral(", ")) + QLatin1Char(')');
+    return names.tokenVariables.first();
+}
+
+QString CiCredentials::hint(const QString &provider)
+{
+    const QString variables = environmentVariables(provider);
+    const QString what
+        = usesUser(provider) ? QStringLiteral("the user and token") : QStringLiteral("the token");
+    if (variables.isEmpty())
+        return QStringLiteral("%1 for %2 in the keychain").arg(what, provider);
+    return QStringLiteral("%1 for %2 in the keychain or %3").arg(what, provider, variables);
+}
+
+QString CiCredentials::keychainKey(const QString &provider, const QString &host)
+{
+    return provider + QLatin1Char('@') + host;
+}
+
+void CiCredentials::setNotice(const QString &notice)
+{
+    if (notice == m_notice)
+        return;
+    m_notice = notice;
+    emit noticeChanged(notice);
+}
+
+void CiCredentials::lookup(const QString &provider, const QString &host, LookupCallback done)
+{
+    if (auto fromEnv = fromEnvironment(provider)) {
+        // Asynchronous in every case, like the keychain path.
+        QMetaObject::invokeMethod(
+            this, [done, credential = *fromEnv] { done(credential); }, Qt::QueuedConnection);
+        return;
+    }
+    auto *job = new QKeychain::ReadPasswordJob(QString::fromLatin1(KeychainService), this);
+    job->setAutoDelete(true);
+    job->setKey(keychainKey(provider, host));
+    connect(job, &QKeychain::Job::finished, this, [this, job, provider, host, done] {
+        if (job->error() == QKeychain::NoError) {
+            setNotice({});
+            done(decode(provider, job->textData()));
+            return;
+        }
+        if (job->error() == QKeychain::EntryNotFound) {
+            done(CiCredential {}); // anonymous: public projects still work
+            return;
+        }
+        if (keychainMissing(job->error())) {
+            setNotice(QStringLiteral(
+                "no system keychain is available (%1); set %2 in the environment to give DevDash "
+                "the token for %3")
+                          .arg(job->errorString(), environmentVariables(provider), host));
+            done(CiCredential {});
+            return;
+        }
+        done(Error {
+            QStringLiteral("could not read the credentials for %1 on %2 from the keychain (%3); unlock the "
+                           "keychain or set %4")
+                .arg(provider, host, job->errorString(), environmentVariables(provider)) });
+    });
+    job->start();
+}
+
+void CiCredentials::store(
+    const QString &provider, const QString &host, const CiCredential &credential, DoneCallback done)
+{
+    auto *job = new QKeychain::WritePasswordJob(QString::fromLatin1(KeychainService), this);
+    job->setAutoDelete(true);
+    job->setKey(keychainKey(provider, host));
+    job->setTextData(encode(provider, credential));
+    connect(job, &QKeychain::Job::finished, this, [this, job, provider, host, done] {
+        if (job->error() == QKeychain::NoError) {
+            done({});
+            return;
+        }
+        const QString message
+            = QStringLiteral("could not save the credentials for %1 on %2 in the keychain (%3)%4")
+                  .arg(provider, host, job->errorString(),
+                      keychainMissing(job->error()) ? QStringLiteral(
+                          "; no system keychain is available — set %1 in the environment instead")
+                                                          .arg(environmentVariables(provider))
+                                                    : QString());
+        if (keychainMissing(job->error()))
+            setNotice(message);
+        done(Error { message });
+    });
+    job->start();
+}
+
+void CiCredentials::remove(const QString &provider, const QString &host, DoneCallback done)
+{
+    auto *job = new QKeychain::DeletePasswordJob(QString::fromLatin1(KeychainService), this);
+    job->setAutoDelete(true);
+    job->setKey(keychainKey(provider, host));
+    connect(job, &QKeychain::Job::finished, this, [job, provider, host, done] {
+        if (job->error() == QKeychain::NoError || job->error() == QKeychain::EntryNotFound) {
+            done({});
+            return;
+        }
+        done(Error { QStringLiteral("could not delete the credentials for %1 on %2 from the keychain (%3)")
+                         .arg(provider, host, job->errorString()) });
+    });
+    job->start();
+}
+
+} // namespace devdash::ci

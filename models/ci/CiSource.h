@@ -1,0 +1,30 @@
+#pragma once
+
+// One configured CI source of a repository: an entry of the `ci` array of
+// `.devdash.json` (CiConfig), possibly overridden on the command line. No secrets:
+// credentials come from CiCredentials.
+
+#include <QString>
+#include <QStringList>
+#include <QUrl>
+
+namespace devdash::ci {
+
+struct CiSource
+{
+    QString provider; // "github", "gitlab", "jenkins", "cctray"
+    QString project; // "owner/repo", GitLab path or numeric id, Jenkins job path; cctray: unused
+    QString apiUrl; // API root, Jenkins server URL or cctray feed URL; defaults per provider
+    QString caBundle; // PEM file of extra CA certificates (absolute, or relative to the repository)
+    QStringList watch; // branches whose finished pipelines notify
+    int timeoutMs = 30000;
+
+    // The host credentials are kept for ("api.github.com", "gitlab.example.com:8443").
+    QString host() const
+    {
+        const QUrl url(apiUrl);
+        return url.port() > 0 ? url.host() + QLatin1Char(':') + QString::number(url.port()) : url.host();
+    }
+};
+
+} // namespace devdash::ci

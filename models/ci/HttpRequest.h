@@ -1,0 +1,35 @@
+#pragma once
+
+// One GET a provider asks the HttpClient for. Credentials go in `secretHeaders`:
+// they are sent, but never cached, logged, nor put in an error message.
+
+#include <QByteArray>
+#include <QList>
+#include <QPair>
+#include <QString>
+#include <QUrl>
+
+namespace devdash::ci {
+
+using HttpHeaders = QList<QPair<QByteArray, QByteArray>>;
+
+struct HttpRequest
+{
+    QUrl url;
+    HttpHeaders headers; // Accept, User-Agent, API version…
+    HttpHeaders secretHeaders; // Authorization, PRIVATE-TOKEN: dropped on a redirect to another host
+    QString service; // "github", "gitlab": names the service in messages
+    // What to check on a 401, e.g. "the token for github in the keychain or GITHUB_TOKEN".
+    QString credentialHint;
+    int timeoutMs = 30000; // the whole exchange, from the request leaving the queue
+    bool useCache = true; // conditional request + disk cache (ETag / Last-Modified)
+    QString caBundle; // PEM file of extra CA certificates for a self-hosted server
+
+    void setHeader(const QByteArray &name, const QByteArray &value) { headers.append({ name, value }); }
+    void setSecretHeader(const QByteArray &name, const QByteArray &value)
+    {
+        secretHeaders.append({ name, value });
+    }
+};
+
+} // namespace devdash::ci

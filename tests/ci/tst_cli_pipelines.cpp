@@ -1,0 +1,255 @@
+// `devdash pipelines REPO … --json`: the real binary against a loopback GitHub /
+// GitLab API, its JSON shape, filters, pages, errors, and the disk cache that makes
+// a second call (a new process) cost only 304s.
+
+#include "CliProcess.h"
+#include "LoopbackHttpServer.h"
+
+#include <QDir>
+#include <QFile>
+#include <QJsonArray>
+#include <QJsonObject>
+#include <QTemporaryDir>
+#include <QTest>
+
+using namespace devdash::test;
+
+namespace {
+
+const QByteArray Token = "ghp_cliSECRETtoken0123456789";
+
+QByteArray readFile(const QString &path)
+{
+    QFile f(path);
+    if (!f.open(QIODevice::ReadOnly))
+        qFatal("missing %s", qPrintable(path));
+    return f.readAll();
+}
+
+QStringList sortedKeys(const QJsonObject &o)
+{
+    QStringList keys = o.keys();
+    keys.sort();
+    return keys;
+}
+
+} // namespace
+
+class TestCliPipelines : public QObject
+{
+    Q_OBJECT
+
+    CliRun devdash(const QStringList &args)
+    {
+        return runCli(QStringLiteral(DEVDASH_BINARY), args, {}, 60000);
+    }
+
+    void writeConfig(const QByteArray &json)
+    {
+        QFile f(m_repo.filePath(QStringLiteral(".devdash.json")));
+        QVERIFY(f.open(QIODevice::WriteOnly | QIODevice::Truncate));
+        f.write(json);
+    }
+
+    void serveGitHub()
+    {
+        const QString root = QStringLiteral("/api/v3/repos/erikdoe/ccmenu2");
+        LoopbackResponse runs = LoopbackResponse::json(
+            readFile(QStringLiteral(DEVDASH_CI_FIXTURES "/github/ccmenu2__GitHubWorkflowRunsResponse.json")));
+        runs.etag = "\"runs-1\"";
+        m_server.setRoute(root + QStringLiteral("/actions/runs"), runs);
+        const QJsonObject listing = QJsonDocument::fromJson(runs.body).object();
+        LoopbackResponse run = LoopbackResponse::json(
+            QJsonDocument(listing.value(QStringLiteral("workflow_runs")).toArray().at(0).toObject())
+                .toJson());
+        run.etag = "\"run-1\"";
+        m_server.setRoute(root + QStringLiteral("/actions/runs/8057059462"), run);
+        LoopbackResponse jobs
+            = LoopbackResponse::json(readFile(QStringLiteral(DEVDASH_CI_TEST_DATA "/github-jobs.json")));
+        jobs.etag = "\"jobs-1\"";
+        m_server.setRoute(root + QStringLiteral("/actions/runs/8057059462/jobs"), jobs);
+    }
+
+private slots:
+    void initTestCase()
+    {
+        QVERIFY(m_server.start());
+        qputenv("GITHUB_TOKEN", Token);
+        qunsetenv("GH_TOKEN");
+        qunsetenv("GITLAB_TOKEN");
+    }
+    void init() { m_server.clearRequests(); }
+
+    void jsonHasTheDocumentedShape()
+    {
+        serveGitHub();
+        writeConfig(QStringLiteral(
+            "{\"ci\": [{\"provider\": \"github\", \"project\": \"erikdoe/ccmenu2\", \"api_url\": \"%1\"}]}")
+                        .arg(m_server.url(QStringLiteral("/api/v3")).toString())
+                        .toUtf8());
+        const CliRun run = devdash({ QStringLiteral("pipelines"), m_repo.path(), QStringLiteral("--json") });
+        QVERIFY2(run.exitCode == 0, run.err.constData());
+        const QJsonArray runs = run.array();
+        QCOMPARE(runs.size(), 1);
+        const QJsonObject r = runs.at(0).toObject();
+        QCOMPARE(sortedKeys(r),
+            (QStringList { "branch", "commit", "duration_s", "finished_at", "id", "name", "provider",
+                "stages", "started_at", "status", "url" }));
+        QCOMPARE(r.value("provider").toString(), QStringLiteral("github"));
+        QCOMPARE(r.value("id").toString(), QStringLiteral("8057059462"));
+        QCOMPARE(r.value("name").toString(), QStringLiteral("Build and test"));
+        QCOMPARE(r.value("branch").toString(), QStringLiteral("main"));
+        QCOMPARE(r.value("commit").toString(), QStringLiteral("b02c51fee6f2d4aee0b2e9931aec41582bcb5bf8"));
+        QCOMPARE(r.value("status").toString(), QStringLiteral("success"));
+        QCOMPARE(r.value("started_at").toString(), QStringLiteral("2024-02-26T23:29:05+00:00"));
+        QCOMPARE(r.value("finished_at").toString(), QStringLiteral("2024-02-26T23:32:12+00:00"));
+        QCOMPARE(r.value("duration_s").toDouble(), 187.0);
+        QCOMPARE(r.value("url").toString(),
+            QStringLiteral("https://github.com/erikdoe/ccmenu2/actions/runs/8057059462"));
+        const QJsonArray stages = r.value("stages").toArray();
+        QCOMPARE(stages.size(), 1);
+        const QJsonObject stage = stages.at(0).toObject();
+        QCOMPARE(sortedKeys(stage), (QStringList { "jobs", "name", "status" }));
+        QCOMPARE(stage.value("name").toString(), QStringLiteral("Build and test"));
+        const QJsonArray jobs = stage.value("jobs").toArray();
+        QCOMPARE(jobs.size(), 2);
+        QCOMPARE(sortedKeys(jobs.at(0).toObject()),
+            (QStringList { "duration_s", "finished_at", "name", "started_at", "status", "url" }));
+        QCOMPARE(jobs.at(0).toObject().value("duration_s").toDouble(), 110.0);
+        QVERIFY(jobs.at(1).toObject().value("finished_at").isNull());
+        QCOMPARE(jobs.at(1).toObject().value("status").toString(), QStringLiteral("running"));
+        // The token went to the server, and nowhere else.
+        QCOMPARE(m_server.requests().at(0).header("Authorization"), "Bearer " + Token);
+        QVERIFY(!run.out.contains(Token) && !run.err.contains(Token));
+    }
+
+    void secondCallIsAnsweredFromTheCache()
+    {
+        serveGitHub();
+        writeConfig(QStringLiteral(
+            "{\"ci\": [{\"provider\": \"github\", \"project\": \"erikdoe/ccmenu2\", \"api_url\": \"%1\"}]}")
+                        .arg(m_server.url(QStringLiteral("/api/v3")).toString())
+                        .toUtf8());
+        const CliRun first
+            = devdash({ QStringLiteral("pipelines"), m_repo.path(), QStringLiteral("--json") });
+        QCOMPARE(first.exitCode, 0);
+        m_server.clearRequests();
+        const CliRun second
+            = devdash({ QStringLiteral("pipelines"), m_repo.path(), QStringLiteral("--json") });
+        QCOMPARE(second.exitCode, 0);
+        QCOMPARE(second.array(), first.array());
+        QCOMPARE(m_server.responsesWithStatus(200), 0);
+        QCOMPARE(m_server.responsesWithStatus(304), 3);
+    }
+
+    void filtersAndOverridesReachTheServer()
+    {
+        // No ci in the file: everything on the command line, a self-hosted GitLab.
+        writeConfig("{}");
+        const QString root = QStringLiteral("/gl/api/v4/projects/group/app");
+        m_server.setPages(root + QStringLiteral("/pipelines"),
+            { readFile(
+                QStringLiteral(DEVDASH_CI_FIXTURES "/gitlab/ccmenu2__GitLabPipelineRunsResponse.json")) },
+            true);
+        for (const QString &id : { QStringLiteral("1920856706"), QStringLiteral("1919030789") }) {
+            QJsonObject details
+                = QJsonDocument::fromJson(readFile(QStringLiteral(DEVDASH_CI_FIXTURES
+                                              "/gitlab/ccmenu2__GitLabPipelineDetailsResponse.json")))
+                      .object();
+            details.insert(QStringLiteral("id"), id.toLongLong());
+            m_server.setRoute(root + QStringLiteral("/pipelines/") + id,
+                LoopbackResponse::json(QJsonDocument(details).toJson()));
+            m_server.setPages(root + QStringLiteral("/pipelines/%1/jobs").arg(id),
+                { readFile(QStringLiteral(DEVDASH_CI_TEST_DATA "/gitlab-jobs-page1.json")),
+                    readFile(QStringLiteral(DEVDASH_CI_TEST_DATA "/gitlab-jobs-page2.json")) },
+                true);
+        }
+        qputenv("GITLAB_TOKEN", "glpat-cliSECRET");
+        const CliRun run = devdash({ QStringLiteral("pipelines"), m_repo.path(), QStringLiteral("--provider"),
+            QStringLiteral("gitlab"), QStringLiteral("--project"), QStringLiteral("group/app"),
+            QStringLiteral("--api-url"), m_server.url(QStringLiteral("/gl/api/v4")).toString(),
+            QStringLiteral("--branch"), QStringLiteral("main"), QStringLiteral("--limit"),
+            QStringLiteral("2"), QStringLiteral("--json") });
+        qunsetenv("GITLAB_TOKEN");
+        QVERIFY2(run.exitCode == 0, run.err.constData());
+        const QJsonArray runs = run.array();
+        QCOMPARE(runs.size(), 2);
+        const QJsonObject first = runs.at(0).toObject();
+        QCOMPARE(first.value("provider").toString(), QStringLiteral("gitlab"));
+        const QJsonArray stages = first.value("stages").toArray();
+        QCOMPARE(stages.size(), 3);
+        QCOMPARE(stages.at(0).toObject().value("name").toString(), QStringLiteral("build"));
+        QCOMPARE(stages.at(2).toObject().value("status").toString(), QStringLiteral("manual"));
+        const auto listing = m_server.requests(root + QStringLiteral("/pipelines"));
+        QCOMPARE(listing.size(), 1);
+        QCOMPARE(listing.at(0).query.queryItemValue(QStringLiteral("ref")), QStringLiteral("main"));
+        QCOMPARE(listing.at(0).query.queryItemValue(QStringLiteral("per_page")), QStringLiteral("2"));
+        QCOMPARE(listing.at(0).header("PRIVATE-TOKEN"), QByteArray("glpat-cliSECRET"));
+    }
+
+    void tableWithoutJson()
+    {
+        serveGitHub();
+        writeConfig(QStringLiteral(
+            "{\"ci\": [{\"provider\": \"github\", \"project\": \"erikdoe/ccmenu2\", \"api_url\": \"%1\"}]}")
+                        .arg(m_server.url(QStringLiteral("/api/v3")).toString())
+                        .toUtf8());
+        const CliRun run = devdash({ QStringLiteral("pipelines"), m_repo.path() });
+        QVERIFY2(run.exitCode == 0, run.err.constData());
+        QVERIFY2(run.out.contains("success   github 8057059462  main  b02c51fee6"), run.out.constData());
+        QVERIFY(run.out.contains("3m07s"));
+        QVERIFY(run.out.contains("Build and test: success"));
+    }
+
+    void errorsExitNonZeroWithoutTheToken_data()
+    {
+        QTest::addColumn<int>("status");
+        QTest::addColumn<QString>("expected");
+        QTest::newRow("401") << 401 << "GITHUB_TOKEN";
+        QTest::newRow("404") << 404 << "not found";
+        QTest::newRow("500") << 500 << "server error";
+    }
+    void errorsExitNonZeroWithoutTheToken()
+    {
+        QFETCH(int, status);
+        QFETCH(QString, expected);
+        m_server.setRoute(QStringLiteral("/err/repos/o/r/actions/runs"),
+            LoopbackResponse::json("{\"message\": \"Bad credentials\"}", status));
+        writeConfig(QStringLiteral(
+            "{\"ci\": [{\"provider\": \"github\", \"project\": \"o/r\", \"api_url\": \"%1\"}]}")
+                        .arg(m_server.url(QStringLiteral("/err")).toString())
+                        .toUtf8());
+        const CliRun run = devdash({ QStringLiteral("pipelines"), m_repo.path(), QStringLiteral("--json") });
+        QCOMPARE(run.exitCode, 1);
+        QVERIFY2(run.err.contains(expected.toUtf8()), run.err.constData());
+        QVERIFY(!run.err.contains(Token));
+    }
+
+    void usageErrors_data()
+    {
+        QTest::addColumn<QStringList>("args");
+        QTest::addColumn<QString>("expected");
+        QTest::newRow("no ci") << QStringList {} << "no CI configured";
+        QTest::newRow("unknown provider")
+            << QStringList { "--provider", "travis", "--project", "a/b" } << "unknown CI provider \"travis\"";
+        QTest::newRow("short commit") << QStringList { "--provider", "github", "--project", "a/b", "--commit",
+            "abc" } << "full 40-character commit id";
+        QTest::newRow("bad limit") << QStringList { "--limit", "x" } << "--limit";
+    }
+    void usageErrors()
+    {
+        QFETCH(QStringList, args);
+        QFETCH(QString, expected);
+        writeConfig("{}");
+        const CliRun run = devdash(QStringList { QStringLiteral("pipelines"), m_repo.path() } + args);
+        QCOMPARE(run.exitCode, 2);
+        QVERIFY2(run.err.contains(expected.toUtf8()), run.err.constData());
+    }
+
+private:
+    LoopbackHttpServer m_server;
+    QTemporaryDir m_repo;
+};
+
+QTEST_GUILESS_MAIN(TestCliPipelines)
+#include "tst_cli_pipelines.moc"

@@ -1,0 +1,145 @@
+#include "PipelineCiFeed.h"
+
+#include "CiSettingsDialog.h"
+
+#include "ci/CiConfig.h"
+#include "ci/CiCredentials.h"
+#include "ci/CiPoller.h"
+#include "ci/CiProviderRegistry.h"
+#include "ci/HttpClient.h"
+#include "common/Background.h"
+
+namespace devdash::ui {
+
+PipelineCiFeed::PipelineCiFeed(QObject *parent)
+    : QObject(parent)
+    , m_http(new ci::HttpClient(this))
+    , m_credentials(new ci::CiCredentials(this))
+    , m_poller(new ci::CiPoller(this))
+{
+    m_poller->setHttpClient(m_http);
+    m_poller->followSystemNetwork();
+    connect(
+        m_poller, &ci::CiPoller::runsUpdated, this, [this](int watch, const QList<ci::PipelineRun> &runs) {
+            m_errors.remove(watch);
+            const auto provider = m_providers.value(watch);
+            if (provider)
+                Q_EMIT runsUpdated(provider->name(), provider->project(), runs);
+            updateProblem();
+        });
+    connect(m_poller, &ci::CiPoller::watchFailed, this, [this](int watch, const QString &message) {
+        m_errors.insert(watch, message);
+        updateProblem();
+    });
+    connect(m_poller, &ci::CiPoller::offlineChanged, this, &PipelineCiFeed::updateProblem);
+    connect(m_http, &ci::HttpClient::rateLimitChanged, this, &PipelineCiFeed::updateProblem);
+}
+
+PipelineCiFeed::~PipelineCiFeed()
+{
+    m_poller->stop();
+}
+
+void PipelineCiFeed::setRepository(const QString &repoRoot, const QString &repositoryKey)
+{
+    m_poller->stop();
+    for (int id : m_poller->watchIds())
+        m_poller->removeWatch(id);
+    m_providers.clear();
+    m_errors.clear();
+    m_configError.clear();
+    m_watch.clear();
+    m_repoRoot = repoRoot;
+    m_repoKey = repositoryKey;
+    const quint64 generation = ++m_generation;
+    updateProblem();
+    if (repoRoot.isEmpty())
+        return;
+    runInBackground(
+        this, [repoRoot] { return ci::CiConfig::load(repoRoot); },
+        [this, generation](Result<ci::CiConfig> config) {
+            if (generation != m_generation)
+                return;
+            if (!config) {
+                m_configError = config.errorMessage();
+                updateProblem();
+                return;
+            }
+            for (const ci::CiSource &fileSource : config->sources()) {
+                auto complete = ci::CiProviderRegistry::complete(
+                    CiSettingsDialog::withUserOverrides(m_repoRoot, fileSource));
+                if (!complete) {
+                    m_configError = complete.errorMessage();
+                    continue;
+                }
+                const ci::CiSource source = complete.value();
+                m_watch << source.watch;
+                m_credentials->lookup(source.provider, source.host(),
+                    [this, generation, source](Result<ci::CiCredential> credential) {
+                        if (generation != m_generation)
+                            return;
+                        auto provider = ci::CiProviderRegistry::create(
+                            m_http, source, credential ? credential.value() : ci::CiCredential(), nullptr);
+                        if (!provider) {
+                            m_configError = provider.errorMessage();
+                            updateProblem();
+                            return;
+                        }
+                        std::shared_ptr<ci::CiProvider> shared(provider.value());
+                        const int id = m_poller->addWatch(m_repoKey, shared, ci::RunQuery { {}, {}, 50 });
+                        m_providers.insert(id, shared);
+                        if (!m_poller->isRunning())
+                            m_poller->start();
+                        else
+                            m_poller->pollAll();
+                    });
+            }
+            updateProblem();
+        });
+}
+
+void PipelineCiFeed::refresh()
+{
+    if (!m_providers.isEmpty())
+        m_poller->pollAll();
+}
+
+ci::CiProvider *PipelineCiFeed::providerFor(const QString &provider, const QString &project) const
+{
+    for (const auto &p : m_providers)
+        if (p->name() == provider && p->project() == project)
+            return p.get();
+    return nullptr;
+}
+
+void PipelineCiFeed::updateProblem()
+{
+    QString problem;
+    bool settings = false;
+    if (!m_configError.isEmpty()) {
+        problem = m_configError;
+        settings = true;
+    } else if (!m_http->rateLimitText().isEmpty()) {
+        problem = m_http->rateLimitText();
+    } else if (m_poller->isOffline()) {
+        QDateTime oldest;
+        for (int id : m_poller->watchIds()) {
+            const QDateTime updated = m_poller->state(id).updatedAt;
+            if (updated.isValid() && (!oldest.isValid() || updated < oldest))
+                oldest = updated;
+        }
+        problem = tr("Offline — showing %1").arg(ci::CiPoller::ageText(oldest, m_poller->now()));
+    } else if (!m_errors.isEmpty()) {
+        problem = m_errors.constBegin().value();
+        // A refused or missing token is fixed in the settings.
+        settings = problem.contains(QLatin1String("401")) || problem.contains(QLatin1String("403"))
+            || problem.contains(QLatin1String("token"), Qt::CaseInsensitive);
+    }
+    if (problem == m_problem && settings == m_needsSettings)
+        return;
+    m_problem = problem;
+    m_needsSettings = settings;
+    Q_EMIT problemChanged();
+}
+
+} // namespace devdash::ui

@@ -1,0 +1,69 @@
+#pragma once
+
+// The CI servers of the repository the Pipelines page shows: reads the "ci"
+// sources of `.devdash.json` (with the user's overrides), finds each one's
+// credential (environment or keychain), creates its provider and polls it with a
+// CiPoller (adaptive, conditional requests, rate limits honoured). The page gets
+// the runs per provider + project, a status line for its banner ("rate limited
+// until 14:05", "offline — showing state from 12 min ago", a refused token), and
+// the provider of a run for its job logs.
+
+#include "ci/PipelineRun.h"
+
+#include <QHash>
+#include <QObject>
+
+#include <memory>
+
+namespace devdash::ci {
+class CiCredentials;
+class CiPoller;
+class CiProvider;
+class HttpClient;
+} // namespace devdash::ci
+
+namespace devdash::ui {
+
+class PipelineCiFeed final : public QObject
+{
+    Q_OBJECT
+public:
+    explicit PipelineCiFeed(QObject *parent = nullptr);
+    ~PipelineCiFeed() override;
+
+    // Stops polling the previous repository and starts with this one's sources.
+    void setRepository(const QString &repoRoot, const QString &repositoryKey);
+    void refresh();
+    ci::CiPoller *poller() const { return m_poller; }
+    ci::HttpClient *http() const { return m_http; }
+    // The provider of a run's provider + project; nullptr when not configured.
+    ci::CiProvider *providerFor(const QString &provider, const QString &project) const;
+    // The problem to show, if any; the second value says the CI settings would help.
+    QString problem() const { return m_problem; }
+    bool problemNeedsSettings() const { return m_needsSettings; }
+    // The configured sources' watched branches (`watch` of each source).
+    QStringList watchedBranches() const { return m_watch; }
+
+Q_SIGNALS:
+    void runsUpdated(
+        const QString &provider, const QString &project, const QList<devdash::ci::PipelineRun> &runs);
+    void problemChanged();
+
+private:
+    void updateProblem();
+
+    ci::HttpClient *m_http;
+    ci::CiCredentials *m_credentials;
+    ci::CiPoller *m_poller;
+    QHash<int, std::shared_ptr<ci::CiProvider>> m_providers; // by watch id
+    QHash<int, QString> m_errors;
+    QString m_repoRoot;
+    QString m_repoKey;
+    quint64 m_generation = 0;
+    QString m_problem;
+    QString m_configError;
+    bool m_needsSettings = false;
+    QStringList m_watch;
+};
+
+} // namespace devdash::ui

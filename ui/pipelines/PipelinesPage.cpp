@@ -1,0 +1,809 @@
+#include "PipelinesPage.h"
+
+#include "CiSettingsDialog.h"
+#include "LogPanel.h"
+#include "LogView.h"
+#include "PipelineBanner.h"
+#include "PipelineCiFeed.h"
+#include "PipelineNotifier.h"
+#include "PipelineRunDelegate.h"
+#include "PipelineRunFilter.h"
+#include "PipelineStatusStyle.h"
+#include "StageGraphView.h"
+
+#include "common/BackgroundJob.h"
+#include "common/Icons.h"
+#include "common/Workspace.h"
+#include "tests/TestStoreAccess.h"
+
+#include "ci/CiProvider.h"
+#include "ci/LocalPipelineConfig.h"
+#include "ci/LocalPipelineRecorder.h"
+#include "ci/LocalPipelineRunner.h"
+#include "ci/LocalPipelineSource.h"
+#include "ci/PipelineRunModel.h"
+#include "ci/PipelineRunStore.h"
+
+#include <QApplication>
+#include <QClipboard>
+#include <QComboBox>
+#include <QDataStream>
+#include <QDesktopServices>
+#include <QEvent>
+#include <QHBoxLayout>
+#include <QHeaderView>
+#include <QLabel>
+#include <QLineEdit>
+#include <QMenu>
+#include <QSplitter>
+#include <QTableView>
+#include <QTimer>
+#include <QToolButton>
+#include <QUrl>
+#include <QVBoxLayout>
+
+namespace devdash::ui {
+
+using ci::PipelineRun;
+using ci::PipelineRunModel;
+using ci::RunStatus;
+
+namespace {
+constexpr int StoredRuns = 300; // the newest runs of the repository the table lists
+
+QToolButton *toolButton(QWidget *parent, const QString &text, const QString &icon, const QString &tip)
+{
+    auto *button = new QToolButton(parent);
+    button->setText(text);
+    if (!icon.isEmpty())
+        button->setIcon(Icons::get(icon));
+    button->setToolTip(tip);
+    button->setToolButtonStyle(icon.isEmpty() ? Qt::ToolButtonTextOnly : Qt::ToolButtonTextBesideIcon);
+    button->setAutoRaise(true);
+    return button;
+}
+
+// What the page needs from disk before it can show anything: the stored runs and
+// whether the repository defines a local pipeline.
+struct StoredState
+{
+    QString key;
+    QList<PipelineRun> runs;
+    QString storeError;
+    bool hasPipeline = false;
+    QString pipelineError;
+};
+} // namespace
+
+PipelinesPage::PipelinesPage(Workspace *workspace, QWidget *parent)
+    : Page(parent)
+    , m_workspace(workspace)
+    , m_liveDecoder(QStringDecoder::Utf8)
+    , m_model(new PipelineRunModel(this))
+    , m_proxy(new PipelineRunFilter(this))
+    , m_runner(new ci::LocalPipelineRunner(this))
+    , m_feed(new PipelineCiFeed(this))
+    , m_notifier(new PipelineNotifier(this))
+    , m_banner(new PipelineBanner(this))
+    , m_branchBox(new QComboBox(this))
+    , m_statusBox(new QComboBox(this))
+    , m_filter(new QLineEdit(this))
+    , m_runButton(toolButton(this, tr("Run Pipeline"), {}, {}))
+    , m_cancelButton(
+          toolButton(this, tr("Cancel"), QStringLiteral("cancel"), tr("Stop the running local pipeline")))
+    , m_refreshButton(toolButton(this, {}, QStringLiteral("refresh"), tr("Reload the runs (F5)")))
+    , m_browserButton(
+          toolButton(this, tr("Open in Browser"), {}, tr("The selected run's page on its CI server")))
+    , m_settingsButton(toolButton(this, tr("CI Settings…"), {}, tr("CI providers, tokens, watched branches")))
+    , m_runsView(new QTableView(this))
+    , m_graph(new StageGraphView(this))
+    , m_log(new LogPanel(this))
+    , m_split(new QSplitter(Qt::Horizontal, this))
+    , m_detailSplit(new QSplitter(Qt::Vertical, this))
+    , m_clock(new QTimer(this))
+{
+    m_runButton->setObjectName(QStringLiteral("runPipelineButton"));
+    m_runButton->setText(QStringLiteral("▶ ") + tr("Run Pipeline"));
+    m_cancelButton->setObjectName(QStringLiteral("cancelPipelineButton"));
+
+    // Top bar: actions left, filters right.
+    auto *bar = new QHBoxLayout;
+    bar->setContentsMargins(8, 6, 8, 6);
+    bar->setSpacing(6);
+    bar->addWidget(m_runButton);
+    bar->addWidget(m_cancelButton);
+    bar->addWidget(m_refreshButton);
+    bar->addWidget(m_browserButton);
+    bar->addStretch(1);
+    m_branchBox->setObjectName(QStringLiteral("pipelineBranchFilter"));
+    m_branchBox->setMinimumContentsLength(12);
+    m_branchBox->setSizeAdjustPolicy(QComboBox::AdjustToMinimumContentsLengthWithIcon);
+    m_branchBox->setToolTip(tr("Show the runs of one branch"));
+    m_statusBox->setObjectName(QStringLiteral("pipelineStatusFilter"));
+    m_statusBox->setToolTip(tr("Show the runs with one status"));
+    m_statusBox->addItem(tr("Any status"), -1);
+    for (RunStatus s : { RunStatus::Failed, RunStatus::Running, RunStatus::Queued, RunStatus::Success,
+             RunStatus::Canceled, RunStatus::Manual, RunStatus::Skipped })
+        m_statusBox->addItem(PipelineStatusStyle::icon(s), PipelineStatusStyle::label(s), int(s));
+    m_filter->setObjectName(QStringLiteral("pipelineTextFilter"));
+    m_filter->setPlaceholderText(tr("Filter runs"));
+    m_filter->setClearButtonEnabled(true);
+    m_filter->setMaximumWidth(220);
+    bar->addWidget(m_branchBox);
+    bar->addWidget(m_statusBox);
+    bar->addWidget(m_filter);
+    bar->addWidget(m_settingsButton);
+
+    // Runs: newest first, sortable by every column.
+    m_proxy->setSourceModel(m_model);
+    m_runsView->setObjectName(QStringLiteral("pipelineRuns"));
+    m_runsView->setModel(m_proxy);
+    m_runsView->verticalHeader()->hide();
+    m_runsView->verticalHeader()->setSectionResizeMode(QHeaderView::Fixed);
+    m_runsView->verticalHeader()->setDefaultSectionSize(m_runsView->fontMetrics().height() + 8);
+    m_runsView->setShowGrid(false);
+    m_runsView->setWordWrap(false);
+    m_runsView->setSelectionMode(QAbstractItemView::SingleSelection);
+    m_runsView->setSelectionBehavior(QAbstractItemView::SelectRows);
+    m_runsView->setEditTriggers(QAbstractItemView::NoEditTriggers);
+    m_runsView->setFrameShape(QFrame::NoFrame);
+    m_runsView->setContextMenuPolicy(Qt::CustomContextMenu);
+    m_runsView->setItemDelegate(new PipelineRunDelegate(m_runsView));
+    m_runsView->setSortingEnabled(true);
+    m_runsView->sortByColumn(PipelineRunModel::StartedColumn, Qt::DescendingOrder);
+    QHeaderView *header = m_runsView->horizontalHeader();
+    header->setHighlightSections(false);
+    header->setDefaultAlignment(Qt::AlignLeft | Qt::AlignVCenter);
+    header->setSectionResizeMode(QHeaderView::Interactive);
+    header->setStretchLastSection(true);
+    header->setMinimumSectionSize(40);
+    header->resizeSection(PipelineRunModel::StatusColumn, 96);
+    header->resizeSection(PipelineRunModel::NameColumn, 130);
+    header->resizeSection(PipelineRunModel::BranchColumn, 110);
+    header->resizeSection(PipelineRunModel::CommitColumn, 76);
+    header->resizeSection(PipelineRunModel::TriggerColumn, 70);
+    header->resizeSection(PipelineRunModel::StartedColumn, 92);
+    header->resizeSection(PipelineRunModel::DurationColumn, 84);
+
+    m_detailSplit->addWidget(m_graph);
+    m_detailSplit->addWidget(m_log);
+    m_detailSplit->setSizes({ 300, 340 });
+    m_detailSplit->setChildrenCollapsible(false);
+    m_split->addWidget(m_runsView);
+    m_split->addWidget(m_detailSplit);
+    m_split->setStretchFactor(0, 1);
+    m_split->setStretchFactor(1, 1);
+    m_split->setSizes({ 540, 560 });
+    m_split->setChildrenCollapsible(false);
+
+    auto *layout = new QVBoxLayout(this);
+    layout->setContentsMargins(0, 0, 0, 0);
+    layout->setSpacing(0);
+    layout->addLayout(bar);
+    layout->addWidget(m_banner);
+    layout->addWidget(m_split, 1);
+
+    m_log->view()->clear(tr("Select a job to see its log"));
+
+    connect(m_runButton, &QToolButton::clicked, this, &PipelinesPage::runPipeline);
+    connect(m_cancelButton, &QToolButton::clicked, this, &PipelinesPage::cancelRun);
+    connect(m_refreshButton, &QToolButton::clicked, this, &PipelinesPage::refresh);
+    connect(m_browserButton, &QToolButton::clicked, this, &PipelinesPage::openInBrowser);
+    connect(m_settingsButton, &QToolButton::clicked, this, &PipelinesPage::showSettings);
+    connect(m_banner, &PipelineBanner::settingsRequested, this, &PipelinesPage::showSettings);
+    connect(m_branchBox, &QComboBox::currentIndexChanged, this,
+        [this] { m_proxy->setBranch(m_branchBox->currentData().toString()); });
+    connect(m_statusBox, &QComboBox::currentIndexChanged, this, [this] {
+        const int code = m_statusBox->currentData().toInt();
+        m_proxy->setStatus(code < 0 ? std::nullopt : std::optional(RunStatus(code)));
+    });
+    connect(m_filter, &QLineEdit::textChanged, m_proxy, &PipelineRunFilter::setText);
+    connect(m_runsView->selectionModel(), &QItemSelectionModel::currentRowChanged, this,
+        &PipelinesPage::onRunSelected);
+    connect(m_runsView, &QWidget::customContextMenuRequested, this, &PipelinesPage::showContextMenu);
+    // A live update of the selected run redraws its graph (dataChanged, not a reset).
+    connect(m_model, &QAbstractItemModel::dataChanged, this,
+        [this](const QModelIndex &from, const QModelIndex &to) {
+            const QString key = selectedRunKey();
+            for (int row = from.row(); row <= to.row(); ++row)
+                if (m_model->runAt(row).key() == key)
+                    m_graph->setRun(m_model->runAt(row));
+            updateActions();
+        });
+    connect(m_model, &QAbstractItemModel::rowsInserted, this, [this] {
+        if (!m_wantedKey.isEmpty() && selectRun(m_wantedKey))
+            m_wantedKey.clear();
+    });
+    connect(m_graph, &StageGraphView::jobSelected, this, &PipelinesPage::onJobSelected);
+
+    connect(m_runner, &ci::LocalPipelineRunner::runStarted, this, &PipelinesPage::onLiveRunChanged);
+    connect(m_runner, &ci::LocalPipelineRunner::runChanged, this, &PipelinesPage::onLiveRunChanged);
+    connect(m_runner, &ci::LocalPipelineRunner::stepStarted, this, &PipelinesPage::onLiveStepStarted);
+    connect(m_runner, &ci::LocalPipelineRunner::output, this, &PipelinesPage::onLiveOutput);
+    connect(m_runner, &ci::LocalPipelineRunner::finished, this, &PipelinesPage::onLiveRunFinished);
+
+    connect(m_feed, &PipelineCiFeed::runsUpdated, this, &PipelinesPage::onCiRuns);
+    connect(m_feed, &PipelineCiFeed::problemChanged, this, &PipelinesPage::showCiProblem);
+    m_notifier->attach(m_feed->poller());
+
+    m_clock->setInterval(30000);
+    connect(m_clock, &QTimer::timeout, m_runsView->viewport(), qOverload<>(&QWidget::update));
+    m_clock->start();
+    updateActions();
+}
+
+PipelinesPage::~PipelinesPage() = default;
+
+QIcon PipelinesPage::icon() const
+{
+    return Icons::get(QStringLiteral("pipelines"));
+}
+
+void PipelinesPage::setRepository(const QString &path)
+{
+    if (m_runner->isRunning() && path != m_repoPath)
+        m_runner->cancel();
+    m_repoPath = path;
+    m_repoKey.clear();
+    ++m_generation;
+    m_storedRuns.clear();
+    m_remoteRuns.clear();
+    m_liveRun.reset();
+    m_loaded = false;
+    m_hasLocalPipeline = false;
+    m_logPending = false;
+    m_banner->clearMessage();
+    m_model->clear();
+    m_graph->clear();
+    m_logRunKey.clear();
+    m_logJobId.clear();
+    m_log->setTitle({});
+    m_log->view()->clear(tr("Select a job to see its log"));
+    updateBranchBox();
+    updateActions();
+    m_feed->setRepository({}, {});
+    m_notifier->setRepository(path);
+    if (!path.isEmpty())
+        loadRuns();
+    Q_EMIT readyChanged();
+}
+
+void PipelinesPage::refresh()
+{
+    if (m_repoPath.isEmpty())
+        return;
+    if (!m_wantedKey.isEmpty() || !selectedRunKey().isEmpty())
+        m_wantedKey = m_wantedKey.isEmpty() ? selectedRunKey() : m_wantedKey;
+    loadRuns();
+}
+
+bool PipelinesPage::isReady() const
+{
+    return m_repoPath.isEmpty() || (m_loaded && !m_loading && !m_logPending && !m_log->view()->isLoading());
+}
+
+void PipelinesPage::loadRuns()
+{
+    auto location = TestStoreAccess::location();
+    const quint64 generation = m_generation;
+    m_loading = true;
+    runJob(
+        m_workspace ? m_workspace->jobs() : nullptr, tr("Loading pipeline runs"), this,
+        [path = m_repoPath, location](const JobContext &) {
+            StoredState state;
+            state.key = TestStoreAccess::repositoryKey(path);
+            auto pipeline = ci::LocalPipelineConfig::load(state.key);
+            if (pipeline)
+                state.hasPipeline = pipeline->isDefined();
+            else
+                state.pipelineError = pipeline.errorMessage();
+            if (!location) {
+                state.storeError = location.errorMessage();
+                return state;
+            }
+            auto db = TestStoreAccess::open(location.value());
+            if (!db) {
+                state.storeError = db.errorMessage();
+                return state;
+            }
+            ci::PipelineRunFilter filter;
+            filter.limit = StoredRuns;
+            auto runs = ci::PipelineRunStore(db.value()).runs(state.key, filter);
+            if (runs)
+                state.runs = runs.value();
+            else
+                state.storeError = runs.errorMessage();
+            return state;
+        },
+        [this, generation](StoredState state) {
+            if (generation != m_generation)
+                return;
+            m_loading = false;
+            m_loaded = true;
+            if (m_repoKey != state.key) // the first load: start polling the CI servers
+                m_feed->setRepository(state.key, state.key);
+            else
+                m_feed->refresh();
+            m_repoKey = state.key;
+            m_storedRuns = state.runs;
+            m_hasLocalPipeline = state.hasPipeline;
+            m_pipelineError = state.pipelineError;
+            if (!state.storeError.isEmpty())
+                showError(tr("Cannot read the pipeline runs from DevDash's store: %1").arg(state.storeError));
+            else if (!state.pipelineError.isEmpty())
+                m_banner->showMessage(PipelineBanner::Kind::Warning, state.pipelineError);
+            composeRuns();
+            if (!m_runsView->currentIndex().isValid() && m_proxy->rowCount() > 0)
+                m_runsView->setCurrentIndex(m_proxy->index(0, PipelineRunModel::NameColumn));
+            updateActions();
+            Q_EMIT readyChanged();
+        });
+}
+
+void PipelinesPage::composeRuns()
+{
+    // One list for the model, keyed by run: stored runs, the poller's, the live one last (freshest).
+    QList<PipelineRun> all = m_storedRuns;
+    QHash<QString, int> at;
+    for (int i = 0; i < all.size(); ++i)
+        at.insert(all.at(i).key(), i);
+    auto merge = [&](const PipelineRun &run) {
+        const auto it = at.constFind(run.key());
+        if (it != at.constEnd()) {
+            all[*it] = run;
+        } else {
+            at.insert(run.key(), int(all.size()));
+            all << run;
+        }
+    };
+    for (const auto &runs : std::as_const(m_remoteRuns))
+        for (const PipelineRun &run : runs)
+            merge(run);
+    if (m_liveRun)
+        merge(*m_liveRun);
+    m_model->updateRuns(all);
+    updateBranchBox();
+}
+
+void PipelinesPage::setRemoteRuns(
+    const QString &provider, const QString &project, const QList<PipelineRun> &runs)
+{
+    m_remoteRuns.insert(provider + QLatin1Char('\x1f') + project, runs);
+    composeRuns();
+}
+
+void PipelinesPage::onCiRuns(const QString &provider, const QString &project, const QList<PipelineRun> &runs)
+{
+    setRemoteRuns(provider, project, runs);
+    m_notifier->setWatchedBranches(CiSettingsDialog::watchedBranches(m_repoKey, m_feed->watchedBranches()));
+    // Kept in the store: the last known state when offline, and the History and Branches dots.
+    auto location = TestStoreAccess::location();
+    if (!location || m_repoKey.isEmpty())
+        return;
+    runInBackground(
+        this,
+        [location = location.value(), key = m_repoKey, runs]() -> Result<void> {
+            auto db = TestStoreAccess::open(location);
+            if (!db)
+                return db.error();
+            return ci::PipelineRunStore(db.value()).saveAll(key, runs);
+        },
+        [this](Result<void> saved) {
+            if (!saved)
+                showError(tr("CI runs were not kept in DevDash's store: %1").arg(saved.errorMessage()));
+        });
+}
+
+void PipelinesPage::showCiProblem()
+{
+    if (m_feed->problem().isEmpty()) {
+        if (m_banner->kind() != PipelineBanner::Kind::Error)
+            m_banner->clearMessage();
+        return;
+    }
+    m_banner->showMessage(PipelineBanner::Kind::Warning, m_feed->problem(), m_feed->problemNeedsSettings());
+}
+
+void PipelinesPage::updateBranchBox()
+{
+    const QString current = m_branchBox->currentData().toString();
+    QStringList branches;
+    for (const PipelineRun &run : m_model->runs())
+        if (!run.branch.isEmpty() && !branches.contains(run.branch))
+            branches << run.branch;
+    branches.sort();
+    QStringList shown;
+    for (int i = 1; i < m_branchBox->count(); ++i)
+        shown << m_branchBox->itemData(i).toString();
+    if (shown == branches && m_branchBox->count() > 0)
+        return;
+    const QSignalBlocker blocker(m_branchBox);
+    m_branchBox->clear();
+    m_branchBox->addItem(tr("All branches"), QString());
+    for (const QString &branch : std::as_const(branches))
+        m_branchBox->addItem(branch, branch);
+    const int index = m_branchBox->findData(current);
+    m_branchBox->setCurrentIndex(index < 0 ? 0 : index);
+    if (index < 0)
+        m_proxy->setBranch({});
+}
+
+void PipelinesPage::updateActions()
+{
+    const bool running = m_runner->isRunning();
+    m_runButton->setEnabled(!m_repoPath.isEmpty() && m_loaded && m_hasLocalPipeline && !running);
+    m_runButton->setToolTip(m_hasLocalPipeline
+            ? tr("Run the pipeline of .devdash.json on the work tree")
+            : (m_pipelineError.isEmpty() ? tr("This repository defines no local pipeline: add a \"pipeline\" "
+                                              "key to its .devdash.json")
+                                         : m_pipelineError));
+    m_cancelButton->setEnabled(running);
+    m_cancelButton->setVisible(running);
+    const auto run = selectedRun();
+    m_browserButton->setEnabled(run && !run->url.isEmpty());
+    m_refreshButton->setEnabled(!m_repoPath.isEmpty());
+}
+
+QString PipelinesPage::selectedRunKey() const
+{
+    const QModelIndex index = m_runsView->currentIndex();
+    return index.isValid() ? index.data(PipelineRunModel::RunKeyRole).toString() : QString();
+}
+
+std::optional<PipelineRun> PipelinesPage::selectedRun() const
+{
+    const int row = m_model->rowOfKey(selectedRunKey());
+    return row < 0 ? std::nullopt : std::optional(m_model->runAt(row));
+}
+
+bool PipelinesPage::selectRun(const QString &key)
+{
+    const int row = m_model->rowOfKey(key);
+    if (row < 0)
+        return false;
+    const QModelIndex index = m_proxy->mapFromSource(m_model->index(row, PipelineRunModel::NameColumn));
+    if (!index.isValid())
+        return false; // filtered out
+    m_runsView->setCurrentIndex(index);
+    m_runsView->scrollTo(index);
+    return true;
+}
+
+void PipelinesPage::selectJob(int stage, int job)
+{
+    m_graph->selectJob(stage, job);
+}
+
+void PipelinesPage::onRunSelected()
+{
+    updateActions();
+    const auto run = selectedRun();
+    if (!run) {
+        m_graph->clear();
+        return;
+    }
+    m_graph->setRun(*run);
+    // The job worth looking at: the first failed one, else the running one, else the last.
+    int stage = -1, job = -1, fallbackStage = -1, fallbackJob = -1;
+    for (int s = 0; s < run->stages.size() && stage < 0; ++s) {
+        for (int j = 0; j < run->stages.at(s).jobs.size(); ++j) {
+            const RunStatus status = run->stages.at(s).jobs.at(j).status;
+            if (status == RunStatus::Failed || status == RunStatus::Running) {
+                stage = s;
+                job = j;
+                break;
+            }
+            if (status != RunStatus::Skipped && status != RunStatus::Queued) {
+                fallbackStage = s;
+                fallbackJob = j;
+            }
+        }
+    }
+    if (stage < 0) {
+        stage = fallbackStage;
+        job = fallbackJob;
+    }
+    if (stage >= 0) {
+        m_graph->selectJob(stage, job);
+    } else {
+        m_logRunKey.clear();
+        m_logJobId.clear();
+        m_log->setTitle(run->name);
+        m_log->view()->clear(tr("Select a job to see its log"));
+    }
+}
+
+void PipelinesPage::onJobSelected(int stage, int job)
+{
+    const PipelineRun &run = m_graph->run();
+    if (stage < 0 || stage >= run.stages.size() || job < 0 || job >= run.stages.at(stage).jobs.size())
+        return;
+    showJobLog(run, run.stages.at(stage).jobs.at(job));
+}
+
+void PipelinesPage::showJobLog(const PipelineRun &run, const ci::PipelineJob &job)
+{
+    if (m_logRunKey == run.key() && m_logJobId == job.id)
+        return;
+    m_logRunKey = run.key();
+    m_logJobId = job.id;
+    m_logPending = false;
+    m_log->setTitle(tr("%1 / %2").arg(run.name, job.name));
+    LogView *view = m_log->view();
+    const bool live = m_liveRun && m_liveRun->key() == run.key() && m_runner->isRunning();
+    if (live) {
+        // What the step wrote so far, then its output as it comes (onLiveOutput).
+        m_liveDecoder.resetState();
+        view->setLog(m_liveDecoder.decode(m_runner->jobLog(job.id)));
+        view->setFollow(ci::isActive(job.status));
+        return;
+    }
+    view->setFollow(false);
+    view->clear(tr("Loading log…"));
+    auto location = TestStoreAccess::location();
+    if (!location) {
+        view->clear(location.errorMessage());
+        return;
+    }
+    const QString runKey = run.key();
+    const QString jobId = job.id;
+    m_logPending = true;
+    // A CI job's log comes from its server when the store has none.
+    auto fetchCiLog = [this, run, runKey, jobId]() -> bool {
+        ci::CiProvider *provider = m_feed->providerFor(run.provider, run.project);
+        if (!provider)
+            return false;
+        m_log->view()->clear(tr("Fetching the log from %1…").arg(run.provider));
+        QPointer<PipelinesPage> guard(this);
+        provider->fetchJobLog(run, jobId, CancelToken(), [guard, runKey, jobId](Result<QString> text) {
+            if (!guard || guard->m_logRunKey != runKey || guard->m_logJobId != jobId)
+                return;
+            if (text)
+                guard->m_log->view()->setLog(text.value());
+            else
+                guard->m_log->view()->clear(tr("Cannot fetch this job's log: %1").arg(text.errorMessage()));
+        });
+        return true;
+    };
+    runJob(
+        m_workspace ? m_workspace->jobs() : nullptr, tr("Loading a job log"), this,
+        [location = location.value(), repo = m_repoKey, run, jobId](
+            const JobContext &) -> Result<std::optional<ci::PipelineJobLog>> {
+            auto db = TestStoreAccess::open(location);
+            if (!db)
+                return db.error();
+            return ci::PipelineRunStore(db.value()).jobLog(repo, run.provider, run.project, run.id, jobId);
+        },
+        [this, runKey, jobId, provider = run.provider, fetchCiLog](
+            Result<std::optional<ci::PipelineJobLog>> log) {
+            if (m_logRunKey != runKey || m_logJobId != jobId)
+                return; // another job was chosen meanwhile
+            m_logPending = false;
+            LogView *view = m_log->view();
+            if (!log) {
+                view->clear(tr("Cannot read this job's log: %1").arg(log.errorMessage()));
+            } else if (!log.value()) {
+                if (provider != QLatin1String("local") && fetchCiLog())
+                    return;
+                view->clear(provider == QLatin1String("local")
+                        ? tr("This step wrote no output")
+                        : tr("No log of this job is kept yet: it is fetched from %1 when the CI settings "
+                             "name the server")
+                              .arg(provider));
+            } else if (log.value()->text.isEmpty()) {
+                view->clear(tr("This step wrote no output"));
+            } else {
+                view->setLog(QString::fromUtf8(log.value()->text));
+            }
+            Q_EMIT readyChanged();
+        });
+}
+
+void PipelinesPage::runPipeline()
+{
+    if (m_repoPath.isEmpty() || m_runner->isRunning())
+        return;
+    m_runButton->setEnabled(false);
+    m_banner->clearMessage();
+    runJob(
+        m_workspace ? m_workspace->jobs() : nullptr, tr("Preparing the local pipeline"), this,
+        [path = m_repoPath](
+            const JobContext &) -> Result<std::pair<ci::LocalPipelineSource, ci::LocalPipelineConfig>> {
+            auto source = ci::LocalPipelineSource::inspect(path);
+            if (!source)
+                return source.error();
+            auto config = ci::LocalPipelineConfig::load(source->root);
+            if (!config)
+                return config.error();
+            return std::pair(source.value(), config.value());
+        },
+        [this](Result<std::pair<ci::LocalPipelineSource, ci::LocalPipelineConfig>> prepared) {
+            if (!prepared) {
+                showError(tr("Cannot run the pipeline: %1").arg(prepared.errorMessage()));
+                updateActions();
+                return;
+            }
+            auto started = m_runner->start(prepared->first, prepared->second);
+            if (!started) {
+                showError(tr("Cannot run the pipeline: %1").arg(started.errorMessage()));
+                updateActions();
+                return;
+            }
+            if (prepared->first.dirty)
+                Q_EMIT statusMessage(tr("The work tree has uncommitted changes: the run is marked dirty"));
+            updateActions();
+        });
+}
+
+void PipelinesPage::cancelRun()
+{
+    m_runner->cancel();
+}
+
+void PipelinesPage::onLiveRunChanged(const PipelineRun &run)
+{
+    const bool first = !m_liveRun || m_liveRun->key() != run.key();
+    m_liveRun = run;
+    composeRuns();
+    if (first) {
+        m_filter->clear();
+        m_statusBox->setCurrentIndex(0);
+        m_branchBox->setCurrentIndex(0);
+        selectRun(run.key());
+    }
+    updateActions();
+}
+
+void PipelinesPage::onLiveStepStarted(const QString &jobId)
+{
+    // Following the run: the log moves on to the step that started.
+    if (selectedRunKey() != m_liveRun.value_or(PipelineRun()).key())
+        return;
+    if (!m_logJobId.isEmpty() && !m_log->view()->follow())
+        return;
+    const PipelineRun &run = *m_liveRun;
+    for (int s = 0; s < run.stages.size(); ++s)
+        for (int j = 0; j < run.stages.at(s).jobs.size(); ++j)
+            if (run.stages.at(s).jobs.at(j).id == jobId) {
+                m_graph->setRun(run);
+                m_graph->selectJob(s, j);
+                m_log->view()->setFollow(true);
+            }
+}
+
+void PipelinesPage::onLiveOutput(const QString &jobId, const QByteArray &chunk)
+{
+    if (!m_liveRun || m_logRunKey != m_liveRun->key() || m_logJobId != jobId)
+        return;
+    m_log->view()->appendText(m_liveDecoder.decode(chunk));
+}
+
+void PipelinesPage::onLiveRunFinished(const PipelineRun &run)
+{
+    m_liveRun = run;
+    composeRuns();
+    if (m_logRunKey == run.key())
+        m_log->view()->setFollow(false);
+    updateActions();
+    // Keep the run and its logs in the store, then list what the store has.
+    auto location = TestStoreAccess::location();
+    if (!location) {
+        showError(tr("The run was not recorded: %1").arg(location.errorMessage()));
+        Q_EMIT localRunFinished(run);
+        return;
+    }
+    const quint64 generation = m_generation;
+    runJob(
+        m_workspace ? m_workspace->jobs() : nullptr, tr("Recording the pipeline run"), this,
+        [location = location.value(), result = m_runner->result()](
+            const JobContext &) -> Result<ci::LocalPipelineRecord> {
+            auto db = TestStoreAccess::open(location);
+            if (!db)
+                return db.error();
+            return ci::LocalPipelineRecorder::record(db.value(), result);
+        },
+        [this, run, generation](Result<ci::LocalPipelineRecord> saved) {
+            if (generation != m_generation)
+                return;
+            if (!saved)
+                showError(tr("The run was not recorded: %1").arg(saved.errorMessage()));
+            else if (!saved->reportError.isEmpty())
+                m_banner->showMessage(PipelineBanner::Kind::Warning,
+                    tr("The run's test reports were not imported: %1").arg(saved->reportError));
+            Q_EMIT statusMessage(
+                tr("Local pipeline %1").arg(PipelineStatusStyle::label(run.status).toLower()));
+            Q_EMIT localRunFinished(run);
+            refresh();
+        });
+}
+
+void PipelinesPage::openInBrowser()
+{
+    const auto run = selectedRun();
+    if (run && !run->url.isEmpty())
+        QDesktopServices::openUrl(QUrl(run->url));
+}
+
+void PipelinesPage::showSettings()
+{
+    auto *dialog = new CiSettingsDialog(m_repoKey.isEmpty() ? m_repoPath : m_repoKey, this);
+    dialog->setAttribute(Qt::WA_DeleteOnClose);
+    connect(dialog, &QDialog::accepted, this, &PipelinesPage::refresh);
+    dialog->open();
+}
+
+void PipelinesPage::showContextMenu(const QPoint &pos)
+{
+    const QModelIndex index = m_runsView->indexAt(pos);
+    if (!index.isValid())
+        return;
+    const PipelineRun run = index.data(PipelineRunModel::RunRole).value<PipelineRun>();
+    QMenu menu(this);
+    QAction *open
+        = menu.addAction(tr("Open in Browser"), this, [run] { QDesktopServices::openUrl(QUrl(run.url)); });
+    open->setEnabled(!run.url.isEmpty());
+    QAction *copyUrl = menu.addAction(tr("Copy URL"), this, [this, run] {
+        QApplication::clipboard()->setText(run.url);
+        Q_EMIT statusMessage(tr("Copied %1").arg(run.url));
+    });
+    copyUrl->setEnabled(!run.url.isEmpty());
+    QAction *copyCommit = menu.addAction(tr("Copy Commit Id"), this, [this, run] {
+        QApplication::clipboard()->setText(run.commit);
+        Q_EMIT statusMessage(tr("Copied %1").arg(run.commit));
+    });
+    copyCommit->setEnabled(!run.commit.isEmpty());
+    QAction *history = menu.addAction(tr("Show Commit in History"), this, [this, run] {
+        // The run's branch when it exists here, else HEAD's history.
+        const bool known
+            = !run.branch.isEmpty() && m_workspace && m_workspace->kindOf(run.branch).has_value();
+        Q_EMIT historyRequested(known ? run.branch : QString(), run.commit);
+    });
+    history->setEnabled(!run.commit.isEmpty());
+    menu.addSeparator();
+    QAction *rerun = menu.addAction(tr("Re-run Locally"), this, &PipelinesPage::runPipeline);
+    rerun->setEnabled(m_hasLocalPipeline && !m_runner->isRunning());
+    rerun->setToolTip(tr("Runs the local pipeline on the current work tree"));
+    menu.exec(m_runsView->viewport()->mapToGlobal(pos));
+}
+
+void PipelinesPage::showError(const QString &message)
+{
+    m_banner->showMessage(PipelineBanner::Kind::Error, message);
+}
+
+void PipelinesPage::changeEvent(QEvent *event)
+{
+    Page::changeEvent(event);
+    if (event->type() == QEvent::PaletteChange) {
+        m_refreshButton->setIcon(Icons::get(QStringLiteral("refresh")));
+        m_cancelButton->setIcon(Icons::get(QStringLiteral("cancel")));
+        for (int i = 1; i < m_statusBox->count(); ++i)
+            m_statusBox->setItemIcon(
+                i, PipelineStatusStyle::icon(RunStatus(m_statusBox->itemData(i).toInt())));
+        m_runsView->viewport()->update();
+    }
+}
+
+QByteArray PipelinesPage::saveState() const
+{
+    QByteArray state;
+    QDataStream out(&state, QIODevice::WriteOnly);
+    out << quint8(1) << m_split->saveState() << m_detailSplit->saveState()
+        << m_runsView->horizontalHeader()->saveState();
+    return state;
+}
+
+void PipelinesPage::restoreState(const QByteArray &state)
+{
+    QDataStream in(state);
+    quint8 version = 0;
+    QByteArray split, detail, header;
+    in >> version >> split >> detail >> header;
+    if (version != 1 || in.status() != QDataStream::Ok)
+        return;
+    m_split->restoreState(split);
+    m_detailSplit->restoreState(detail);
+    m_runsView->horizontalHeader()->restoreState(header);
+}
+
+} // namespace devdash::ui
