@@ -1,0 +1,402 @@
+#include "SchemaCommands.h"
+
+#include "common/JsonWriter.h"
+#include "schema/DatabaseUrl.h"
+#include "schema/ReadOnlyConnection.h"
+#include "schema/SchemaDiff.h"
+#include "schema/SchemaDiffReport.h"
+#include "schema/SchemaInspector.h"
+#include "schema/SchemaJson.h"
+#include "schema/SchemaSnapshotStore.h"
+#include "store/Database.h"
+#include "store/StoreLocation.h"
+#include "testresults/RunImport.h"
+
+#include <QCommandLineParser>
+#include <QFile>
+#include <QFileInfo>
+#include <QJsonArray>
+#include <QJsonObject>
+
+#include <cstdio>
+
+namespace devdash::cli {
+
+using namespace devdash::schema;
+
+namespace {
+
+int fail(const QString &message, int code = 1)
+{
+    QString line = message;
+    line.replace(QLatin1Char('\n'), QLatin1Char(' '));
+    std::fprintf(stderr, "devdash: %s\n", line.toUtf8().constData());
+    return code;
+}
+
+void out(const QString &text)
+{
+    const QByteArray bytes = text.toUtf8();
+    std::fwrite(bytes.constData(), 1, size_t(bytes.size()), stdout);
+}
+
+const QString kUsage = QStringLiteral(
+    "devdash schema URL [--json] [--schema S]… [--name ENV]\n"
+    "       devdash schema diff A B [--json|--markdown] [--include-schema P]… [--exclude-schema P]… "
+    "[--include-table P]… [--exclude-table P]… (A, B: a URL, snapshot:ID or a file from schema --json)\n"
+    "       devdash schema snapshot URL [--repo REPO] [--name ENV] [--json]\n"
+    "       devdash schema history URL|ENV [--name ENV] [--json]");
+
+// Options every schema command shares.
+void addCommonOptions(QCommandLineParser &parser)
+{
+    parser.addOptions({
+        { QStringLiteral("json"), QStringLiteral("Print JSON.") },
+        { QStringLiteral("name"),
+            QStringLiteral("Environment name (password from DEVDASH_DB_PASSWORD_<NAME>)."),
+            QStringLiteral("env") },
+        { QStringLiteral("schema"), QStringLiteral("Inspect only this schema (repeatable)."),
+            QStringLiteral("s") },
+        { QStringLiteral("timeout"), QStringLiteral("Connect timeout in seconds (default 10)."),
+            QStringLiteral("seconds") },
+        { QStringLiteral("store"), QStringLiteral("DevDash's store (default: $DEVDASH_STORE or the user's)."),
+            QStringLiteral("store") },
+    });
+    parser.addHelpOption();
+}
+
+bool parse(QCommandLineParser &parser, const QStringList &arguments, int skip, int positional, int *exitCode)
+{
+    const QStringList args
+        = QStringList { arguments.mid(0, skip).join(QLatin1Char(' ')) } + arguments.mid(skip);
+    if (!parser.parse(args)) {
+        *exitCode = fail(parser.errorText() + QStringLiteral(" — usage: ") + kUsage, 2);
+        return false;
+    }
+    if (parser.isSet(QStringLiteral("help"))) {
+        out(kUsage + QLatin1Char('\n'));
+        *exitCode = 0;
+        return false;
+    }
+    if (parser.positionalArguments().size() != positional) {
+        *exitCode
+            = fail(QStringLiteral("expected %1 argument(s) — usage: %2").arg(positional).arg(kUsage), 2);
+        return false;
+    }
+    return true;
+}
+
+Result<SchemaCatalog> inspectUrl(const QString &text, const QCommandLineParser &parser)
+{
+    auto url = DatabaseUrl::parse(text);
+    if (!url)
+        return url.error();
+    ConnectionOptions options;
+    options.environmentName = parser.value(QStringLiteral("name"));
+    if (parser.isSet(QStringLiteral("timeout")))
+        options.connectTimeoutSeconds = std::max(1, parser.value(QStringLiteral("timeout")).toInt());
+    auto connection = ReadOnlyConnection::open(*url, options);
+    if (!connection)
+        return connection.error();
+    InspectOptions inspect;
+    inspect.schemas = parser.values(QStringLiteral("schema"));
+    return SchemaInspector::inspect(**connection, inspect);
+}
+
+Result<store::Database> openStore(const QCommandLineParser &parser)
+{
+    auto location = store::StoreLocation::parse(parser.value(QStringLiteral("store")));
+    if (!location)
+        return location.error();
+    return store::Database::open(*location);
+}
+
+QString sizeText(qint64 bytes)
+{
+    if (bytes < 0)
+        return QString();
+    if (bytes < 10 * 1024)
+        return QStringLiteral("%1 B").arg(bytes);
+    if (bytes < 10 * 1024 * 1024)
+        return QStringLiteral("%1 kB").arg(bytes / 1024);
+    return QStringLiteral("%1 MB").arg(bytes / (1024 * 1024));
+}
+
+QString catalogText(const SchemaCatalog &catalog)
+{
+    QString text = QStringLiteral("%1 %2 (%3), %4 table(s)/view(s)\n")
+                       .arg(catalog.driver, catalog.database, catalog.serverVersion)
+                       .arg(catalog.tables.size());
+    for (const QString &warning : catalog.warnings)
+        text += QStringLiteral("warning: ") + warning + QLatin1Char('\n');
+    for (const Table &table : catalog.tables) {
+        QStringList facts { tableKindName(table.kind) };
+        if (table.estimatedRows >= 0)
+            facts << QStringLiteral("~%1 rows").arg(table.estimatedRows);
+        if (table.sizeBytes >= 0)
+            facts << sizeText(table.sizeBytes);
+        if (!table.partitionOf.isEmpty())
+            facts << QStringLiteral("partition of ") + table.partitionOf;
+        text += QStringLiteral("\n%1 (%2)%3\n")
+                    .arg(table.qualifiedName(), facts.join(QStringLiteral(", ")),
+                        table.comment.isEmpty() ? QString() : QStringLiteral(" -- ") + table.comment);
+        for (const Column &column : table.columns)
+            text += QStringLiteral("  %1%2 %3\n")
+                        .arg(table.primaryKey.contains(column.name) ? QStringLiteral("*")
+                                                                    : QStringLiteral(" "),
+                            column.name, SchemaDiff::describe(column));
+        for (const ForeignKey &fk : table.foreignKeys)
+            text += QStringLiteral("  fk %1 %2\n").arg(fk.name, SchemaDiff::describe(fk));
+        for (const Index &index : table.indexes)
+            text += QStringLiteral("  index %1 %2\n").arg(index.name, SchemaDiff::describe(index));
+        for (const CheckConstraint &check : table.checks)
+            text += QStringLiteral("  check %1 %2\n").arg(check.name, check.expression);
+        for (const Trigger &trigger : table.triggers)
+            text += QStringLiteral("  trigger %1 %2 %3\n").arg(trigger.name, trigger.timing, trigger.events);
+    }
+    for (const Sequence &sequence : catalog.sequences)
+        text += QStringLiteral("sequence %1.%2 %3\n").arg(sequence.schema, sequence.name, sequence.type);
+    for (const UserType &type : catalog.types)
+        text += QStringLiteral("type %1.%2 %3 (%4)\n")
+                    .arg(type.schema, type.name, type.kind, type.values.join(QStringLiteral(", ")));
+    return text;
+}
+
+int inspectCommand(const QStringList &arguments)
+{
+    QCommandLineParser parser;
+    addCommonOptions(parser);
+    parser.addPositionalArgument(QStringLiteral("url"), QStringLiteral("Database URL."));
+    int code = 0;
+    if (!parse(parser, arguments, 2, 1, &code))
+        return code;
+    auto catalog = inspectUrl(parser.positionalArguments().at(0), parser);
+    if (!catalog)
+        return fail(catalog.errorMessage());
+    if (parser.isSet(QStringLiteral("json")))
+        json::print(SchemaJson::toJson(*catalog));
+    else
+        out(catalogText(*catalog));
+    return 0;
+}
+
+// A side of a diff: "snapshot:ID", a JSON file written by `schema --json`, or a URL.
+Result<SchemaCatalog> loadSide(const QString &side, const QCommandLineParser &parser, QString *label)
+{
+    if (side.startsWith(QLatin1String("snapshot:"))) {
+        bool ok = false;
+        const qint64 id = side.mid(9).toLongLong(&ok);
+        if (!ok)
+            return Error { QStringLiteral(
+                "'%1' is not a snapshot: write snapshot:ID (see `devdash schema history`).")
+                               .arg(side) };
+        auto db = openStore(parser);
+        if (!db)
+            return db.error();
+        *label = side;
+        return SchemaSnapshotStore(*db).load(id);
+    }
+    if (!side.contains(QLatin1String("://"))) {
+        QFile file(side);
+        if (!file.open(QIODevice::ReadOnly))
+            return Error { QStringLiteral(
+                "Cannot read %1: %2. A side of the diff is a database URL, snapshot:ID or a "
+                "file written by `devdash schema URL --json`.")
+                               .arg(side, file.errorString()) };
+        *label = QFileInfo(side).fileName();
+        return SchemaJson::fromText(file.readAll(), side);
+    }
+    auto url = DatabaseUrl::parse(side);
+    if (!url)
+        return url.error();
+    *label = url->displayUrl();
+    return inspectUrl(side, parser);
+}
+
+int diffCommand(const QStringList &arguments)
+{
+    QCommandLineParser parser;
+    addCommonOptions(parser);
+    parser.addOptions({
+        { QStringLiteral("markdown"), QStringLiteral("Print a Markdown report.") },
+        { QStringLiteral("include-schema"), QStringLiteral("Compare only schemas matching (glob)."),
+            QStringLiteral("glob") },
+        { QStringLiteral("exclude-schema"), QStringLiteral("Skip schemas matching (glob)."),
+            QStringLiteral("glob") },
+        { QStringLiteral("include-table"), QStringLiteral("Compare only tables matching (glob)."),
+            QStringLiteral("glob") },
+        { QStringLiteral("exclude-table"), QStringLiteral("Skip tables matching (glob)."),
+            QStringLiteral("glob") },
+    });
+    parser.addPositionalArgument(QStringLiteral("a"), QStringLiteral("Before."));
+    parser.addPositionalArgument(QStringLiteral("b"), QStringLiteral("After."));
+    int code = 0;
+    if (!parse(parser, arguments, 3, 2, &code))
+        return code;
+    QString beforeLabel, afterLabel;
+    auto before = loadSide(parser.positionalArguments().at(0), parser, &beforeLabel);
+    if (!before)
+        return fail(before.errorMessage());
+    auto after = loadSide(parser.positionalArguments().at(1), parser, &afterLabel);
+    if (!after)
+        return fail(after.errorMessage());
+    DiffFilter filter;
+    filter.includeSchemas = parser.values(QStringLiteral("include-schema"));
+    filter.excludeSchemas = parser.values(QStringLiteral("exclude-schema"));
+    filter.includeTables = parser.values(QStringLiteral("include-table"));
+    filter.excludeTables = parser.values(QStringLiteral("exclude-table"));
+    SchemaDifferences diff = SchemaDiff::compare(*before, *after, filter);
+    diff.beforeLabel = beforeLabel;
+    diff.afterLabel = afterLabel;
+    if (parser.isSet(QStringLiteral("json")))
+        json::print(SchemaDiffReport::toJson(diff));
+    else if (parser.isSet(QStringLiteral("markdown")))
+        out(SchemaDiffReport::toMarkdown(diff));
+    else
+        out(SchemaDiffReport::toText(diff));
+    return 0;
+}
+
+QJsonObject snapshotJson(const SchemaSnapshotInfo &info)
+{
+    return QJsonObject {
+        { QStringLiteral("id"), info.id },
+        { QStringLiteral("database_key"), info.databaseKey },
+        { QStringLiteral("environment"), json::nullable(info.environment) },
+        { QStringLiteral("repository_id"), json::nullable(info.repositoryId) },
+        { QStringLiteral("driver"), info.driver },
+        { QStringLiteral("taken_at"), json::isoDateTime(info.takenAt) },
+        { QStringLiteral("content_hash"), info.contentHash },
+        { QStringLiteral("table_count"), info.tableCount },
+    };
+}
+
+int snapshotCommand(const QStringList &arguments)
+{
+    QCommandLineParser parser;
+    addCommonOptions(parser);
+    parser.addOption({ QStringLiteral("repo"), QStringLiteral("Repository the database belongs to."),
+        QStringLiteral("repo") });
+    parser.addPositionalArgument(QStringLiteral("url"), QStringLiteral("Database URL."));
+    int code = 0;
+    if (!parse(parser, arguments, 3, 1, &code))
+        return code;
+    const QString text = parser.positionalArguments().at(0);
+    auto url = DatabaseUrl::parse(text);
+    if (!url)
+        return fail(url.errorMessage());
+    QString repository;
+    if (parser.isSet(QStringLiteral("repo"))) {
+        auto key = testresults::RunImport::repositoryKey(parser.value(QStringLiteral("repo")));
+        if (!key)
+            return fail(key.errorMessage());
+        repository = *key;
+    }
+    auto catalog = inspectUrl(text, parser);
+    if (!catalog)
+        return fail(catalog.errorMessage());
+    auto db = openStore(parser);
+    if (!db)
+        return fail(db.errorMessage());
+    const QString environment = parser.value(QStringLiteral("name"));
+    auto saved = SchemaSnapshotStore(*db).save(
+        *catalog, SchemaSnapshotStore::databaseKey(*url, environment), repository, environment);
+    if (!saved)
+        return fail(saved.errorMessage());
+    if (parser.isSet(QStringLiteral("json"))) {
+        QJsonObject object = snapshotJson(saved->snapshot);
+        object.insert(QStringLiteral("added"), saved->added);
+        json::print(object);
+    } else {
+        out(saved->added ? QStringLiteral("snapshot:%1 saved for %2 (%3 tables)\n")
+                               .arg(saved->snapshot.id)
+                               .arg(saved->snapshot.databaseKey)
+                               .arg(saved->snapshot.tableCount)
+                         : QStringLiteral("schema unchanged since snapshot:%1 (%2): nothing added\n")
+                               .arg(saved->snapshot.id)
+                               .arg(json::isoDateTime(saved->snapshot.takenAt)));
+    }
+    return 0;
+}
+
+int historyCommand(const QStringList &arguments)
+{
+    QCommandLineParser parser;
+    addCommonOptions(parser);
+    parser.addPositionalArgument(QStringLiteral("url"), QStringLiteral("Database URL or environment name."));
+    int code = 0;
+    if (!parse(parser, arguments, 3, 1, &code))
+        return code;
+    const QString text = parser.positionalArguments().at(0);
+    QString key = parser.value(QStringLiteral("name"));
+    if (key.isEmpty()) {
+        if (text.contains(QLatin1String("://"))) {
+            auto url = DatabaseUrl::parse(text);
+            if (!url)
+                return fail(url.errorMessage());
+            key = SchemaSnapshotStore::databaseKey(*url);
+        } else {
+            key = text; // an environment name
+        }
+    }
+    auto db = openStore(parser);
+    if (!db)
+        return fail(db.errorMessage());
+    auto timeline = SchemaSnapshotStore(*db).timeline(key);
+    if (!timeline)
+        return fail(timeline.errorMessage());
+    if (parser.isSet(QStringLiteral("json"))) {
+        QJsonArray snapshots;
+        for (const SchemaTimelineEntry &entry : *timeline) {
+            QJsonObject object = snapshotJson(entry.snapshot);
+            object.insert(QStringLiteral("changes"),
+                entry.changes ? QJsonValue(SchemaDiffReport::toJson(*entry.changes))
+                              : QJsonValue(QJsonValue::Null));
+            snapshots.append(object);
+        }
+        json::print(QJsonObject {
+            { QStringLiteral("database_key"), key }, { QStringLiteral("snapshots"), snapshots } });
+        return 0;
+    }
+    if (timeline->isEmpty()) {
+        out(QStringLiteral("No schema snapshot of %1: take one with `devdash schema snapshot URL`.\n")
+                .arg(key));
+        return 0;
+    }
+    for (const SchemaTimelineEntry &entry : *timeline) {
+        out(QStringLiteral("snapshot:%1  %2  %3 tables\n")
+                .arg(entry.snapshot.id)
+                .arg(json::isoDateTime(entry.snapshot.takenAt))
+                .arg(entry.snapshot.tableCount));
+        if (entry.changes) {
+            QString report = SchemaDiffReport::toText(*entry.changes);
+            report
+                = report.mid(report.indexOf(QLatin1Char('\n')) + 1); // without the "Schema diff: a → b" line
+            for (const QString &line : report.split(QLatin1Char('\n'), Qt::SkipEmptyParts))
+                out(QStringLiteral("    ") + line + QLatin1Char('\n'));
+        }
+    }
+    return 0;
+}
+
+} // namespace
+
+int runSchema(const QStringList &arguments)
+{
+    const QString sub = arguments.value(2);
+    if (sub == QLatin1String("diff"))
+        return diffCommand(arguments);
+    if (sub == QLatin1String("snapshot"))
+        return snapshotCommand(arguments);
+    if (sub == QLatin1String("history"))
+        return historyCommand(arguments);
+    if (sub.isEmpty())
+        return fail(QStringLiteral("missing database URL — usage: ") + kUsage, 2);
+    if (sub == QLatin1String("--help") || sub == QLatin1String("-h")) {
+        out(kUsage + QLatin1Char('\n'));
+        return 0;
+    }
+    return inspectCommand(arguments);
+}
+
+} // namespace devdash::cli

@@ -1,0 +1,57 @@
+#pragma once
+
+// A database to inspect, as the user writes it: `sqlite:///path/app.db`,
+// `postgresql://user@host:port/db?sslmode=require` (also `postgres://`),
+// `mysql://user@host:port/db`, `mariadb://…`, `odbc://DSN`. A password inside
+// the URL is accepted (the CLI) but never shown: displayUrl() and storeKey()
+// leave it out, and passwords otherwise come from the environment or the
+// keychain (DatabasePassword).
+
+#include "common/Result.h"
+
+#include <QMap>
+#include <QString>
+
+namespace devdash::schema {
+
+class DatabaseUrl
+{
+public:
+    enum class Engine { Sqlite, Postgres, MySql, MariaDb, Odbc };
+
+    static Result<DatabaseUrl> parse(const QString &text);
+    // A relative SQLite path in `.devdash.json` means the repository's folder, not the
+    // current directory: `url` with such a path made absolute against `root`; any other
+    // URL unchanged.
+    static QString resolvedAgainst(const QString &url, const QString &root);
+
+    Engine engine() const { return m_engine; }
+    // The Qt SQL driver this URL opens with: QSQLITE, QPSQL, QMYSQL, QMARIADB, QODBC.
+    QString driverName() const;
+    QString scheme() const { return m_scheme; }
+    QString user() const { return m_user; }
+    QString host() const { return m_host; }
+    int port() const { return m_port; } // -1: the engine's default
+    // Database name; SQLite: the file path; ODBC: the DSN.
+    QString database() const { return m_database; }
+    QMap<QString, QString> parameters() const { return m_parameters; }
+    // The password written in the URL itself (CLI only); empty otherwise.
+    QString inlinePassword() const { return m_password; }
+    bool hasInlinePassword() const { return !m_password.isEmpty(); }
+
+    // The URL without its password: what messages, the keychain key and the
+    // store's database key use.
+    QString displayUrl() const;
+
+private:
+    Engine m_engine = Engine::Sqlite;
+    QString m_scheme;
+    QString m_user;
+    QString m_password;
+    QString m_host;
+    int m_port = -1;
+    QString m_database;
+    QMap<QString, QString> m_parameters;
+};
+
+} // namespace devdash::schema

@@ -1,0 +1,442 @@
+#include "schema/PostgresInspector.h"
+
+#include <QJsonArray>
+#include <QJsonDocument>
+#include <QSqlQuery>
+#include <QVariant>
+
+namespace devdash::schema {
+
+namespace {
+
+// The user's schemas: not the system ones, not another session's temporary schema.
+const char *const kUserNamespace = "n.nspname NOT IN ('pg_catalog', 'information_schema') "
+                                   "AND n.nspname !~ '^pg_(toast|temp_|toast_temp_)'";
+
+QStringList jsonList(const QVariant &value)
+{
+    QStringList out;
+    const QJsonArray array = QJsonDocument::fromJson(value.toString().toUtf8()).array();
+    for (const QJsonValue &item : array)
+        out << item.toString();
+    return out;
+}
+
+QString foreignKeyAction(const QString &code)
+{
+    switch (code.isEmpty() ? 'a' : code.at(0).toLatin1()) {
+    case 'r':
+        return QStringLiteral("restrict");
+    case 'c':
+        return QStringLiteral("cascade");
+    case 'n':
+        return QStringLiteral("set null");
+    case 'd':
+        return QStringLiteral("set default");
+    default:
+        return QStringLiteral("no action");
+    }
+}
+
+// pg_get_constraintdef gives "CHECK ((price > 0))"; the catalog keeps the expression.
+QString checkExpression(QString definition)
+{
+    if (definition.endsWith(QLatin1String(" NOT VALID")))
+        definition.chop(10);
+    if (definition.startsWith(QLatin1String("CHECK (")) && definition.endsWith(QLatin1Char(')')))
+        return definition.mid(7, definition.size() - 8);
+    return definition;
+}
+
+QString triggerTiming(int type)
+{
+    if (type & 64)
+        return QStringLiteral("instead of");
+    return (type & 2) ? QStringLiteral("before") : QStringLiteral("after");
+}
+
+QString triggerEvents(int type)
+{
+    QStringList events;
+    if (type & 4)
+        events << QStringLiteral("insert");
+    if (type & 16)
+        events << QStringLiteral("update");
+    if (type & 8)
+        events << QStringLiteral("delete");
+    if (type & 32)
+        events << QStringLiteral("truncate");
+    return events.join(QStringLiteral(" or "));
+}
+
+} // namespace
+
+PostgresInspector::PostgresInspector(ReadOnlyConnection &connection, const QStringList &schemas)
+    : m_connection(connection)
+    , m_schemas(schemas)
+{
+}
+
+bool PostgresInspector::wanted(const QString &schema) const
+{
+    return m_schemas.isEmpty() || m_schemas.contains(schema);
+}
+
+Table *PostgresInspector::tableFor(qint64 oid)
+{
+    const auto it = m_tableByOid.constFind(oid);
+    return it == m_tableByOid.cend() ? nullptr : &m_catalog.tables[*it];
+}
+
+Result<SchemaCatalog> PostgresInspector::inspect()
+{
+    auto about
+        = m_connection.run(QStringLiteral("SELECT current_database(), current_setting('server_version'), "
+                                          "current_setting('block_size')::bigint"),
+            QStringLiteral("the database name"));
+    if (!about)
+        return about.error();
+    if (about->next()) {
+        m_catalog.database = about->value(0).toString();
+        m_catalog.serverVersion = about->value(1).toString();
+        m_blockSize = about->value(2).toLongLong();
+    }
+    auto schemas = m_connection.run(
+        QStringLiteral("SELECT n.nspname, has_schema_privilege(n.oid, 'USAGE') FROM pg_namespace n WHERE %1 "
+                       "ORDER BY 1")
+            .arg(QLatin1String(kUserNamespace)),
+        QStringLiteral("the schemas"));
+    if (!schemas)
+        return schemas.error();
+    while (schemas->next()) {
+        const QString name = schemas->value(0).toString();
+        if (!wanted(name))
+            continue;
+        m_catalog.schemas << name;
+        if (!schemas->value(1).toBool())
+            m_catalog.warnings << QStringLiteral(
+                "No USAGE privilege on schema \"%1\": its objects are listed from "
+                "the catalog, but their rows cannot be read.")
+                                      .arg(name);
+    }
+    for (const auto step : { &PostgresInspector::readRelations, &PostgresInspector::readColumns,
+             &PostgresInspector::readConstraints, &PostgresInspector::readIndexes,
+             &PostgresInspector::readTriggers, &PostgresInspector::readSequences,
+             &PostgresInspector::readTypes }) {
+        if (auto done = (this->*step)(); !done)
+            return done.error();
+    }
+    return m_catalog;
+}
+
+Result<void> PostgresInspector::readRelations()
+{
+    // reltuples and relpages (the table's, its TOAST table's, and its indexes' added in
+    // readIndexes) are the estimates the catalog holds as of the last VACUUM/ANALYZE:
+    // no file is touched (pg_total_relation_size stats every file: seconds on
+    // thousands of tables).
+    // no table is scanned. Partitions (and inheritance children) name their parent.
+    auto query = m_connection.run(
+        QStringLiteral(
+            "SELECT c.oid, n.nspname, c.relname, c.relkind, c.reltuples::bigint, "
+            "  CASE WHEN c.relkind IN ('r', 'p', 'm') THEN c.relpages::bigint + coalesce(t.relpages, 0) END, "
+            "  d.description, "
+            "  CASE WHEN c.relkind IN ('v', 'm') THEN pg_get_viewdef(c.oid, true) END, "
+            "  (SELECT pn.nspname || '.' || pc.relname FROM pg_inherits i "
+            "     JOIN pg_class pc ON pc.oid = i.inhparent JOIN pg_namespace pn ON pn.oid = pc.relnamespace "
+            "     WHERE i.inhrelid = c.oid ORDER BY i.inhseqno LIMIT 1), "
+            "  has_table_privilege(c.oid, 'SELECT') "
+            "FROM pg_class c JOIN pg_namespace n ON n.oid = c.relnamespace "
+            "LEFT JOIN pg_class t ON t.oid = c.reltoastrelid "
+            "LEFT JOIN pg_description d ON d.objoid = c.oid AND d.classoid = 'pg_class'::regclass "
+            "  AND d.objsubid = 0 "
+            "WHERE c.relkind IN ('r', 'p', 'v', 'm', 'f') AND %1")
+            .arg(QLatin1String(kUserNamespace)),
+        QStringLiteral("the tables and views"));
+    if (!query)
+        return query.error();
+    QStringList unreadable;
+    while (query->next()) {
+        Table table;
+        table.schema = query->value(1).toString();
+        if (!wanted(table.schema))
+            continue;
+        table.name = query->value(2).toString();
+        const QString kind = query->value(3).toString();
+        table.kind = kind == QLatin1String("v") ? TableKind::View
+            : kind == QLatin1String("m")        ? TableKind::MaterializedView
+                                                : TableKind::Table;
+        const qint64 rows = query->value(4).toLongLong();
+        table.estimatedRows = rows < 0 ? -1 : rows;
+        table.sizeBytes = query->value(5).isNull() ? -1 : query->value(5).toLongLong() * m_blockSize;
+        table.comment = query->value(6).toString();
+        table.definition = query->value(7).toString().trimmed();
+        table.partitionOf = query->value(8).toString();
+        if (!query->value(9).toBool())
+            unreadable << table.qualifiedName();
+        m_tableByOid.insert(query->value(0).toLongLong(), m_catalog.tables.size());
+        m_catalog.tables.append(table);
+    }
+    if (!unreadable.isEmpty())
+        m_catalog.warnings << QStringLiteral(
+            "No SELECT privilege on %1 table(s) (%2): their structure is shown, "
+            "their rows cannot be previewed.")
+                                  .arg(unreadable.size())
+                                  .arg(unreadable.mid(0, 10).join(QStringLiteral(", ")));
+    return {};
+}
+
+Result<void> PostgresInspector::readColumns()
+{
+    auto query = m_connection.run(
+        QStringLiteral(
+            "SELECT a.attrelid, a.attname, format_type(a.atttypid, a.atttypmod), a.attnotnull, "
+            "  pg_get_expr(ad.adbin, ad.adrelid), a.attgenerated, a.attidentity, d.description, a.attnum "
+            "FROM pg_attribute a "
+            "JOIN pg_class c ON c.oid = a.attrelid JOIN pg_namespace n ON n.oid = c.relnamespace "
+            "LEFT JOIN pg_attrdef ad ON ad.adrelid = a.attrelid AND ad.adnum = a.attnum "
+            "LEFT JOIN pg_description d ON d.objoid = a.attrelid "
+            "  AND d.classoid = 'pg_class'::regclass AND d.objsubid = a.attnum "
+            "WHERE a.attnum > 0 AND NOT a.attisdropped AND c.relkind IN ('r', 'p', 'v', 'm', 'f') "
+            "  AND %1 "
+            "ORDER BY a.attrelid, a.attnum")
+            .arg(QLatin1String(kUserNamespace)),
+        QStringLiteral("the columns"));
+    if (!query)
+        return query.error();
+    while (query->next()) {
+        const qint64 relation = query->value(0).toLongLong();
+        m_columnNames.insert({ relation, query->value(8).toInt() }, query->value(1).toString());
+        Table *table = tableFor(relation);
+        if (!table)
+            continue;
+        Column column;
+        column.name = query->value(1).toString();
+        column.type = query->value(2).toString();
+        column.nullable = !query->value(3).toBool();
+        const QString expression = query->value(4).toString();
+        const QString generated = query->value(5).toString();
+        const QString identity = query->value(6).toString();
+        if (generated == QLatin1String("s"))
+            column.generated = expression;
+        else if (!query->value(4).isNull())
+            column.defaultValue = expression;
+        if (identity == QLatin1String("a"))
+            column.generated = QStringLiteral("identity always");
+        else if (identity == QLatin1String("d"))
+            column.generated = QStringLiteral("identity by default");
+        column.comment = query->value(7).toString();
+        table->columns.append(column);
+    }
+    return {};
+}
+
+Result<void> PostgresInspector::readConstraints()
+{
+    // Key column numbers become names from the columns read before (conkey and
+    // confkey keep key order): no subquery per constraint.
+    auto query = m_connection.run(
+        QStringLiteral(
+            "SELECT con.conrelid, con.conname, con.contype, con.conkey::text, rn.nspname, rc.relname, "
+            "  con.confkey::text, con.confupdtype, con.confdeltype, "
+            "  CASE WHEN con.contype = 'c' THEN pg_get_constraintdef(con.oid, true) END, con.confrelid "
+            "FROM pg_constraint con "
+            "JOIN pg_class c ON c.oid = con.conrelid JOIN pg_namespace n ON n.oid = c.relnamespace "
+            "LEFT JOIN pg_class rc ON rc.oid = con.confrelid "
+            "LEFT JOIN pg_namespace rn ON rn.oid = rc.relnamespace "
+            "WHERE con.contype IN ('p', 'u', 'c', 'f') AND %1 "
+            "ORDER BY con.conrelid, con.conname")
+            .arg(QLatin1String(kUserNamespace)),
+        QStringLiteral("the constraints"));
+    if (!query)
+        return query.error();
+    while (query->next()) {
+        Table *table = tableFor(query->value(0).toLongLong());
+        if (!table)
+            continue;
+        const QString name = query->value(1).toString();
+        const QString type = query->value(2).toString();
+        const QStringList columns = columnNames(query->value(0).toLongLong(), query->value(3).toString());
+        if (type == QLatin1String("p")) {
+            table->primaryKeyName = name;
+            table->primaryKey = columns;
+        } else if (type == QLatin1String("u")) {
+            table->uniques.append({ name, columns });
+        } else if (type == QLatin1String("c")) {
+            table->checks.append({ name, checkExpression(query->value(9).toString()) });
+        } else {
+            ForeignKey fk;
+            fk.name = name;
+            fk.columns = columns;
+            fk.refSchema = query->value(4).toString();
+            fk.refTable = query->value(5).toString();
+            fk.refColumns = columnNames(query->value(10).toLongLong(), query->value(6).toString());
+            fk.onUpdate = foreignKeyAction(query->value(7).toString());
+            fk.onDelete = foreignKeyAction(query->value(8).toString());
+            table->foreignKeys.append(fk);
+        }
+    }
+    return {};
+}
+
+Result<void> PostgresInspector::readIndexes()
+{
+    // One row per key column (indkey unnested, joined to pg_attribute): a column is
+    // named by pg_attribute, an expression (attnum 0) by pg_get_indexdef.
+    auto query = m_connection.run(
+        QStringLiteral("SELECT i.indrelid, ic.relname, i.indisunique, i.indisprimary, am.amname, "
+                       "  CASE WHEN k.ord = 1 THEN pg_get_expr(i.indpred, i.indrelid, true) END, "
+                       "  CASE WHEN k.attnum = 0 THEN pg_get_indexdef(i.indexrelid, k.ord::int, true) "
+                       "       ELSE a.attname::text END, "
+                       "  k.ord, ic.relpages "
+                       "FROM pg_index i "
+                       "JOIN pg_class ic ON ic.oid = i.indexrelid JOIN pg_am am ON am.oid = ic.relam "
+                       "JOIN pg_class c ON c.oid = i.indrelid JOIN pg_namespace n ON n.oid = c.relnamespace "
+                       "CROSS JOIN LATERAL unnest(i.indkey::int2[]) WITH ORDINALITY AS k(attnum, ord) "
+                       "LEFT JOIN pg_attribute a ON a.attrelid = i.indrelid AND a.attnum = k.attnum "
+                       "WHERE k.ord <= i.indnkeyatts AND %1 "
+                       "ORDER BY i.indrelid, ic.relname, k.ord")
+            .arg(QLatin1String(kUserNamespace)),
+        QStringLiteral("the indexes"));
+    if (!query)
+        return query.error();
+    while (query->next()) {
+        Table *table = tableFor(query->value(0).toLongLong());
+        if (!table)
+            continue;
+        if (query->value(7).toInt() == 1) {
+            Index index;
+            index.name = query->value(1).toString();
+            index.unique = query->value(2).toBool();
+            index.primary = query->value(3).toBool();
+            index.method = query->value(4).toString();
+            index.predicate = query->value(5).toString();
+            table->indexes.append(index);
+            if (table->sizeBytes >= 0)
+                table->sizeBytes += query->value(8).toLongLong() * m_blockSize;
+        }
+        if (!table->indexes.isEmpty())
+            table->indexes.last().columns << query->value(6).toString();
+    }
+    return {};
+}
+
+QStringList PostgresInspector::columnNames(qint64 relation, const QString &attnums) const
+{
+    // "{3,1}" → the names of columns 3 and 1 of `relation`, in that order.
+    QStringList names;
+    const QString inner = attnums.mid(1, attnums.size() - 2);
+    if (inner.isEmpty())
+        return names;
+    for (const QString &number : inner.split(QLatin1Char(',')))
+        names << m_columnNames.value({ relation, number.toInt() }, QLatin1Char('#') + number);
+    return names;
+}
+
+Result<void> PostgresInspector::readTriggers()
+{
+    auto query = m_connection.run(
+        QStringLiteral("SELECT t.tgrelid, t.tgname, t.tgtype, pg_get_triggerdef(t.oid, true) "
+                       "FROM pg_trigger t "
+                       "JOIN pg_class c ON c.oid = t.tgrelid JOIN pg_namespace n ON n.oid = c.relnamespace "
+                       "WHERE NOT t.tgisinternal AND %1 "
+                       "ORDER BY t.tgrelid, t.tgname")
+            .arg(QLatin1String(kUserNamespace)),
+        QStringLiteral("the triggers"));
+    if (!query)
+        return query.error();
+    while (query->next()) {
+        Table *table = tableFor(query->value(0).toLongLong());
+        if (!table)
+            continue;
+        const int type = query->value(2).toInt();
+        table->triggers.append({ query->value(1).toString(), triggerTiming(type), triggerEvents(type),
+            query->value(3).toString() });
+    }
+    return {};
+}
+
+Result<void> PostgresInspector::readSequences()
+{
+    // The owner (serial / identity columns) is the pg_depend 'a'/'i' link to a column.
+    auto query = m_connection.run(
+        QStringLiteral(
+            "SELECT n.nspname, c.relname, format_type(s.seqtypid, NULL), s.seqstart, s.seqincrement, "
+            "  tn.nspname || '.' || tc.relname || '.' || ta.attname "
+            "FROM pg_sequence s "
+            "JOIN pg_class c ON c.oid = s.seqrelid JOIN pg_namespace n ON n.oid = c.relnamespace "
+            "LEFT JOIN pg_depend d ON d.classid = 'pg_class'::regclass AND d.objid = c.oid "
+            "  AND d.refclassid = 'pg_class'::regclass AND d.refobjsubid > 0 "
+            "  AND d.deptype IN ('a', 'i') "
+            "LEFT JOIN pg_class tc ON tc.oid = d.refobjid "
+            "LEFT JOIN pg_namespace tn ON tn.oid = tc.relnamespace "
+            "LEFT JOIN pg_attribute ta ON ta.attrelid = d.refobjid AND ta.attnum = d.refobjsubid "
+            "WHERE %1")
+            .arg(QLatin1String(kUserNamespace)),
+        QStringLiteral("the sequences"));
+    if (!query)
+        return query.error();
+    while (query->next()) {
+        Sequence sequence;
+        sequence.schema = query->value(0).toString();
+        if (!wanted(sequence.schema))
+            continue;
+        sequence.name = query->value(1).toString();
+        sequence.type = query->value(2).toString();
+        sequence.start = query->value(3).toLongLong();
+        sequence.increment = query->value(4).toLongLong();
+        sequence.ownedBy = query->value(5).toString();
+        m_catalog.sequences.append(sequence);
+    }
+    return {};
+}
+
+Result<void> PostgresInspector::readTypes()
+{
+    // Enums (labels in order), domains (base type, NOT NULL, checks), standalone
+    // composites (fields) and ranges (subtype); not the row types of tables, not
+    // the types an extension brings.
+    auto query = m_connection.run(
+        QStringLiteral(
+            "SELECT n.nspname, t.typname, t.typtype, "
+            "  array_to_json(CASE t.typtype "
+            "    WHEN 'e' THEN ARRAY(SELECT e.enumlabel::text FROM pg_enum e WHERE e.enumtypid = t.oid "
+            "                        ORDER BY e.enumsortorder) "
+            "    WHEN 'd' THEN ARRAY[format_type(t.typbasetype, t.typtypmod)] "
+            "                  || CASE WHEN t.typnotnull THEN ARRAY['NOT NULL'] ELSE ARRAY[]::text[] END "
+            "                  || ARRAY(SELECT pg_get_constraintdef(dc.oid, true) FROM pg_constraint dc "
+            "                           WHERE dc.contypid = t.oid ORDER BY dc.conname) "
+            "    WHEN 'c' THEN ARRAY(SELECT a.attname || ' ' || format_type(a.atttypid, a.atttypmod) "
+            "                        FROM pg_attribute a WHERE a.attrelid = t.typrelid AND a.attnum > 0 "
+            "                        AND NOT a.attisdropped ORDER BY a.attnum) "
+            "    WHEN 'r' THEN ARRAY(SELECT format_type(r.rngsubtype, NULL) FROM pg_range r "
+            "                        WHERE r.rngtypid = t.oid) "
+            "  END)::text "
+            "FROM pg_type t JOIN pg_namespace n ON n.oid = t.typnamespace "
+            "LEFT JOIN pg_class tc ON tc.oid = t.typrelid "
+            "WHERE t.typtype IN ('e', 'd', 'c', 'r') AND (t.typtype <> 'c' OR tc.relkind = 'c') "
+            "  AND NOT EXISTS (SELECT 1 FROM pg_depend x WHERE x.classid = 'pg_type'::regclass "
+            "                  AND x.objid = t.oid AND x.deptype = 'e') "
+            "  AND %1")
+            .arg(QLatin1String(kUserNamespace)),
+        QStringLiteral("the user-defined types"));
+    if (!query)
+        return query.error();
+    while (query->next()) {
+        UserType type;
+        type.schema = query->value(0).toString();
+        if (!wanted(type.schema))
+            continue;
+        type.name = query->value(1).toString();
+        const QString code = query->value(2).toString();
+        type.kind = code == QLatin1String("e") ? QStringLiteral("enum")
+            : code == QLatin1String("d")       ? QStringLiteral("domain")
+            : code == QLatin1String("c")       ? QStringLiteral("composite")
+                                               : QStringLiteral("range");
+        type.values = jsonList(query->value(3));
+        m_catalog.types.append(type);
+    }
+    return {};
+}
+
+} // namespace devdash::schema

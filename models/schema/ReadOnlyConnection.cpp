@@ -1,0 +1,312 @@
+#include "schema/ReadOnlyConnection.h"
+
+#include "schema/ConnectionError.h"
+#include "schema/DatabasePassword.h"
+
+#include <QFileInfo>
+#include <QSqlDriver>
+#include <QSqlError>
+#include <QThread>
+#include <QUrl>
+
+#include <libpq-fe.h>
+#include <sqlite3.h>
+
+#include <atomic>
+
+namespace devdash::schema {
+
+namespace {
+
+std::atomic_int s_connectionCounter { 0 };
+
+// libpq conninfo parameters a URL may carry through its query string.
+bool isLibpqParameter(const QString &key)
+{
+    static const QStringList known = {
+        QStringLiteral("sslmode"),
+        QStringLiteral("sslrootcert"),
+        QStringLiteral("sslcert"),
+        QStringLiteral("sslkey"),
+        QStringLiteral("sslcrl"),
+        QStringLiteral("sslcompression"),
+        QStringLiteral("gssencmode"),
+        QStringLiteral("krbsrvname"),
+        QStringLiteral("target_session_attrs"),
+        QStringLiteral("application_name"),
+        QStringLiteral("connect_timeout"),
+        QStringLiteral("keepalives"),
+        QStringLiteral("channel_binding"),
+        QStringLiteral("requiressl"),
+        QStringLiteral("service"),
+    };
+    return known.contains(key);
+}
+
+QString libpqQuote(QString value)
+{
+    value.replace(QLatin1Char('\\'), QLatin1String("\\\\"));
+    value.replace(QLatin1Char('\''), QLatin1String("\\'"));
+    return QLatin1Char('\'') + value + QLatin1Char('\'');
+}
+
+QString postgresOptions(const DatabaseUrl &url, const ConnectionOptions &options)
+{
+    QStringList parts;
+    const auto params = url.parameters();
+    if (!params.contains(QStringLiteral("connect_timeout")))
+        parts << QStringLiteral("connect_timeout=%1").arg(std::max(2, options.connectTimeoutSeconds));
+    // In the startup packet: the very first statement is already read-only.
+    parts << QStringLiteral("options=%1")
+                 .arg(libpqQuote(QStringLiteral("-c default_transaction_read_only=on -c statement_timeout=%1")
+                                     .arg(options.statementTimeoutSeconds * 1000)));
+    if (!params.contains(QStringLiteral("application_name")))
+        parts << QStringLiteral("application_name=devdash");
+    for (auto it = params.cbegin(); it != params.cend(); ++it)
+        if (isLibpqParameter(it.key()))
+            parts << it.key() + QLatin1Char('=') + libpqQuote(it.value());
+    return parts.join(QLatin1Char(';'));
+}
+
+QString mysqlOptions(const DatabaseUrl &url, const ConnectionOptions &options)
+{
+    QStringList parts;
+    parts << QStringLiteral("MYSQL_OPT_CONNECT_TIMEOUT=%1").arg(options.connectTimeoutSeconds)
+          << QStringLiteral("MYSQL_OPT_READ_TIMEOUT=%1").arg(options.statementTimeoutSeconds)
+          << QStringLiteral("MYSQL_OPT_WRITE_TIMEOUT=%1").arg(options.statementTimeoutSeconds);
+    const auto params = url.parameters();
+    const QString socket
+        = params.value(QStringLiteral("socket"), params.value(QStringLiteral("unix_socket")));
+    if (!socket.isEmpty())
+        parts << QStringLiteral("UNIX_SOCKET=") + socket;
+    return parts.join(QLatin1Char(';'));
+}
+
+} // namespace
+
+ReadOnlyConnection::ReadOnlyConnection(const DatabaseUrl &url, const QString &name, const CancelToken &cancel)
+    : m_url(url)
+    , m_name(name)
+    , m_cancel(cancel)
+{
+}
+
+ReadOnlyConnection::~ReadOnlyConnection()
+{
+    if (m_cancelHandle)
+        PQfreeCancel(static_cast<PGcancel *>(m_cancelHandle));
+    {
+        QSqlDatabase db = QSqlDatabase::database(m_name, false);
+        if (db.isValid())
+            db.close();
+    }
+    if (!m_name.isEmpty())
+        QSqlDatabase::removeDatabase(m_name);
+}
+
+QString ReadOnlyConnection::installedDrivers()
+{
+    return QSqlDatabase::drivers().join(QStringLiteral(", "));
+}
+
+Result<std::unique_ptr<ReadOnlyConnection>> ReadOnlyConnection::open(
+    const DatabaseUrl &url, const ConnectionOptions &options)
+{
+    const QString driver = url.driverName();
+    if (!QSqlDatabase::isDriverAvailable(driver))
+        return Error { QStringLiteral(
+            "Cannot connect to %1: the Qt SQL driver %2 is not installed (installed: %3). On "
+            "Debian install libqt6sql6-%4.")
+                           .arg(url.displayUrl(), driver, installedDrivers(),
+                               driver == QLatin1String("QODBC")         ? QStringLiteral("odbc")
+                                   : driver == QLatin1String("QPSQL")   ? QStringLiteral("psql")
+                                   : driver == QLatin1String("QSQLITE") ? QStringLiteral("sqlite")
+                                                                        : QStringLiteral("mysql")) };
+    if (options.cancel.isCancelled())
+        return Error { QStringLiteral("Connecting to %1 was cancelled.").arg(url.displayUrl()) };
+
+    if (url.engine() == DatabaseUrl::Engine::Sqlite) {
+        const QFileInfo file(url.database());
+        if (!file.exists())
+            return Error { QStringLiteral(
+                "Cannot open %1: the SQLite file %2 does not exist. Check the path in the URL.")
+                               .arg(url.displayUrl(), file.absoluteFilePath()) };
+        if (!file.isReadable())
+            return Error { QStringLiteral("Cannot open %1: the SQLite file %2 is not readable by this user.")
+                               .arg(url.displayUrl(), file.absoluteFilePath()) };
+    }
+
+    const QString name = QStringLiteral("devdash-schema-%1-%2")
+                             .arg(s_connectionCounter.fetch_add(1))
+                             .arg(reinterpret_cast<quintptr>(QThread::currentThreadId()), 0, 16);
+    std::unique_ptr<ReadOnlyConnection> connection(new ReadOnlyConnection(url, name, options.cancel));
+    std::optional<QString> password = DatabasePassword::fromUrlOrEnvironment(url, options.environmentName);
+    bool keychainTried = false;
+
+    for (;;) {
+        {
+            QSqlDatabase db = QSqlDatabase::addDatabase(driver, name);
+            switch (url.engine()) {
+            case DatabaseUrl::Engine::Sqlite: {
+                const QString uri = QUrl::fromLocalFile(QFileInfo(url.database()).absoluteFilePath())
+                                        .toString(QUrl::FullyEncoded)
+                    + QStringLiteral("?mode=ro");
+                db.setDatabaseName(uri);
+                db.setConnectOptions(
+                    QStringLiteral("QSQLITE_OPEN_READONLY;QSQLITE_OPEN_URI;QSQLITE_BUSY_TIMEOUT=%1")
+                        .arg(options.statementTimeoutSeconds * 1000));
+                break;
+            }
+            case DatabaseUrl::Engine::Postgres:
+                db.setHostName(url.parameters().value(QStringLiteral("host"), url.host()));
+                db.setPort(url.port());
+                db.setDatabaseName(url.database());
+                db.setUserName(url.user());
+                db.setConnectOptions(postgresOptions(url, options));
+                break;
+            case DatabaseUrl::Engine::MySql:
+            case DatabaseUrl::Engine::MariaDb:
+                db.setHostName(url.host());
+                db.setPort(url.port());
+                db.setDatabaseName(url.database());
+                db.setUserName(url.user());
+                db.setConnectOptions(mysqlOptions(url, options));
+                break;
+            case DatabaseUrl::Engine::Odbc:
+                db.setDatabaseName(url.database());
+                db.setUserName(url.user());
+                db.setConnectOptions(
+                    QStringLiteral("SQL_ATTR_ACCESS_MODE=SQL_MODE_READ_ONLY;SQL_ATTR_LOGIN_TIMEOUT=%1;"
+                                   "SQL_ATTR_CONNECTION_TIMEOUT=%1")
+                        .arg(options.connectTimeoutSeconds));
+                break;
+            }
+            if (password)
+                db.setPassword(*password);
+            if (db.open())
+                break;
+            const QSqlError error = db.lastError();
+            db = QSqlDatabase();
+            QSqlDatabase::removeDatabase(name);
+            const auto kind = ConnectionError::classify(url, error);
+            // The keychain is asked only when the server wants a password that nothing else gave.
+            if (kind == ConnectionError::Kind::WrongPassword && !password && options.useKeychain
+                && !keychainTried && qEnvironmentVariableIsEmpty("DEVDASH_NO_KEYCHAIN")) {
+                keychainTried = true;
+                password = DatabasePassword::fromKeychain(url);
+                if (password && !options.cancel.isCancelled())
+                    continue;
+            }
+            connection->m_name.clear(); // nothing left to remove
+            QString message = ConnectionError::describe(url, error, options.connectTimeoutSeconds,
+                DatabasePassword::howToProvide(url, options.environmentName));
+            if (password)
+                message = ConnectionError::scrub(message, *password);
+            return Error { message };
+        }
+    }
+
+    if (auto applied = connection->applyReadOnlySession(options); !applied)
+        return applied.error();
+    return connection;
+}
+
+Result<void> ReadOnlyConnection::applyReadOnlySession(const ConnectionOptions &options)
+{
+    QSqlDatabase db = database();
+    QSqlQuery query(db);
+    auto must = [&](const QString &sql) -> Result<void> {
+        if (query.exec(sql))
+            return {};
+        return Error { QStringLiteral(
+            "Connected to %1, but could not make the session read-only (%2): %3. DevDash "
+            "does not inspect a database it could write to.")
+                           .arg(m_url.displayUrl(), sql, query.lastError().text()) };
+    };
+    switch (m_url.engine()) {
+    case DatabaseUrl::Engine::Sqlite: {
+        const QVariant handle = db.driver()->handle();
+        if (handle.isValid() && qstrcmp(handle.typeName(), "sqlite3*") == 0)
+            m_sqliteHandle = *static_cast<sqlite3 *const *>(handle.constData());
+        return must(QStringLiteral("PRAGMA query_only = ON"));
+    }
+    case DatabaseUrl::Engine::Postgres: {
+        if (auto ok = must(QStringLiteral("SET default_transaction_read_only = on")); !ok)
+            return ok;
+        (void)query.exec(
+            QStringLiteral("SET statement_timeout = %1").arg(options.statementTimeoutSeconds * 1000));
+        const QVariant handle = db.driver()->handle();
+        // Qt registers the type as "pg_conn*" (the struct's tag), older builds as "PGconn*".
+        if (handle.isValid()
+            && (qstrcmp(handle.typeName(), "pg_conn*") == 0 || qstrcmp(handle.typeName(), "PGconn*") == 0))
+            if (auto *pg = *static_cast<PGconn *const *>(handle.constData()))
+                m_cancelHandle = PQgetCancel(pg);
+        return {};
+    }
+    case DatabaseUrl::Engine::MySql:
+    case DatabaseUrl::Engine::MariaDb:
+        if (auto ok = must(QStringLiteral("SET SESSION TRANSACTION READ ONLY")); !ok)
+            return ok;
+        // MariaDB counts seconds, MySQL milliseconds; each ignores the other's variable.
+        (void)query.exec(
+            QStringLiteral("SET SESSION max_statement_time = %1").arg(options.statementTimeoutSeconds));
+        (void)query.exec(QStringLiteral("SET SESSION max_execution_time = %1")
+                             .arg(options.statementTimeoutSeconds * 1000));
+        return {};
+    case DatabaseUrl::Engine::Odbc:
+        return {};
+    }
+    return {};
+}
+
+Result<QSqlQuery> ReadOnlyConnection::run(
+    const QString &sql, const QString &what, const QVariantList &values) const
+{
+    if (m_cancel.isCancelled())
+        return Error { QStringLiteral("Reading %1 from %2 was cancelled.").arg(what, m_url.displayUrl()) };
+    QSqlQuery query(database());
+    query.setForwardOnly(true);
+    bool ok = false;
+    if (values.isEmpty()) {
+        ok = query.exec(sql);
+    } else {
+        ok = query.prepare(sql);
+        for (const QVariant &value : values)
+            query.addBindValue(value);
+        ok = ok && query.exec();
+    }
+    if (ok)
+        return query;
+    const QSqlError error = query.lastError();
+    const QString text = error.databaseText().isEmpty() ? error.text() : error.databaseText();
+    if (m_cancel.isCancelled())
+        return Error { QStringLiteral("Reading %1 from %2 was cancelled.").arg(what, m_url.displayUrl()) };
+    if (text.contains(QLatin1String("permission denied"), Qt::CaseInsensitive)
+        || text.contains(QLatin1String("command denied"), Qt::CaseInsensitive)
+        || text.contains(QLatin1String("access denied"), Qt::CaseInsensitive))
+        return Error { QStringLiteral("Reading %1 from %2 was refused (missing privileges): %3")
+                           .arg(what, m_url.displayUrl(), text.trimmed()),
+            1 };
+    if (text.contains(QLatin1String("statement timeout"), Qt::CaseInsensitive)
+        || text.contains(QLatin1String("max_statement_time"), Qt::CaseInsensitive))
+        return Error { QStringLiteral("Reading %1 from %2 took longer than the statement timeout: %3")
+                           .arg(what, m_url.displayUrl(), text.trimmed()) };
+    return Error {
+        QStringLiteral("Reading %1 from %2 failed: %3").arg(what, m_url.displayUrl(), text.trimmed())
+    };
+}
+
+void ReadOnlyConnection::interrupt()
+{
+    m_cancel.cancel();
+    if (m_cancelHandle) {
+        char message[256];
+        PQcancel(static_cast<PGcancel *>(m_cancelHandle), message, sizeof message);
+        return;
+    }
+    // sqlite3_interrupt is safe from any thread while the connection is open.
+    if (m_sqliteHandle)
+        sqlite3_interrupt(static_cast<sqlite3 *>(m_sqliteHandle));
+}
+
+} // namespace devdash::schema

@@ -1,0 +1,73 @@
+#pragma once
+
+// A read-only connection to a database being inspected, owned by the thread
+// that opened it (Qt SQL connections must not cross threads). Each one has a
+// unique connection name and is removed when the object goes.
+//
+// Read-only, per engine: SQLite opened with QSQLITE_OPEN_READONLY through a
+// `file:…?mode=ro` URI; PostgreSQL with default_transaction_read_only set in
+// the startup options and again by SET; MySQL/MariaDB with SET SESSION
+// TRANSACTION READ ONLY; ODBC with SQL_MODE_READ_ONLY. Connecting waits at
+// most connectTimeoutSeconds (an unreachable host fails in bounded time), and
+// each statement at most statementTimeoutSeconds.
+
+#include "common/CancelToken.h"
+#include "common/Result.h"
+#include "schema/DatabaseUrl.h"
+
+#include <QSqlDatabase>
+#include <QSqlQuery>
+#include <QString>
+
+#include <memory>
+
+namespace devdash::schema {
+
+struct ConnectionOptions
+{
+    QString environmentName; // "staging": DEVDASH_DB_PASSWORD_STAGING
+    int connectTimeoutSeconds = 10;
+    int statementTimeoutSeconds = 120;
+    bool useKeychain = true; // asked only when the server wants a password none else gave
+    CancelToken cancel;
+};
+
+class ReadOnlyConnection
+{
+public:
+    ~ReadOnlyConnection();
+    ReadOnlyConnection(const ReadOnlyConnection &) = delete;
+    ReadOnlyConnection &operator=(const ReadOnlyConnection &) = delete;
+
+    static Result<std::unique_ptr<ReadOnlyConnection>> open(
+        const DatabaseUrl &url, const ConnectionOptions &options = {});
+
+    QSqlDatabase database() const { return QSqlDatabase::database(m_name, false); }
+    const DatabaseUrl &url() const { return m_url; }
+    QString connectionName() const { return m_name; }
+    const CancelToken &cancelToken() const { return m_cancel; }
+
+    // Runs one read query (forward only); the error names the database and
+    // what was asked. Fails at once when cancelled.
+    Result<QSqlQuery> run(const QString &sql, const QString &what, const QVariantList &values = {}) const;
+
+    // Interrupts the statement running now, from any thread (PostgreSQL:
+    // PQcancel, SQLite: sqlite3_interrupt; MySQL waits for the statement
+    // timeout). The connection stays usable.
+    void interrupt();
+
+    // The Qt SQL drivers installed, for the "unknown driver" message.
+    static QString installedDrivers();
+
+private:
+    ReadOnlyConnection(const DatabaseUrl &url, const QString &name, const CancelToken &cancel);
+    Result<void> applyReadOnlySession(const ConnectionOptions &options);
+
+    DatabaseUrl m_url;
+    QString m_name;
+    CancelToken m_cancel;
+    void *m_cancelHandle = nullptr; // PGcancel*, created once after connecting
+    void *m_sqliteHandle = nullptr; // sqlite3*, read once after connecting
+};
+
+} // namespace devdash::schema

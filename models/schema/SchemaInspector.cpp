@@ -1,0 +1,77 @@
+#include "schema/SchemaInspector.h"
+
+#include "schema/MysqlInspector.h"
+#include "schema/PostgresInspector.h"
+#include "schema/SqliteInspector.h"
+
+#include <QSqlDriver>
+#include <QSqlRecord>
+
+#include <algorithm>
+
+namespace devdash::schema {
+
+Result<SchemaCatalog> SchemaInspector::inspect(ReadOnlyConnection &connection, const InspectOptions &options)
+{
+    Result<SchemaCatalog> catalog = Error {};
+    switch (connection.url().engine()) {
+    case DatabaseUrl::Engine::Sqlite:
+        catalog = SqliteInspector(connection).inspect();
+        break;
+    case DatabaseUrl::Engine::Postgres:
+        catalog = PostgresInspector(connection, options.schemas).inspect();
+        break;
+    case DatabaseUrl::Engine::MySql:
+    case DatabaseUrl::Engine::MariaDb:
+        catalog = MysqlInspector(connection, options.schemas).inspect();
+        break;
+    case DatabaseUrl::Engine::Odbc:
+        return Error { QStringLiteral(
+            "Inspecting %1: DevDash reads schemas of SQLite, PostgreSQL and MySQL/MariaDB; "
+            "an ODBC data source can be connected to but not inspected yet.")
+                           .arg(connection.url().displayUrl()) };
+    }
+    if (!catalog)
+        return catalog;
+    SchemaCatalog &result = catalog.value();
+    result.driver = connection.url().driverName();
+    result.inspectedAt = QDateTime::currentDateTimeUtc();
+    std::sort(result.tables.begin(), result.tables.end(), [](const Table &a, const Table &b) {
+        return a.schema != b.schema ? a.schema < b.schema : a.name < b.name;
+    });
+    std::sort(result.sequences.begin(), result.sequences.end(), [](const Sequence &a, const Sequence &b) {
+        return a.schema != b.schema ? a.schema < b.schema : a.name < b.name;
+    });
+    std::sort(result.types.begin(), result.types.end(), [](const UserType &a, const UserType &b) {
+        return a.schema != b.schema ? a.schema < b.schema : a.name < b.name;
+    });
+    return catalog;
+}
+
+Result<RowPreview> SchemaInspector::previewRows(ReadOnlyConnection &connection, const Table &table, int limit)
+{
+    QSqlDriver *driver = connection.database().driver();
+    const QString name = driver->escapeIdentifier(table.name, QSqlDriver::TableName);
+    QString from = name;
+    if (connection.url().engine() != DatabaseUrl::Engine::Sqlite && !table.schema.isEmpty())
+        from = driver->escapeIdentifier(table.schema, QSqlDriver::TableName) + QLatin1Char('.') + name;
+    // The limit is bound (QSQLITE, QPSQL and QMYSQL all accept a bound LIMIT).
+    auto query = connection.run(QStringLiteral("SELECT * FROM %1 LIMIT ?").arg(from),
+        QStringLiteral("the first rows of %1").arg(table.qualifiedName()), { std::max(0, limit) });
+    if (!query)
+        return query.error();
+    RowPreview preview;
+    const QSqlRecord record = query->record();
+    for (int i = 0; i < record.count(); ++i)
+        preview.columns << record.fieldName(i);
+    while (query->next()) {
+        QVariantList row;
+        row.reserve(record.count());
+        for (int i = 0; i < record.count(); ++i)
+            row << query->value(i);
+        preview.rows << row;
+    }
+    return preview;
+}
+
+} // namespace devdash::schema

@@ -1,0 +1,333 @@
+#include "MigrationFileScanner.h"
+
+#include "MigrationChecksum.h"
+#include "MigrationFileNames.h"
+#include "MigrationVersion.h"
+
+#include <QCryptographicHash>
+#include <QHash>
+#include <QMap>
+#include <QRegularExpression>
+#include <QSet>
+
+#include <algorithm>
+#include <functional>
+
+namespace devdash::migrations {
+
+namespace {
+
+QString parentFolder(const QString &path)
+{
+    const qsizetype i = path.lastIndexOf(QLatin1Char('/'));
+    return i < 0 ? QString() : path.left(i);
+}
+
+QString clean(QString folder)
+{
+    while (folder.startsWith(QLatin1String("./")))
+        folder.remove(0, 2);
+    while (folder.endsWith(QLatin1Char('/')))
+        folder.chop(1);
+    return folder == QLatin1String(".") ? QString() : folder;
+}
+
+// Frameworks that look into subfolders of the configured one.
+bool recursive(Framework f)
+{
+    return f == Framework::Flyway || f == Framework::Liquibase || f == Framework::Django
+        || f == Framework::Prisma || f == Framework::Diesel || f == Framework::Sqitch;
+}
+
+// alembic.ini's script_location ("%(here)s/migrations" or "migrations"), relative to the root.
+QString alembicVersionsFolder(const GitTreeSnapshot &snapshot)
+{
+    for (const QString &ini : { QStringLiteral("alembic.ini"), QStringLiteral("migrations/alembic.ini") }) {
+        const auto text = snapshot.read(ini);
+        if (!text)
+            continue;
+        static const QRegularExpression re(
+            QStringLiteral("^\\s*script_location\\s*=\\s*(\\S+)"), QRegularExpression::MultilineOption);
+        const auto m = re.match(QString::fromUtf8(*text));
+        if (!m.hasMatch())
+            continue;
+        QString location = m.captured(1);
+        location.replace(QLatin1String("%(here)s"), parentFolder(ini));
+        if (location.contains(QLatin1Char(':'))) // "package:folder" names a Python package
+            location = location.section(QLatin1Char(':'), 1);
+        return clean(location) + QStringLiteral("/versions");
+    }
+    return {};
+}
+
+bool parseAlembic(const QByteArray &bytes, MigrationFile &f)
+{
+    const QString text = QString::fromUtf8(bytes);
+    static const QRegularExpression rev(QStringLiteral("^revision\\s*(?::[^=\\n]*)?=\\s*['\"]([^'\"]+)['\"]"),
+        QRegularExpression::MultilineOption);
+    static const QRegularExpression down(
+        QStringLiteral("^down_revision\\s*(?::[^=\\n]*)?=\\s*(.+)$"), QRegularExpression::MultilineOption);
+    static const QRegularExpression quotedText(QStringLiteral("['\"]([^'\"]+)['\"]"));
+    const auto r = rev.match(text);
+    if (!r.hasMatch())
+        return false;
+    f.key = f.version = r.captured(1);
+    if (const auto d = down.match(text); d.hasMatch()) {
+        for (auto it = quotedText.globalMatch(d.captured(1)); it.hasNext();)
+            f.parents.append(it.next().captured(1));
+    }
+    // The docstring's first line is the message given to `alembic revision -m`.
+    static const QRegularExpression doc(QStringLiteral("^\\s*(?:\"\"\"|''')\\s*([^\\n]*)"));
+    if (const auto m = doc.match(text); m.hasMatch())
+        f.description = m.captured(1).trimmed();
+    return true;
+}
+
+// Parents before children; among equals, by revision (Alembic's branches have no other order).
+void orderAlembic(QList<MigrationFile> &files)
+{
+    QHash<QString, qsizetype> index;
+    for (qsizetype i = 0; i < files.size(); ++i)
+        index.insert(files.at(i).key, i);
+    QHash<QString, int> depth;
+    std::function<int(const QString &, int)> depthOf = [&](const QString &key, int guard) -> int {
+        if (depth.contains(key))
+            return depth.value(key);
+        if (!index.contains(key) || guard > files.size())
+            return -1;
+        int d = 0;
+        for (const QString &p : files.at(index.value(key)).parents)
+            d = std::max(d, depthOf(p, guard + 1) + 1);
+        depth.insert(key, d);
+        return d;
+    };
+    for (const MigrationFile &f : files)
+        depthOf(f.key, 0);
+    std::stable_sort(files.begin(), files.end(), [&](const MigrationFile &a, const MigrationFile &b) {
+        const int da = depth.value(a.key), db = depth.value(b.key);
+        return da != db ? da < db : a.key < b.key;
+    });
+}
+
+// sqitch.plan: "name [deps] 2013-12-30T23:19:08Z Planner <email> # note"; %pragmas, @tags
+// and comments are skipped. The script hash is the SHA-1 of deploy/<name>.sql.
+QList<MigrationFile> parseSqitchPlan(
+    const GitTreeSnapshot &snapshot, const QString &planPath, QStringList &notes)
+{
+    QList<MigrationFile> out;
+    QSet<QString> seen;
+    const auto plan = snapshot.read(planPath);
+    if (!plan)
+        return out;
+    static const QRegularExpression line(
+        QStringLiteral("^([+-]?)(\\S+)\\s*(?:\\[([^\\]]*)\\])?\\s*(\\S+)?[^#]*(?:#\\s*(.*))?$"));
+    const QString root = parentFolder(planPath);
+    for (QString l : QString::fromUtf8(*plan).split(QLatin1Char('\n'))) {
+        l = l.trimmed();
+        if (l.isEmpty() || l.startsWith(QLatin1Char('%')) || l.startsWith(QLatin1Char('@'))
+            || l.startsWith(QLatin1Char('#')))
+            continue;
+        const auto m = line.match(l);
+        if (!m.hasMatch())
+            continue;
+        MigrationFile f;
+        f.key = f.version = m.captured(2);
+        if (seen.contains(f.key)) {
+            notes.append(QStringLiteral("%1 is reworked in the plan; its first entry is shown").arg(f.key));
+            continue;
+        }
+        seen.insert(f.key);
+        f.parents = m.captured(3).split(QLatin1Char(' '), Qt::SkipEmptyParts);
+        f.description = m.captured(5).trimmed();
+        f.path = (root.isEmpty() ? QString() : root + QLatin1Char('/')) + QStringLiteral("deploy/") + f.key
+            + QStringLiteral(".sql");
+        if (const auto script = snapshot.read(f.path))
+            f.checksum
+                = QString::fromLatin1(QCryptographicHash::hash(*script, QCryptographicHash::Sha1).toHex());
+        out.append(f);
+    }
+    return out;
+}
+
+// Liquibase changesets in formatted SQL ("--changeset author:id"), XML (<changeSet id author>)
+// and YAML (changeSet: id:, author:). Their MD5SUM is not recomputed (see docs/cli.md).
+QList<MigrationFile> parseLiquibase(const QString &path, const QByteArray &bytes)
+{
+    QList<MigrationFile> out;
+    const QString text = QString::fromUtf8(bytes);
+    auto add = [&](const QString &id, const QString &author, const QString &description) {
+        MigrationFile f;
+        f.path = path;
+        f.version = id;
+        f.key = id + QStringLiteral("::") + author;
+        f.description = description;
+        out.append(f);
+    };
+    static const QRegularExpression sql(QStringLiteral("^--\\s*changeset\\s+([^:\\s]+):(\\S+)"),
+        QRegularExpression::MultilineOption | QRegularExpression::CaseInsensitiveOption);
+    static const QRegularExpression xml(QStringLiteral("<changeSet\\b([^>]*)>"));
+    static const QRegularExpression attr(QStringLiteral("\\b(id|author)\\s*=\\s*\"([^\"]*)\""));
+    static const QRegularExpression yaml(QStringLiteral("changeSet:\\s*\\n((?:\\s+[^\\n]*\\n?){1,8})"));
+    static const QRegularExpression yamlField(
+        QStringLiteral("^\\s*-?\\s*(id|author):\\s*['\"]?([^'\"\\n]+)"), QRegularExpression::MultilineOption);
+    if (path.endsWith(QLatin1String(".sql"))) {
+        for (auto it = sql.globalMatch(text); it.hasNext();) {
+            const auto m = it.next();
+            add(m.captured(2), m.captured(1), {});
+        }
+    } else if (path.endsWith(QLatin1String(".xml"))) {
+        for (auto it = xml.globalMatch(text); it.hasNext();) {
+            QString id, author;
+            for (auto a = attr.globalMatch(it.next().captured(1)); a.hasNext();) {
+                const auto m = a.next();
+                (m.captured(1) == QLatin1String("id") ? id : author) = m.captured(2);
+            }
+            if (!id.isEmpty())
+                add(id, author, {});
+        }
+    } else {
+        for (auto it = yaml.globalMatch(text); it.hasNext();) {
+            QString id, author;
+            for (auto a = yamlField.globalMatch(it.next().captured(1)); a.hasNext();) {
+                const auto m = a.next();
+                (m.captured(1) == QLatin1String("id") ? id : author) = m.captured(2).trimmed();
+            }
+            if (!id.isEmpty())
+                add(id, author, {});
+        }
+    }
+    return out;
+}
+
+void orderByVersion(Framework framework, QList<MigrationFile> &files)
+{
+    std::stable_sort(files.begin(), files.end(), [framework](const MigrationFile &a, const MigrationFile &b) {
+        // Flyway runs versioned migrations by version, then repeatables by description.
+        if (framework == Framework::Flyway
+            && (a.kind == MigrationKind::Repeatable) != (b.kind == MigrationKind::Repeatable))
+            return b.kind == MigrationKind::Repeatable;
+        if (framework == Framework::Knex || framework == Framework::Sequelize
+            || framework == Framework::Django)
+            return a.key < b.key; // they run files in name order
+        const int c = MigrationVersion::compare(a.version, b.version);
+        return c != 0 ? c < 0 : a.description < b.description;
+    });
+}
+
+} // namespace
+
+Result<MigrationFileSet> MigrationFileScanner::scan(
+    const GitTreeSnapshot &snapshot, Framework framework, const QString &folder)
+{
+    MigrationFileSet set;
+    set.framework = framework;
+    set.ref = snapshot.ref();
+    set.commit = snapshot.commit();
+    if (framework == Framework::Unknown)
+        return Error { QStringLiteral(
+            "cannot read migration files at %1: the framework is not known — pass --framework or "
+            "set databases[].migrations.framework in .devdash.json")
+                           .arg(snapshot.ref()) };
+    QString root = clean(folder);
+    if (root.isEmpty() && framework == Framework::Alembic)
+        root = alembicVersionsFolder(snapshot);
+    const bool configured = !root.isEmpty();
+    const auto entries = snapshot.files(root);
+    if (!entries)
+        return entries.error();
+
+    // Candidates grouped by the folder that holds them.
+    QMap<QString, QList<std::pair<GitTreeSnapshot::Entry, MigrationFile>>> byFolder;
+    for (const GitTreeSnapshot::Entry &e : *entries) {
+        auto parsed = MigrationFileNames::parse(framework, e.path);
+        if (!parsed)
+            continue;
+        const QString unitFolder = MigrationFileNames::migrationFolder(framework, e.path);
+        if (configured && !recursive(framework) && unitFolder != root)
+            continue;
+        byFolder[configured || framework == Framework::Django ? root : unitFolder].append({ e, *parsed });
+    }
+    if (!configured && byFolder.size() > 1) {
+        // The conventional folder with the most files; the others are named in the notes.
+        QString best;
+        auto score = [framework](const QString &f, qsizetype n) {
+            return std::pair<bool, qsizetype>(MigrationFileNames::isConventionalFolder(framework, f), n);
+        };
+        for (auto it = byFolder.cbegin(); it != byFolder.cend(); ++it) {
+            if (best.isEmpty() || score(it.key(), it->size()) > score(best, byFolder.value(best).size()))
+                best = it.key();
+        }
+        for (auto it = byFolder.cbegin(); it != byFolder.cend(); ++it) {
+            if (it.key() != best)
+                set.notes.append(
+                    QStringLiteral("%1 also holds %2 %3 migration(s); pass --path to read it instead")
+                        .arg(it.key().isEmpty() ? QStringLiteral("the root") : it.key())
+                        .arg(it->size())
+                        .arg(frameworkName(framework)));
+        }
+        const auto chosen = byFolder.value(best);
+        byFolder.clear();
+        byFolder.insert(best, chosen);
+    }
+    if (byFolder.isEmpty()) {
+        set.directory = root;
+        set.notes.append(configured
+                ? QStringLiteral("no %1 migration in %2 at %3")
+                      .arg(frameworkName(framework), root, snapshot.ref())
+                : QStringLiteral("no %1 migration found by convention at %2 — set the path")
+                      .arg(frameworkName(framework), snapshot.ref()));
+        return set;
+    }
+    set.directory = byFolder.firstKey();
+
+    QSet<QString> keys;
+    for (const auto &[entry, parsed] : byFolder.first()) {
+        MigrationFile file = parsed;
+        const bool needsContent = framework == Framework::Flyway || framework == Framework::Prisma
+            || framework == Framework::Alembic || framework == Framework::Liquibase
+            || framework == Framework::Sqitch;
+        QByteArray content;
+        if (needsContent) {
+            auto bytes = snapshot.read(entry);
+            if (!bytes)
+                return bytes.error();
+            content = std::move(bytes.value());
+        }
+        QList<MigrationFile> produced;
+        if (framework == Framework::Alembic) {
+            if (!parseAlembic(content, file))
+                continue; // a helper module, not a revision
+            produced.append(file);
+        } else if (framework == Framework::Sqitch) {
+            produced = parseSqitchPlan(snapshot, entry.path, set.notes);
+        } else if (framework == Framework::Liquibase) {
+            produced = parseLiquibase(entry.path, content);
+        } else {
+            if (framework == Framework::Flyway)
+                file.checksum = QString::number(MigrationChecksum::flyway(content));
+            else if (framework == Framework::Prisma)
+                file.checksum = MigrationChecksum::prisma(content);
+            produced.append(file);
+        }
+        for (const MigrationFile &f : produced) {
+            // Flyway's undo files share their version with the migration they undo.
+            const QString identity = f.kind == MigrationKind::Undo ? QStringLiteral("U:") + f.key : f.key;
+            if (keys.contains(identity)) {
+                set.notes.append(QStringLiteral("%1 has the same version as another migration and is skipped")
+                                     .arg(f.path));
+                continue;
+            }
+            keys.insert(identity);
+            set.files.append(f);
+        }
+    }
+    if (framework == Framework::Alembic)
+        orderAlembic(set.files);
+    else if (framework != Framework::Sqitch && framework != Framework::Liquibase)
+        orderByVersion(framework, set.files);
+    for (qsizetype i = 0; i < set.files.size(); ++i)
+        set.files[i].order = int(i);
+    return set;
+}
+
+} // namespace devdash::migrations

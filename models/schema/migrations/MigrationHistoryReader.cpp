@@ -1,0 +1,452 @@
+#include "MigrationHistoryReader.h"
+
+#include "MigrationVersion.h"
+
+#include <QHash>
+#include <QSqlDriver>
+#include <QSqlError>
+#include <QSqlField>
+#include <QSqlQuery>
+#include <QSqlRecord>
+#include <QTimeZone>
+
+#include <algorithm>
+
+namespace devdash::migrations {
+
+namespace {
+
+// How a framework's table is recognised. `columns` must all exist (case-insensitive);
+// `withTable`/`withoutTable`: another table that must (not) exist next to it.
+struct TableSpec
+{
+    Framework framework;
+    const char *table;
+    QStringList columns;
+    const char *withTable = nullptr;
+    const char *withoutTable = nullptr;
+};
+
+// Most specific first: Rails before dbmate (both have schema_migrations(version)).
+const QList<TableSpec> &specs()
+{
+    static const QList<TableSpec> list = {
+        { Framework::Flyway, "flyway_schema_history",
+            { QStringLiteral("installed_rank"), QStringLiteral("version") } },
+        { Framework::Flyway, "schema_version",
+            { QStringLiteral("installed_rank"), QStringLiteral("success") } },
+        { Framework::Liquibase, "databasechangelog", { QStringLiteral("id"), QStringLiteral("author") } },
+        { Framework::Alembic, "alembic_version", { QStringLiteral("version_num") } },
+        { Framework::Django, "django_migrations", { QStringLiteral("app"), QStringLiteral("name") } },
+        { Framework::Rails, "schema_migrations", { QStringLiteral("version") }, "ar_internal_metadata" },
+        { Framework::GolangMigrate, "schema_migrations",
+            { QStringLiteral("version"), QStringLiteral("dirty") } },
+        { Framework::Dbmate, "schema_migrations", { QStringLiteral("version") }, nullptr,
+            "ar_internal_metadata" },
+        { Framework::Goose, "goose_db_version",
+            { QStringLiteral("version_id"), QStringLiteral("is_applied") } },
+        { Framework::Knex, "knex_migrations", { QStringLiteral("name"), QStringLiteral("batch") } },
+        { Framework::Sequelize, "sequelizemeta", { QStringLiteral("name") } },
+        { Framework::TypeOrm, "migrations", { QStringLiteral("timestamp"), QStringLiteral("name") } },
+        { Framework::Prisma, "_prisma_migrations",
+            { QStringLiteral("migration_name"), QStringLiteral("checksum") } },
+        { Framework::EfCore, "__efmigrationshistory", { QStringLiteral("migrationid") } },
+        { Framework::Diesel, "__diesel_schema_migrations", { QStringLiteral("version") } },
+        { Framework::Sqitch, "changes", { QStringLiteral("change_id"), QStringLiteral("project") } },
+    };
+    return list;
+}
+
+QString baseName(const QString &table)
+{
+    return table.mid(table.lastIndexOf(QLatin1Char('.')) + 1);
+}
+
+QString quoted(const QSqlDatabase &db, const QString &table)
+{
+    // The drivers quote "schema.table" part by part.
+    return db.driver()->escapeIdentifier(table, QSqlDriver::TableName);
+}
+
+Result<QSqlRecord> columnsOf(const QSqlDatabase &db, const QString &table)
+{
+    QSqlQuery q(db);
+    q.setForwardOnly(true);
+    if (!q.exec(QStringLiteral("SELECT * FROM %1 WHERE 1 = 0").arg(quoted(db, table))))
+        return Error {
+            QStringLiteral("reading the columns of %1 failed: %2").arg(table, q.lastError().text())
+        };
+    return q.record();
+}
+
+bool hasColumns(const QSqlRecord &record, const QStringList &columns)
+{
+    return std::all_of(
+        columns.begin(), columns.end(), [&](const QString &c) { return record.indexOf(c) >= 0; });
+}
+
+// One row with case-insensitive access by column name (PostgreSQL lowercases, MySQL keeps
+// case, Liquibase writes upper case).
+class Row
+{
+public:
+    explicit Row(const QSqlRecord &record)
+        : m_record(record)
+    {
+    }
+    QVariant value(const char *name) const
+    {
+        const int i = m_record.indexOf(QLatin1String(name));
+        return i < 0 ? QVariant() : m_record.value(i);
+    }
+    QString text(const char *name) const
+    {
+        const QVariant v = value(name);
+        return v.isNull() ? QString() : v.toString().trimmed();
+    }
+    bool isNull(const char *name) const { return value(name).isNull(); }
+    std::optional<qint64> integer(const char *name) const
+    {
+        const QVariant v = value(name);
+        bool ok = false;
+        const qint64 n = v.toLongLong(&ok);
+        return v.isNull() || !ok ? std::nullopt : std::optional<qint64>(n);
+    }
+    bool boolean(const char *name, bool fallback) const
+    {
+        const QVariant v = value(name);
+        if (v.isNull())
+            return fallback;
+        const QString s = v.toString().trimmed().toLower();
+        return !(s == QLatin1String("0") || s == QLatin1String("false") || s == QLatin1String("f")
+            || s == QLatin1String("n") || s == QLatin1String("no"));
+    }
+    std::optional<QDateTime> time(const char *name) const;
+
+private:
+    QSqlRecord m_record;
+};
+
+std::optional<QDateTime> Row::time(const char *name) const
+{
+    const QVariant v = value(name);
+    if (v.isNull())
+        return std::nullopt;
+    if (v.metaType().id() == QMetaType::QDateTime) {
+        const QDateTime dt = v.toDateTime();
+        return dt.isValid() ? std::optional<QDateTime>(dt.toUTC()) : std::nullopt;
+    }
+    bool isNumber = false;
+    const double number = v.toString().toDouble(&isNumber);
+    if (isNumber) {
+        // Knex on SQLite stores JavaScript Date values as milliseconds since the epoch.
+        const qint64 ms = number > 1e11 ? qint64(number) : qint64(number * 1000);
+        return QDateTime::fromMSecsSinceEpoch(ms, QTimeZone::utc());
+    }
+    QString s = v.toString().trimmed();
+    if (s.size() > 10 && s.at(10) == QLatin1Char(' '))
+        s[10] = QLatin1Char('T');
+    // Text without an offset is taken as UTC (SQLite CURRENT_TIMESTAMP is UTC).
+    QDateTime dt = QDateTime::fromString(s, Qt::ISODateWithMs);
+    if (!dt.isValid())
+        return std::nullopt;
+    if (dt.timeSpec() == Qt::LocalTime)
+        dt = QDateTime(dt.date(), dt.time(), QTimeZone::utc());
+    return dt.toUTC();
+}
+
+QString afterUnderscore(const QString &s)
+{
+    const qsizetype i = s.indexOf(QLatin1Char('_'));
+    return i < 0 ? QString() : s.mid(i + 1);
+}
+
+std::optional<qint64> millisBetween(const std::optional<QDateTime> &from, const std::optional<QDateTime> &to)
+{
+    if (!from || !to)
+        return std::nullopt;
+    return from->msecsTo(*to);
+}
+
+// Maps one row of each framework's table; returns false to skip the row.
+bool mapRow(Framework framework, const Row &r, AppliedMigration &m)
+{
+    switch (framework) {
+    case Framework::Flyway: {
+        m.version = r.text("version");
+        m.description = r.text("description");
+        m.script = r.text("script");
+        m.type = r.text("type").toUpper();
+        m.kind = m.version.isEmpty() ? MigrationKind::Repeatable : MigrationKind::Versioned;
+        if (m.type == QLatin1String("BASELINE") || m.type == QLatin1String("SCHEMA")
+            || m.type.endsWith(QLatin1String("_BASELINE")))
+            m.kind = MigrationKind::Baseline;
+        if (m.type.startsWith(QLatin1String("UNDO_")))
+            m.kind = MigrationKind::Undo;
+        // Repeatables pair with their file by description (Flyway's own identity for them).
+        m.key = m.kind == MigrationKind::Repeatable ? QStringLiteral("R:") + m.description : m.version;
+        m.appliedAt = r.time("installed_on");
+        m.appliedBy = r.text("installed_by");
+        m.durationMs = r.integer("execution_time");
+        m.checksum = r.text("checksum");
+        m.success = r.boolean("success", true);
+        m.installedRank = r.integer("installed_rank");
+        return m.type != QLatin1String("DELETE");
+    }
+    case Framework::Liquibase:
+        m.version = r.text("id");
+        m.key = m.version + QStringLiteral("::") + r.text("author");
+        m.description = r.text("description");
+        if (m.description.isEmpty())
+            m.description = r.text("comments");
+        m.script = r.text("filename");
+        m.appliedAt = r.time("dateexecuted");
+        m.appliedBy = r.text("author");
+        m.installedRank = r.integer("orderexecuted");
+        m.type = r.text("exectype").toUpper();
+        m.checksum = r.text("md5sum");
+        m.success = m.type != QLatin1String("FAILED");
+        return true;
+    case Framework::Alembic:
+        m.key = m.version = r.text("version_num");
+        return !m.key.isEmpty();
+    case Framework::Django:
+        m.version = r.text("name");
+        m.key = r.text("app") + QLatin1Char('.') + m.version;
+        m.description = afterUnderscore(m.version).replace(QLatin1Char('_'), QLatin1Char(' '));
+        m.script = r.text("app") + QStringLiteral("/migrations/") + m.version + QStringLiteral(".py");
+        m.appliedAt = r.time("applied");
+        m.installedRank = r.integer("id");
+        return true;
+    case Framework::Rails:
+    case Framework::Dbmate:
+        m.version = r.text("version");
+        m.key = MigrationVersion::normalizedKey(m.version);
+        return !m.key.isEmpty();
+    case Framework::GolangMigrate:
+        m.version = r.text("version");
+        m.key = MigrationVersion::normalizedKey(m.version);
+        m.success = !r.boolean("dirty", false);
+        return !m.key.isEmpty()
+            && m.key != QLatin1String("-1"); // -1: nothing applied (dirty after a failed first)
+    case Framework::Goose:
+        m.version = r.text("version_id");
+        m.key = MigrationVersion::normalizedKey(m.version);
+        m.appliedAt = r.time("tstamp");
+        m.installedRank = r.integer("id");
+        m.success = r.boolean("is_applied", true);
+        return true;
+    case Framework::Knex:
+        m.key = m.script = r.text("name");
+        m.version = m.key.section(QLatin1Char('_'), 0, 0);
+        m.description = afterUnderscore(m.key).section(QLatin1Char('.'), 0, 0);
+        m.appliedAt = r.time("migration_time");
+        m.installedRank = r.integer("id");
+        m.type = QStringLiteral("batch %1").arg(r.text("batch"));
+        return true;
+    case Framework::Sequelize:
+        m.key = m.script = r.text("name");
+        m.version = m.key.section(QLatin1Char('-'), 0, 0);
+        m.description = m.key.section(QLatin1Char('-'), 1).section(QLatin1Char('.'), 0, 0);
+        return true;
+    case Framework::TypeOrm:
+        m.key = m.version = r.text("timestamp");
+        m.description = r.text("name");
+        m.installedRank = r.integer("id");
+        return true;
+    case Framework::Prisma: {
+        m.key = m.script = r.text("migration_name");
+        m.version = m.key.section(QLatin1Char('_'), 0, 0);
+        m.description = afterUnderscore(m.key);
+        m.checksum = r.text("checksum");
+        const auto started = r.time("started_at");
+        m.appliedAt = r.time("finished_at");
+        m.durationMs = millisBetween(started, m.appliedAt);
+        m.success = !r.isNull("finished_at");
+        // A rolled-back attempt no longer counts (`prisma migrate resolve --rolled-back`).
+        return r.isNull("rolled_back_at");
+    }
+    case Framework::EfCore:
+        m.key = r.text("migrationid");
+        m.version = m.key.section(QLatin1Char('_'), 0, 0);
+        m.description = afterUnderscore(m.key);
+        m.type = r.text("productversion");
+        return true;
+    case Framework::Diesel:
+        m.key = m.version = r.text("version");
+        m.appliedAt = r.time("run_on");
+        return true;
+    case Framework::Sqitch:
+        m.key = m.version = r.text("change");
+        m.description = r.text("note");
+        m.appliedAt = r.time("committed_at");
+        m.appliedBy = r.text("committer_name");
+        m.checksum = r.text("script_hash");
+        return true;
+    case Framework::Unknown:
+        break;
+    }
+    return false;
+}
+
+// Rows the framework itself overrides: goose keeps the latest row per version (is_applied
+// false = rolled back) and a 0 marker; Flyway's undo rows cancel the version they undo.
+QList<AppliedMigration> settle(Framework framework, QList<AppliedMigration> rows)
+{
+    std::stable_sort(rows.begin(), rows.end(), [](const AppliedMigration &a, const AppliedMigration &b) {
+        return a.installedRank.value_or(0) < b.installedRank.value_or(0);
+    });
+    if (framework == Framework::Goose) {
+        QHash<QString, qsizetype> latest;
+        for (qsizetype i = 0; i < rows.size(); ++i)
+            latest[rows.at(i).key] = i;
+        QList<AppliedMigration> out;
+        for (qsizetype i = 0; i < rows.size(); ++i) {
+            const AppliedMigration &m = rows.at(i);
+            if (latest.value(m.key) == i && m.success && m.key != QLatin1String("0"))
+                out.append(m);
+        }
+        return out;
+    }
+    if (framework == Framework::Flyway) {
+        QList<AppliedMigration> out;
+        for (const AppliedMigration &m : rows) {
+            if (m.kind == MigrationKind::Undo) {
+                if (m.success) {
+                    out.erase(std::remove_if(out.begin(), out.end(),
+                                  [&](const AppliedMigration &o) { return o.key == m.key; }),
+                        out.end());
+                }
+                continue;
+            }
+            // A repeatable re-applied: its latest run is what the database has.
+            if (m.kind == MigrationKind::Repeatable) {
+                out.erase(std::remove_if(out.begin(), out.end(),
+                              [&](const AppliedMigration &o) { return o.key == m.key; }),
+                    out.end());
+            }
+            out.append(m);
+        }
+        return out;
+    }
+    if (framework == Framework::Rails || framework == Framework::Dbmate || framework == Framework::Diesel
+        || framework == Framework::TypeOrm || framework == Framework::EfCore
+        || framework == Framework::Sequelize) {
+        // No order of application recorded: the version order is the best there is.
+        std::stable_sort(rows.begin(), rows.end(), [](const AppliedMigration &a, const AppliedMigration &b) {
+            return MigrationVersion::less(a.version, b.version);
+        });
+    }
+    return rows;
+}
+
+} // namespace
+
+QString MigrationHistoryReader::defaultTableName(Framework framework)
+{
+    static const QHash<Framework, QString> cased = {
+        { Framework::Liquibase, QStringLiteral("DATABASECHANGELOG") },
+        { Framework::Sequelize, QStringLiteral("SequelizeMeta") },
+        { Framework::EfCore, QStringLiteral("__EFMigrationsHistory") },
+        { Framework::Sqitch, QStringLiteral("sqitch.changes") },
+    };
+    if (cased.contains(framework))
+        return cased.value(framework);
+    for (const TableSpec &s : specs()) {
+        if (s.framework == framework)
+            return QString::fromLatin1(s.table);
+    }
+    return {};
+}
+
+Result<QList<HistoryTable>> MigrationHistoryReader::detect(QSqlDatabase db)
+{
+    if (!db.isOpen())
+        return Error { QStringLiteral(
+            "looking for migration history tables failed: the connection %1 is not open")
+                           .arg(db.connectionName()) };
+    const QStringList tables = db.tables(QSql::Tables);
+    if (tables.isEmpty() && db.lastError().isValid())
+        return Error { QStringLiteral("listing the tables of %1 failed: %2")
+                           .arg(db.databaseName(), db.lastError().text()) };
+    // Lower-cased base name -> the tables of that name (one per schema).
+    QHash<QString, QStringList> byName;
+    for (const QString &t : tables)
+        byName[baseName(t).toLower()].append(t);
+
+    QList<HistoryTable> found;
+    QStringList claimed;
+    for (const TableSpec &spec : specs()) {
+        const QStringList candidates = byName.value(QString::fromLatin1(spec.table));
+        for (const QString &table : candidates) {
+            if (claimed.contains(table))
+                continue;
+            const QString schemaPrefix = table.left(table.size() - baseName(table).size());
+            auto sibling = [&](const char *name) {
+                const QStringList others = byName.value(QString::fromLatin1(name));
+                return std::any_of(others.begin(), others.end(), [&](const QString &o) {
+                    return o.left(o.size() - baseName(o).size()).compare(schemaPrefix, Qt::CaseInsensitive)
+                        == 0;
+                });
+            };
+            if (spec.withTable && !sibling(spec.withTable))
+                continue;
+            if (spec.withoutTable && sibling(spec.withoutTable))
+                continue;
+            const auto record = columnsOf(db, table);
+            if (!record)
+                return record.error();
+            if (!hasColumns(*record, spec.columns))
+                continue;
+            found.append({ spec.framework, table });
+            claimed.append(table);
+        }
+    }
+    return found;
+}
+
+Result<MigrationHistory> MigrationHistoryReader::read(QSqlDatabase db, const HistoryTable &table)
+{
+    QSqlQuery q(db);
+    q.setForwardOnly(true);
+    if (!q.exec(QStringLiteral("SELECT * FROM %1").arg(quoted(db, table.table)))) {
+        return Error { QStringLiteral(
+            "reading the %1 history table %2 failed: %3 — check that the user may read it")
+                           .arg(frameworkName(table.framework), table.table, q.lastError().text()) };
+    }
+    MigrationHistory history;
+    history.framework = table.framework;
+    history.table = table.table;
+    // alembic_version holds only the heads; golang-migrate only the current version.
+    history.headsOnly = table.framework == Framework::Alembic || table.framework == Framework::GolangMigrate;
+    QList<AppliedMigration> rows;
+    while (q.next()) {
+        AppliedMigration m;
+        if (mapRow(table.framework, Row(q.record()), m))
+            rows.append(m);
+    }
+    history.applied = settle(table.framework, rows);
+    return history;
+}
+
+Result<MigrationHistory> MigrationHistoryReader::readDetected(QSqlDatabase db, Framework preferred)
+{
+    const auto tables = detect(db);
+    if (!tables)
+        return tables.error();
+    for (const HistoryTable &t : *tables) {
+        if (preferred == Framework::Unknown || t.framework == preferred)
+            return read(db, t);
+    }
+    QStringList names;
+    for (Framework f : allFrameworks()) {
+        if (preferred == Framework::Unknown || f == preferred)
+            names.append(defaultTableName(f));
+    }
+    return Error { QStringLiteral(
+        "no migration history table in %1 (looked for %2) — has any migration run there, and "
+        "may this user see the table?")
+                       .arg(db.databaseName(), names.join(QStringLiteral(", "))) };
+}
+
+} // namespace devdash::migrations

@@ -1,0 +1,37 @@
+#pragma once
+
+// Finds which migration frameworks keep a history table in a database, and reads
+// those tables. Table-driven: each framework is a table name, the columns that tell
+// it apart from a namesake, and a mapping of its rows to AppliedMigration.
+//
+// The connection belongs to the calling thread (opened read-only by the caller); the
+// reader only runs SELECTs, identifiers quoted by the driver.
+
+#include "Migration.h"
+#include "common/Result.h"
+
+#include <QSqlDatabase>
+
+namespace devdash::migrations {
+
+struct HistoryTable
+{
+    Framework framework = Framework::Unknown;
+    QString table; // as the database spells it, schema-qualified outside the default schema
+};
+
+class MigrationHistoryReader
+{
+public:
+    // Every history table in the database, most specific first (several frameworks may share
+    // a database). An empty list when there is none.
+    static Result<QList<HistoryTable>> detect(QSqlDatabase db);
+    static Result<MigrationHistory> read(QSqlDatabase db, const HistoryTable &table);
+    // detect() then read() of the table of `preferred`, else of the first one found. The error
+    // says which tables were looked for when none exists.
+    static Result<MigrationHistory> readDetected(QSqlDatabase db, Framework preferred = Framework::Unknown);
+    // The table name each framework uses by default (for messages and documentation).
+    static QString defaultTableName(Framework framework);
+};
+
+} // namespace devdash::migrations

@@ -1,0 +1,29 @@
+#pragma once
+
+// The real sample schemas (../shared/fixtures/db/schemas: sakila, chinook,
+// northwind for PostgreSQL, MySQL/MariaDB and SQLite) loaded into SQLite files
+// and the test servers, by the engines' own tools where they exist.
+
+#include <QString>
+
+namespace devdash::test {
+
+class PostgresServer;
+
+class SchemaFixtures
+{
+public:
+    static QString path(const QString &fileName);
+    // Runs a whole .sql file (or SQL text) on a new or existing SQLite file through
+    // sqlite3_exec. SQLite refuses a script that creates sqlite_sequence itself
+    // (the northwind dump does): that statement is dropped, SQLite makes the table.
+    static bool loadSqliteFile(const QString &databaseFile, const QString &sqlFile, QString *error);
+    static bool execSqlite(const QString &databaseFile, const QString &sql, QString *error);
+    // Runs `psql -f` as the superuser on `database` (the file may \c elsewhere).
+    static bool loadPostgresFile(
+        const PostgresServer &server, const QString &database, const QString &sqlFile, QString *error);
+    static bool execPostgres(
+        const PostgresServer &server, const QString &database, const QString &sql, QString *error);
+};
+
+} // namespace devdash::test

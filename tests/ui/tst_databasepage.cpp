@@ -1,0 +1,422 @@
+// The Databases page offscreen, on real SQLite files named by a real repository's
+// .devdash.json: the tree of the inspected database, a table's columns, keys and
+// indexes, the first rows, the ER diagram (one node per table, one edge per
+// foreign key) of the real sakila and chinook schemas and its PNG/SVG export, the
+// schema diff of two files, the error on a missing file, and the demo's databases
+// with their history and migrations.
+
+#include "SchemaFixtures.h"
+#include "TestRepo.h"
+#include "common/Workspace.h"
+#include "database/DatabasePage.h"
+#include "database/ErDiagramView.h"
+#include "database/MigrationsView.h"
+#include "database/ObjectDetailView.h"
+#include "database/SchemaDiffView.h"
+#include "database/SchemaHistoryView.h"
+#include "git/DemoRepository.h"
+#include "schema/DemoDatabases.h"
+#include "schema/SchemaTreeModel.h"
+#include "schema/TableColumnsModel.h"
+#include "schema/migrations/MigrationListModel.h"
+#include "shell/MessagePanel.h"
+#include "shell/Screenshot.h"
+#include "tests/TestStoreAccess.h"
+
+#include <QDomDocument>
+#include <QElapsedTimer>
+#include <QFile>
+#include <QGraphicsItem>
+#include <QGraphicsScene>
+#include <QImage>
+#include <QLineEdit>
+#include <QPlainTextEdit>
+#include <QSignalSpy>
+#include <QStandardItemModel>
+#include <QSvgRenderer>
+#include <QTemporaryDir>
+#include <QTest>
+#include <QTextBrowser>
+#include <QTreeView>
+#include <QTreeWidget>
+
+using namespace devdash;
+using devdash::test::SchemaFixtures;
+using devdash::test::TestRepo;
+using schema::SchemaTreeModel;
+
+namespace {
+
+const char *const ShopSchema = R"(
+CREATE TABLE customers (id INTEGER PRIMARY KEY, email %1 NOT NULL, name TEXT);
+CREATE TABLE orders (
+    id INTEGER PRIMARY KEY,
+    customer_id INTEGER NOT NULL REFERENCES customers (id) ON DELETE CASCADE,
+    status TEXT NOT NULL DEFAULT 'open' CHECK (status IN ('open', 'paid')),
+    placed_at TEXT
+);
+CREATE INDEX idx_orders_open ON orders (placed_at) WHERE status = 'open';
+CREATE UNIQUE INDEX idx_customers_email ON customers (lower(email));
+CREATE TRIGGER orders_paid AFTER UPDATE OF status ON orders BEGIN SELECT 1; END;
+INSERT INTO customers VALUES (1, 'ana@example.com', 'Ana'), (2, 'ben@example.com', 'Ben'), (3, 'chloe@example.com', NULL);
+INSERT INTO orders VALUES (1, 1, 'open', '2026-01-01'), (2, 1, 'paid', '2026-01-02'), (3, 2, 'open', NULL);
+)";
+
+template<typename Condition> bool waitFor(Condition condition, int timeoutMs = 20000)
+{
+    QElapsedTimer clock;
+    clock.start();
+    while (!condition()) {
+        if (clock.elapsed() > timeoutMs)
+            return false;
+        QTest::qWait(10);
+    }
+    return true;
+}
+
+QStringList childNames(const QAbstractItemModel *model, const QModelIndex &parent)
+{
+    QStringList names;
+    for (int r = 0; r < model->rowCount(parent); ++r)
+        names << model->index(r, 0, parent).data().toString();
+    return names;
+}
+
+bool treeContains(QTreeWidget *tree, const QString &text)
+{
+    return !tree->findItems(text, Qt::MatchContains | Qt::MatchRecursive, 0).isEmpty()
+        || !tree->findItems(text, Qt::MatchContains | Qt::MatchRecursive, 1).isEmpty()
+        || !tree->findItems(text, Qt::MatchContains | Qt::MatchRecursive, 2).isEmpty()
+        || !tree->findItems(text, Qt::MatchContains | Qt::MatchRecursive, 4).isEmpty();
+}
+
+} // namespace
+
+class DatabasePageTest : public QObject
+{
+    Q_OBJECT
+private Q_SLOTS:
+    void initTestCase();
+    void inspectsAndShowsTables();
+    void tableDetail();
+    void dataPreview();
+    void erDiagram_data();
+    void erDiagram();
+    void schemaDiff();
+    void missingFile();
+    void demoDatabases();
+
+private:
+    QString repoWith(const QString &name, const QByteArray &devdashJson);
+    std::unique_ptr<ui::DatabasePage> openPage(const QString &repo);
+
+    QTemporaryDir m_dir;
+    std::unique_ptr<ui::Workspace> m_workspace;
+    QList<std::shared_ptr<TestRepo>> m_repos;
+    QString m_shopRepo;
+};
+
+void DatabasePageTest::initTestCase()
+{
+    QVERIFY(m_dir.isValid());
+    auto location = store::StoreLocation::parse(m_dir.filePath(QStringLiteral("store.sqlite")));
+    QVERIFY(location);
+    ui::TestStoreAccess::setLocation(*location);
+    m_workspace = std::make_unique<ui::Workspace>();
+    m_shopRepo = repoWith(QStringLiteral("shop"),
+        R"({"databases": [{"name": "staging", "url": "sqlite://db/staging.db"},
+                          {"name": "production", "url": "sqlite://db/production.db"}]})");
+    QString error;
+    QVERIFY2(SchemaFixtures::execSqlite(m_shopRepo + QStringLiteral("/db/staging.db"),
+                 QString::fromLatin1(ShopSchema).arg(QStringLiteral("VARCHAR(200)")), &error),
+        qPrintable(error));
+    QVERIFY2(SchemaFixtures::execSqlite(m_shopRepo + QStringLiteral("/db/production.db"),
+                 QString::fromLatin1(ShopSchema).arg(QStringLiteral("TEXT")), &error),
+        qPrintable(error));
+}
+
+QString DatabasePageTest::repoWith(const QString &name, const QByteArray &devdashJson)
+{
+    auto repo = std::make_shared<TestRepo>(m_dir.filePath(name));
+    repo->init();
+    repo->commit(QStringLiteral("config"), { { QStringLiteral(".devdash.json"), devdashJson } });
+    QDir().mkpath(repo->path() + QStringLiteral("/db"));
+    m_repos << repo;
+    return repo->path();
+}
+
+std::unique_ptr<ui::DatabasePage> DatabasePageTest::openPage(const QString &repo)
+{
+    auto page = std::make_unique<ui::DatabasePage>(m_workspace.get());
+    page->resize(1200, 760);
+    page->show();
+    page->setRepository(repo);
+    return page;
+}
+
+void DatabasePageTest::inspectsAndShowsTables()
+{
+    auto page = openPage(m_shopRepo);
+    QVERIFY(waitFor([&] { return page->isReady(); }));
+    QCOMPARE(page->connections().size(), 2);
+    QCOMPARE(page->currentDatabase(), QStringLiteral("staging"));
+    QVERIFY(!page->isShowingMessage());
+    const SchemaTreeModel *model = page->treeModel();
+    const QModelIndex staging = model->indexOfDatabase(QStringLiteral("staging"));
+    QVERIFY(staging.isValid());
+    QCOMPARE(childNames(model, staging), QStringList { QStringLiteral("main") });
+    const QModelIndex mainSchema = model->index(0, 0, staging);
+    const QModelIndex tables = model->index(0, 0, mainSchema);
+    QCOMPARE(tables.data(SchemaTreeModel::GroupRole).toInt(), int(SchemaTreeModel::Group::Tables));
+    QCOMPARE(
+        childNames(model, tables), (QStringList { QStringLiteral("customers"), QStringLiteral("orders") }));
+    // Production is listed but not inspected until chosen.
+    QCOMPARE(model->rowCount(model->indexOfDatabase(QStringLiteral("production"))), 0);
+    page->selectDatabase(QStringLiteral("production"));
+    QVERIFY(waitFor([&] { return page->isReady() && model->catalog(QStringLiteral("production")); }));
+    QCOMPARE(model->rowCount(model->indexOfDatabase(QStringLiteral("production"))), 1);
+    // The filter keeps matching objects and their ancestors only.
+    page->filterField()->setText(QStringLiteral("ord"));
+    const QAbstractItemModel *proxy = page->treeView()->model();
+    const QModelIndex proxyDb = proxy->index(0, 0);
+    const QModelIndex proxyTables = proxy->index(0, 0, proxy->index(0, 0, proxyDb));
+    QCOMPARE(childNames(proxy, proxyTables), QStringList { QStringLiteral("orders") });
+}
+
+void DatabasePageTest::tableDetail()
+{
+    auto page = openPage(m_shopRepo);
+    QVERIFY(waitFor([&] { return page->isReady(); }));
+    QVERIFY(page->selectTable(QStringLiteral("main"), QStringLiteral("orders")));
+    ui::ObjectDetailView *detail = page->detailView();
+    QCOMPARE(detail->shownTable(), QStringLiteral("main.orders"));
+    const schema::TableColumnsModel *columns = detail->columnsModel();
+    QCOMPARE(columns->rowCount(), 4);
+    QCOMPARE(columns->index(0, schema::TableColumnsModel::KeyColumn).data().toString(), QStringLiteral("PK"));
+    QCOMPARE(columns->index(1, schema::TableColumnsModel::KeyColumn).data().toString(), QStringLiteral("FK"));
+    QCOMPARE(columns->index(1, 0).data(schema::TableColumnsModel::ReferencesRole).toString(),
+        QStringLiteral("main.customers.id"));
+    QCOMPARE(columns->index(2, schema::TableColumnsModel::DefaultColumn).data().toString(),
+        QStringLiteral("'open'"));
+    // Keys: the FK with its delete rule, the check; indexes: the partial one's predicate.
+    QVERIFY(treeContains(detail->keysTree(), QStringLiteral("on delete cascade")));
+    QVERIFY(treeContains(detail->keysTree(), QStringLiteral("status IN")));
+    QVERIFY(treeContains(detail->indexesTree(), QStringLiteral("idx_orders_open")));
+    QVERIFY(treeContains(detail->indexesTree(), QStringLiteral("status = 'open'")));
+    QVERIFY(treeContains(detail->triggersTree(), QStringLiteral("orders_paid")));
+    QVERIFY(detail->ddlView()->toPlainText().contains(QStringLiteral("CREATE TABLE orders")));
+    // The referenced table lists who points at it.
+    QVERIFY(page->selectTable(QStringLiteral("main"), QStringLiteral("customers")));
+    QVERIFY(treeContains(detail->keysTree(), QStringLiteral("← main.orders")));
+    QVERIFY(treeContains(detail->indexesTree(), QStringLiteral("lower(email)")));
+}
+
+void DatabasePageTest::dataPreview()
+{
+    auto page = openPage(m_shopRepo);
+    QVERIFY(waitFor([&] { return page->isReady(); }));
+    QVERIFY(page->selectTable(QStringLiteral("main"), QStringLiteral("customers")));
+    ui::ObjectDetailView *detail = page->detailView();
+    QVERIFY(!detail->hasPreview()); // lazily: nothing read before the tab is shown
+    detail->showTab(ui::ObjectDetailView::DataTab);
+    QVERIFY(waitFor([&] { return detail->hasPreview(); }));
+    QStandardItemModel *data = detail->dataModel();
+    QCOMPARE(data->rowCount(), 3);
+    QCOMPARE(data->columnCount(), 3);
+    QCOMPARE(data->headerData(1, Qt::Horizontal).toString(), QStringLiteral("email"));
+    QCOMPARE(data->item(0, 1)->text(), QStringLiteral("ana@example.com"));
+    QCOMPARE(data->item(2, 2)->text(), QStringLiteral("NULL"));
+    QVERIFY(detail->previewStatus().contains(QStringLiteral("3")));
+}
+
+void DatabasePageTest::erDiagram_data()
+{
+    QTest::addColumn<QString>("fixture");
+    QTest::newRow("sakila") << QStringLiteral("sakila__sqlite-sakila-schema.sql");
+    QTest::newRow("chinook") << QStringLiteral("chinook-database__Chinook_Sqlite.schema-only.sql");
+}
+
+void DatabasePageTest::erDiagram()
+{
+    QFETCH(QString, fixture);
+    const QString name = QString::fromLatin1(QTest::currentDataTag());
+    const QString repo = repoWith(QStringLiteral("er-") + name,
+        QStringLiteral(R"({"databases": [{"name": "%1", "url": "sqlite://db/%1.db"}]})").arg(name).toUtf8());
+    QString error;
+    QVERIFY2(SchemaFixtures::loadSqliteFile(
+                 repo + QStringLiteral("/db/%1.db").arg(name), SchemaFixtures::path(fixture), &error),
+        qPrintable(error));
+    auto page = openPage(repo);
+    page->showView(ui::DatabasePage::ErView);
+    QVERIFY(waitFor([&] { return page->isReady() && page->currentCatalog(); }));
+    const schema::SchemaCatalog *catalog = page->currentCatalog();
+    int tables = 0, keys = 0;
+    for (const schema::Table &t : catalog->tables) {
+        ++tables;
+        for (const schema::ForeignKey &fk : t.foreignKeys)
+            keys += catalog->table(fk.refSchema, fk.refTable) ? 1 : 0;
+    }
+    ui::ErDiagramView *er = page->erDiagram();
+    QVERIFY(waitFor([&] { return !er->isLayoutPending() && er->tableCount() > 0; }));
+    QCOMPARE(er->tableCount(), tables);
+    QCOMPARE(er->edgeCount(), keys);
+    QVERIFY(keys > 5);
+    // Tidy: no two boxes overlap.
+    QList<QRectF> boxes;
+    for (QGraphicsItem *item : er->scene()->items())
+        if (item->type() == QGraphicsItem::UserType + 71)
+            boxes << item->sceneBoundingRect().adjusted(4, 4, -4, -4);
+    QCOMPARE(boxes.size(), tables);
+    for (int i = 0; i < boxes.size(); ++i)
+        for (int j = i + 1; j < boxes.size(); ++j)
+            QVERIFY2(!boxes.at(i).intersects(boxes.at(j)),
+                qPrintable(QStringLiteral("boxes %1 and %2 overlap").arg(i).arg(j)));
+    // Search highlights and dims.
+    QVERIFY(er->search(catalog->tables.constFirst().name) >= 1);
+    QCOMPARE(er->search(QStringLiteral("no-such-table")), 0);
+    er->search({});
+    // Zoom.
+    const double before = er->zoom();
+    er->zoomIn();
+    QVERIFY(er->zoom() > before);
+    er->fitToView();
+
+    const QString png = m_dir.filePath(name + QStringLiteral("-er.png"));
+    const QString svg = m_dir.filePath(name + QStringLiteral("-er.svg"));
+    auto pngResult = er->exportPng(png);
+    QVERIFY2(pngResult, qPrintable(pngResult.errorMessage()));
+    const QImage image(png);
+    QVERIFY(!image.isNull());
+    QVERIFY(image.width() > 400 && image.height() > 200);
+    QVERIFY(ui::distinctColours(image, 64) >= 16);
+    auto svgResult = er->exportSvg(svg);
+    QVERIFY2(svgResult, qPrintable(svgResult.errorMessage()));
+    QFile file(svg);
+    QVERIFY(file.open(QIODevice::ReadOnly));
+    QDomDocument doc;
+    QVERIFY(doc.setContent(&file));
+    QCOMPARE(doc.documentElement().tagName(), QStringLiteral("svg"));
+    QVERIFY(QSvgRenderer(svg).isValid());
+    // The selection scope: one table and its neighbours.
+    page->showView(ui::DatabasePage::ObjectView);
+    QVERIFY(page->selectTable(catalog->tables.constFirst().schema, catalog->tables.constFirst().name));
+    er->showSelection();
+    QVERIFY(waitFor([&] { return !er->isLayoutPending(); }));
+    QVERIFY(er->tableCount() >= 1);
+    QVERIFY(er->tableCount() < tables);
+}
+
+void DatabasePageTest::schemaDiff()
+{
+    auto page = openPage(m_shopRepo);
+    QVERIFY(waitFor([&] { return page->isReady(); }));
+    ui::SchemaDiffView *diff = page->diffView();
+    QVERIFY(diff->setSides(QStringLiteral("production"), QStringLiteral("staging")));
+    diff->compare();
+    QVERIFY(waitFor([&] { return !diff->isBusy() && diff->hasResult(); }));
+    QVERIFY2(diff->errorText().isEmpty(), qPrintable(diff->errorText()));
+    QCOMPARE(diff->differences().tables.size(), 1);
+    const schema::TableDiff &customers = diff->differences().tables.constFirst();
+    QCOMPARE(customers.name, QStringLiteral("customers"));
+    QTreeWidget *tree = diff->changesTree();
+    const auto items = tree->findItems(QStringLiteral("email"), Qt::MatchContains | Qt::MatchRecursive, 0);
+    QVERIFY(!items.isEmpty());
+    QVERIFY(items.constFirst()->text(1).contains(QStringLiteral("type")));
+    tree->setCurrentItem(items.constFirst());
+    QVERIFY(diff->beforePane()->toPlainText().contains(QStringLiteral("TEXT")));
+    QVERIFY(diff->afterPane()->toPlainText().contains(QStringLiteral("VARCHAR(200)")));
+    // Exports.
+    const QString json = m_dir.filePath(QStringLiteral("diff.json"));
+    QVERIFY(diff->exportJson(json));
+    QFile jsonFile(json);
+    QVERIFY(jsonFile.open(QIODevice::ReadOnly));
+    QVERIFY(jsonFile.readAll().contains("customers"));
+    const QString report = m_dir.filePath(QStringLiteral("diff.md"));
+    QVERIFY(diff->exportReport(report));
+    QVERIFY(QFileInfo(report).size() > 20);
+    // Leaving the table out leaves no difference.
+    diff->setFilter(schema::DiffFilter { {}, {}, {}, { QStringLiteral("customers") } });
+    diff->compare();
+    QVERIFY(waitFor([&] { return !diff->isBusy(); }));
+    QVERIFY(diff->differences().isEmpty());
+}
+
+void DatabasePageTest::missingFile()
+{
+    const QString repo = repoWith(
+        QStringLiteral("missing"), R"({"databases": [{"name": "qa", "url": "sqlite://db/not-there.db"}]})");
+    auto page = openPage(repo);
+    QVERIFY(waitFor([&] { return page->isReady() && page->connections().size() == 1; }));
+    QVERIFY(page->isShowingMessage());
+    ui::MessagePanel *panel = page->messagePanel();
+    QCOMPARE(panel->kind(), ui::MessagePanel::Kind::Error);
+    QVERIFY(panel->title().contains(QStringLiteral("qa")));
+    QVERIFY2(panel->message().contains(QStringLiteral("not-there.db")), qPrintable(panel->message()));
+    QVERIFY(panel->message().contains(QStringLiteral("does not exist")));
+    QCOMPARE(page->treeModel()->index(0, SchemaTreeModel::DetailColumn).data().toString(),
+        QStringLiteral("failed"));
+}
+
+void DatabasePageTest::demoDatabases()
+{
+    QTemporaryDir folder;
+    auto work = git::DemoRepository::create(folder.path());
+    QVERIFY2(work, qPrintable(work.errorMessage()));
+    QElapsedTimer clock;
+    clock.start();
+    auto created = schema::DemoDatabases::create(work.value());
+    QVERIFY2(created, qPrintable(created.errorMessage()));
+    qInfo("demo databases built in %lld ms", clock.elapsed());
+    QVERIFY(clock.elapsed() < 2000);
+    // The workspace knows the default branch the matrix compares with.
+    QSignalSpy opened(m_workspace.get(), &ui::Workspace::opened);
+    m_workspace->open(work.value());
+    QVERIFY(opened.wait(20000));
+    auto page = openPage(work.value());
+    QVERIFY(waitFor([&] { return page->isReady() && page->currentCatalog(); }));
+    QCOMPARE(page->connections().size(), 2);
+    const schema::SchemaCatalog *staging = page->currentCatalog();
+    QVERIFY(staging->table(QStringLiteral("main"), QStringLiteral("reviews")));
+    QVERIFY(staging->table(QStringLiteral("main"), QStringLiteral("order_totals")));
+    // Staging's migrations: five applied against main's files.
+    page->showView(ui::DatabasePage::MigrationsTab);
+    ui::MigrationsView *migrations = page->migrationsView();
+    QVERIFY(waitFor([&] { return page->isReady() && migrations->listModel()->rowCount() > 0; }));
+    QVERIFY2(migrations->listError().isEmpty(), qPrintable(migrations->listError()));
+    QCOMPARE(migrations->listModel()->rowCount(), 5);
+    for (int r = 0; r < 5; ++r)
+        QCOMPARE(migrations->listModel()->index(r, 0).data(migrations::MigrationListModel::StateRole).toInt(),
+            int(migrations::MigrationState::Applied));
+    // The branch adds one migration that no environment has.
+    migrations->setRef(created->branch);
+    QVERIFY(waitFor([&] { return !migrations->isBusy(); }));
+    QVERIFY2(migrations->summary().contains(QStringLiteral("adds 1 migration")),
+        qPrintable(migrations->summary()));
+    QVERIFY(migrations->summary().contains(QStringLiteral("production none")));
+    // Production lags: two pending.
+    page->selectDatabase(QStringLiteral("production"));
+    QVERIFY(waitFor([&] { return page->isReady(); }));
+    QCOMPARE(page->currentDatabase(), QStringLiteral("production"));
+    migrations->setRef(QStringLiteral("main"));
+    QVERIFY(waitFor([&] { return page->isReady() && !migrations->isBusy(); }));
+    QVERIFY2(migrations->listError().isEmpty(), qPrintable(migrations->listError()));
+    QCOMPARE(migrations->listModel()->rowCount(), 5);
+    int pending = 0;
+    for (int r = 0; r < migrations->listModel()->rowCount(); ++r)
+        pending
+            += migrations->listModel()->index(r, 0).data(migrations::MigrationListModel::StateRole).toInt()
+                == int(migrations::MigrationState::Pending)
+            ? 1
+            : 0;
+    QCOMPARE(pending, 2);
+    // Opening them snapshotted both environments; the history shows it.
+    page->showView(ui::DatabasePage::HistoryView);
+    ui::SchemaHistoryView *history = page->historyView();
+    QVERIFY(waitFor([&] { return page->isReady() && !history->timeline().isEmpty(); }));
+    // (The store is shared with the other cases, whose "production" is another file.)
+    QCOMPARE(history->timeline().constLast().snapshot.tableCount, 6); // five tables and Flyway's history
+    QVERIFY(history->errorText().isEmpty());
+}
+
+QTEST_MAIN(DatabasePageTest)
+#include "tst_databasepage.moc"

@@ -1,0 +1,103 @@
+#include "DatabaseWork.h"
+
+#include "schema/DatabaseUrl.h"
+#include "schema/ReadOnlyConnection.h"
+#include "schema/migrations/Migration.h"
+#include "schema/migrations/MigrationDatabaseConfig.h"
+
+#include <QDir>
+#include <QFileInfo>
+#include <QUrl>
+
+namespace devdash::ui {
+
+Result<QList<DatabaseConnection>> DatabaseWork::configured(const QString &repoRoot)
+{
+    auto databases = migrations::MigrationDatabaseConfig::load(repoRoot);
+    if (!databases)
+        return databases.error();
+    QList<DatabaseConnection> result;
+    for (const migrations::ConfiguredDatabase &db : databases.value())
+        result << DatabaseConnection { db.name, resolvedUrl(db.url, repoRoot), true,
+            migrations::frameworkName(db.framework), db.path };
+    return result;
+}
+
+QString DatabaseWork::resolvedUrl(const QString &url, const QString &repoRoot)
+{
+    return schema::DatabaseUrl::resolvedAgainst(url, repoRoot);
+}
+
+QString DatabaseWork::withPassword(const QString &url, const QString &password)
+{
+    auto parsed = schema::DatabaseUrl::parse(url);
+    if (!parsed || password.isEmpty() || parsed->engine() == schema::DatabaseUrl::Engine::Sqlite)
+        return url;
+    const int hostStart = int(url.indexOf(QLatin1String("://"))) + 3;
+    const int at = int(url.indexOf(QLatin1Char('@'), hostStart));
+    const QString encoded = QString::fromLatin1(QUrl::toPercentEncoding(password));
+    if (at < 0) // no user: the driver's default user with this password
+        return url.left(hostStart) + QLatin1Char(':') + encoded + QLatin1Char('@') + url.mid(hostStart);
+    QString userPart = url.mid(hostStart, at - hostStart);
+    const int colon = int(userPart.indexOf(QLatin1Char(':')));
+    if (colon >= 0)
+        userPart.truncate(colon);
+    return url.left(hostStart) + userPart + QLatin1Char(':') + encoded + url.mid(at);
+}
+
+QString DatabaseWork::displayUrl(const QString &url)
+{
+    auto parsed = schema::DatabaseUrl::parse(url);
+    return parsed ? parsed->displayUrl() : url;
+}
+
+namespace {
+
+Result<std::unique_ptr<schema::ReadOnlyConnection>> openConnection(
+    const DatabaseConnection &connection, const QString &repoRoot, const CancelToken &cancel)
+{
+    auto url = schema::DatabaseUrl::parse(DatabaseWork::resolvedUrl(connection.url, repoRoot));
+    if (!url)
+        return url.error();
+    schema::ConnectionOptions options;
+    options.environmentName = connection.name;
+    options.cancel = cancel;
+    return schema::ReadOnlyConnection::open(url.value(), options);
+}
+
+} // namespace
+
+Result<schema::SchemaCatalog> DatabaseWork::inspect(
+    const DatabaseConnection &connection, const QString &repoRoot, const CancelToken &cancel)
+{
+    auto open = openConnection(connection, repoRoot, cancel);
+    if (!open)
+        return open.error();
+    return schema::SchemaInspector::inspect(*open.value());
+}
+
+Result<schema::RowPreview> DatabaseWork::preview(const DatabaseConnection &connection,
+    const QString &repoRoot, const schema::Table &table, const CancelToken &cancel)
+{
+    auto open = openConnection(connection, repoRoot, cancel);
+    if (!open)
+        return open.error();
+    return schema::SchemaInspector::previewRows(*open.value(), table, PreviewRows);
+}
+
+Result<migrations::MigrationReport> DatabaseWork::migrations(const DatabaseConnection &connection,
+    const QString &repoRoot, const QString &ref, const CancelToken &cancel)
+{
+    auto open = openConnection(connection, repoRoot, cancel);
+    if (!open)
+        return open.error();
+    migrations::MigrationInspector::Request request;
+    request.repoPath = repoRoot;
+    request.ref = ref;
+    request.folder = connection.migrationsPath;
+    request.framework = migrations::frameworkFromName(connection.framework);
+    request.cancel = cancel;
+    return migrations::MigrationInspector::inspect(open.value()->database(), request);
+}
+
+} // namespace devdash::ui

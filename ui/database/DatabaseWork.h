@@ -1,0 +1,42 @@
+#pragma once
+
+// What the Database page's workers do, each on its own read-only connection
+// (Qt SQL connections never cross threads): read the configured databases,
+// inspect one, read the first rows of a table. Called on a worker, never on the
+// GUI thread.
+
+#include "DatabaseConnection.h"
+
+#include "common/CancelToken.h"
+#include "common/Result.h"
+#include "schema/SchemaCatalog.h"
+#include "schema/SchemaInspector.h"
+#include "schema/migrations/MigrationInspector.h"
+
+namespace devdash::ui {
+
+class DatabaseWork
+{
+public:
+    static constexpr int PreviewRows = 100;
+
+    // The databases of `repoRoot`/.devdash.json, with relative SQLite paths made absolute.
+    static Result<QList<DatabaseConnection>> configured(const QString &repoRoot);
+    // A URL ready to open: a relative SQLite path is taken from `repoRoot`.
+    static QString resolvedUrl(const QString &url, const QString &repoRoot);
+
+    // The URL with a password typed in the page put in, for this session's workers
+    // only (never stored, never shown: messages use displayUrl()).
+    static QString withPassword(const QString &url, const QString &password);
+    static QString displayUrl(const QString &url);
+
+    static Result<schema::SchemaCatalog> inspect(
+        const DatabaseConnection &connection, const QString &repoRoot, const CancelToken &cancel);
+    // The database's migration history against the files of `ref` (empty: HEAD).
+    static Result<migrations::MigrationReport> migrations(const DatabaseConnection &connection,
+        const QString &repoRoot, const QString &ref, const CancelToken &cancel);
+    static Result<schema::RowPreview> preview(const DatabaseConnection &connection, const QString &repoRoot,
+        const schema::Table &table, const CancelToken &cancel);
+};
+
+} // namespace devdash::ui

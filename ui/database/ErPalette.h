@@ -1,0 +1,45 @@
+#pragma once
+
+// The colours of the ER diagram, light and dark: the boxes are drawn by hand, so
+// they do not follow the widget palette by themselves.
+
+#include <QColor>
+
+namespace devdash::ui {
+
+struct ErPalette
+{
+    QColor background;
+    QColor boxFill;
+    QColor headerFill;
+    QColor headerText;
+    QColor viewHeaderFill; // views and materialized views
+    QColor text;
+    QColor typeText;
+    QColor border;
+    QColor primaryKey;
+    QColor foreignKey;
+    QColor edge;
+    QColor edgeHighlight;
+    QColor searchHit;
+    QColor dimmed; // tables outside a search
+
+    static ErPalette light()
+    {
+        return { QColor(0xfa, 0xfb, 0xfc), Qt::white, QColor(0x2f, 0x6f, 0xd6), Qt::white,
+            QColor(0x6a, 0x5a, 0xcd), QColor(0x1f, 0x23, 0x28), QColor(0x6a, 0x73, 0x7d),
+            QColor(0xc4, 0xcc, 0xd6), QColor(0xb0, 0x80, 0x00), QColor(0x1a, 0x7f, 0x64),
+            QColor(0x8a, 0x94, 0xa0), QColor(0xd9, 0x4f, 0x00), QColor(0xff, 0xb0, 0x20),
+            QColor(0xf3, 0xf4, 0xf6) };
+    }
+    static ErPalette dark()
+    {
+        return { QColor(0x16, 0x18, 0x1c), QColor(0x24, 0x28, 0x2e), QColor(0x2f, 0x5f, 0xb3),
+            QColor(0xf0, 0xf3, 0xf6), QColor(0x5b, 0x4b, 0xa8), QColor(0xd8, 0xdc, 0xe1),
+            QColor(0x8b, 0x94, 0x9e), QColor(0x3f, 0x46, 0x50), QColor(0xe3, 0xb3, 0x41),
+            QColor(0x56, 0xd3, 0x64), QColor(0x6e, 0x77, 0x81), QColor(0xff, 0x9b, 0x50),
+            QColor(0xd2, 0x99, 0x22), QColor(0x1e, 0x21, 0x26) };
+    }
+};
+
+} // namespace devdash::ui

@@ -1,0 +1,523 @@
+#include "SchemaDiffView.h"
+
+#include "DatabaseWork.h"
+
+#include "common/BackgroundJob.h"
+#include "common/Theme.h"
+#include "schema/SchemaDiffReport.h"
+
+#include <QComboBox>
+#include <QDir>
+#include <QEvent>
+#include <QFileDialog>
+#include <QGridLayout>
+#include <QHBoxLayout>
+#include <QHeaderView>
+#include <QJsonDocument>
+#include <QLabel>
+#include <QLineEdit>
+#include <QMenu>
+#include <QPushButton>
+#include <QSaveFile>
+#include <QSplitter>
+#include <QTextBrowser>
+#include <QTreeWidget>
+#include <QVBoxLayout>
+
+namespace devdash::ui {
+
+using schema::ChangeKind;
+
+namespace {
+
+enum ItemRole { TableRole = Qt::UserRole + 1, ChangeRole, GroupRole };
+
+QColor changedText()
+{
+    return Theme::isDark() ? QColor(0xe3, 0xb3, 0x41) : QColor(0x9a, 0x67, 0x00);
+}
+
+QColor changedBackground()
+{
+    return Theme::isDark() ? QColor(0x3d, 0x31, 0x10) : QColor(0xff, 0xf5, 0xd6);
+}
+
+QColor textFor(ChangeKind kind)
+{
+    switch (kind) {
+    case ChangeKind::Added:
+        return Theme::addedText();
+    case ChangeKind::Removed:
+        return Theme::deletedText();
+    case ChangeKind::Changed:
+        return changedText();
+    }
+    return {};
+}
+
+QString markFor(ChangeKind kind)
+{
+    switch (kind) {
+    case ChangeKind::Added:
+        return QStringLiteral("+");
+    case ChangeKind::Removed:
+        return QStringLiteral("−");
+    case ChangeKind::Changed:
+        return QStringLiteral("~");
+    }
+    return {};
+}
+
+QString line(const QString &text, const QColor &background)
+{
+    const QString escaped = text.toHtmlEscaped();
+    if (!background.isValid())
+        return QStringLiteral("<div style='white-space:pre; padding:1px 4px'>%1</div>").arg(escaped);
+    return QStringLiteral("<div style='white-space:pre; padding:1px 4px; background-color:%1'>%2</div>")
+        .arg(background.name(), escaped);
+}
+
+// One side of a table as lines, the changed objects coloured.
+QString tableHtml(const schema::Table &table, const QList<schema::ObjectChange> &changes, bool before)
+{
+    auto colourOf = [&](const QString &type, const QString &name) -> QColor {
+        for (const schema::ObjectChange &c : changes) {
+            if (c.objectType != type || c.name != name)
+                continue;
+            if (c.change == ChangeKind::Changed)
+                return changedBackground();
+            if (before && c.change == ChangeKind::Removed)
+                return Theme::deletedBackground();
+            if (!before && c.change == ChangeKind::Added)
+                return Theme::addedBackground();
+        }
+        return {};
+    };
+    QString html = QStringLiteral("<div style='font-family:monospace'>");
+    html += QStringLiteral("<div style='font-weight:bold; padding:2px 4px'>%1 (%2)</div>")
+                .arg(table.qualifiedName().toHtmlEscaped(), schema::tableKindName(table.kind));
+    for (const schema::Column &c : table.columns)
+        html += line(QStringLiteral("  %1 %2").arg(c.name, schema::SchemaDiff::describe(c)),
+            colourOf(QStringLiteral("column"), c.name));
+    if (!table.primaryKey.isEmpty())
+        html += line(QStringLiteral("  PRIMARY KEY (%1)").arg(table.primaryKey.join(QStringLiteral(", "))),
+            colourOf(QStringLiteral("primary_key"), table.primaryKeyName));
+    for (const schema::UniqueConstraint &u : table.uniques)
+        html += line(QStringLiteral("  UNIQUE %1 (%2)").arg(u.name, u.columns.join(QStringLiteral(", "))),
+            colourOf(QStringLiteral("unique"), u.name));
+    for (const schema::CheckConstraint &c : table.checks)
+        html += line(QStringLiteral("  CHECK %1 (%2)").arg(c.name, c.expression),
+            colourOf(QStringLiteral("check"), c.name));
+    for (const schema::ForeignKey &fk : table.foreignKeys)
+        html += line(QStringLiteral("  ") + schema::SchemaDiff::describe(fk),
+            colourOf(QStringLiteral("foreign_key"), fk.name));
+    for (const schema::Index &index : table.indexes)
+        html += line(QStringLiteral("  %1 %2").arg(index.name, schema::SchemaDiff::describe(index)),
+            colourOf(QStringLiteral("index"), index.name));
+    for (const schema::Trigger &t : table.triggers)
+        html += line(QStringLiteral("  TRIGGER %1 %2 %3").arg(t.name, t.timing, t.events),
+            colourOf(QStringLiteral("trigger"), t.name));
+    if (table.kind != schema::TableKind::Table && !table.definition.isEmpty())
+        html += line(table.definition, colourOf(QStringLiteral("definition"), table.name));
+    return html + QStringLiteral("</div>");
+}
+
+} // namespace
+
+SchemaDiffView::SchemaDiffView(JobTracker *jobs, QWidget *parent)
+    : QWidget(parent)
+    , m_jobs(jobs)
+    , m_beforeBox(new QComboBox(this))
+    , m_afterBox(new QComboBox(this))
+    , m_schemas(new QLineEdit(this))
+    , m_excludeTables(new QLineEdit(this))
+    , m_compareButton(new QPushButton(tr("Compare"), this))
+    , m_exportButton(new QPushButton(tr("Export"), this))
+    , m_summary(new QLabel(this))
+    , m_tree(new QTreeWidget(this))
+    , m_before(new QTextBrowser(this))
+    , m_after(new QTextBrowser(this))
+{
+    m_beforeBox->setObjectName(QStringLiteral("diffBefore"));
+    m_afterBox->setObjectName(QStringLiteral("diffAfter"));
+    m_beforeBox->setMinimumContentsLength(12);
+    m_afterBox->setMinimumContentsLength(12);
+    m_schemas->setPlaceholderText(tr("all schemas (e.g. public, sales_*)"));
+    m_excludeTables->setPlaceholderText(tr("none (e.g. flyway_*, tmp_*)"));
+    m_schemas->setToolTip(tr("Schemas to compare, comma-separated globs; empty: all"));
+    m_excludeTables->setToolTip(tr("Tables to leave out, comma-separated globs (name or schema.name)"));
+    auto *swap = new QPushButton(tr("⇄"), this);
+    swap->setToolTip(tr("Swap the two sides"));
+    swap->setMaximumWidth(40);
+    auto *exportMenu = new QMenu(m_exportButton);
+    exportMenu->addAction(tr("JSON…"), this, [this] { chooseExport(true); });
+    exportMenu->addAction(tr("Readable Report (Markdown)…"), this, [this] { chooseExport(false); });
+    m_exportButton->setMenu(exportMenu);
+    m_exportButton->setEnabled(false);
+
+    auto *grid = new QGridLayout;
+    grid->setContentsMargins(8, 6, 8, 4);
+    grid->setHorizontalSpacing(8);
+    grid->setVerticalSpacing(4);
+    grid->addWidget(new QLabel(tr("Before:"), this), 0, 0);
+    grid->addWidget(m_beforeBox, 0, 1);
+    grid->addWidget(swap, 0, 2);
+    grid->addWidget(new QLabel(tr("After:"), this), 0, 3);
+    grid->addWidget(m_afterBox, 0, 4);
+    grid->addWidget(m_compareButton, 0, 6);
+    grid->addWidget(m_exportButton, 0, 7);
+    grid->addWidget(new QLabel(tr("Schemas:"), this), 1, 0);
+    grid->addWidget(m_schemas, 1, 1, 1, 2);
+    grid->addWidget(new QLabel(tr("Leave out:"), this), 1, 3);
+    grid->addWidget(m_excludeTables, 1, 4);
+    grid->setColumnStretch(5, 1);
+
+    m_summary->setContentsMargins(10, 2, 10, 4);
+    m_summary->setWordWrap(true);
+    m_tree->setHeaderLabels({ tr("Change"), tr("Object") });
+    m_tree->setUniformRowHeights(true);
+    m_tree->setFrameShape(QFrame::NoFrame);
+    m_tree->header()->setStretchLastSection(true);
+    m_tree->header()->resizeSection(0, 240);
+    for (QTextBrowser *pane : { m_before, m_after }) {
+        pane->setFrameShape(QFrame::NoFrame);
+        pane->setOpenLinks(false);
+        pane->setLineWrapMode(QTextEdit::NoWrap);
+    }
+    auto *sides = new QSplitter(Qt::Horizontal, this);
+    auto sideWithTitle = [this, sides](QTextBrowser *pane, const QString &objectName) {
+        auto *box = new QWidget(sides);
+        auto *title = new QLabel(box);
+        title->setObjectName(objectName);
+        title->setContentsMargins(6, 4, 6, 2);
+        title->setForegroundRole(QPalette::PlaceholderText);
+        auto *l = new QVBoxLayout(box);
+        l->setContentsMargins(0, 0, 0, 0);
+        l->setSpacing(0);
+        l->addWidget(title);
+        l->addWidget(pane, 1);
+        sides->addWidget(box);
+        (void)this;
+    };
+    sideWithTitle(m_before, QStringLiteral("beforeTitle"));
+    sideWithTitle(m_after, QStringLiteral("afterTitle"));
+    auto *split = new QSplitter(Qt::Vertical, this);
+    split->addWidget(m_tree);
+    split->addWidget(sides);
+    split->setSizes({ 300, 260 });
+    split->setChildrenCollapsible(false);
+
+    auto *layout = new QVBoxLayout(this);
+    layout->setContentsMargins(0, 0, 0, 0);
+    layout->setSpacing(0);
+    layout->addLayout(grid);
+    layout->addWidget(m_summary);
+    layout->addWidget(split, 1);
+
+    connect(m_compareButton, &QPushButton::clicked, this, &SchemaDiffView::compare);
+    connect(swap, &QPushButton::clicked, this, [this] {
+        const int before = m_beforeBox->currentIndex();
+        m_beforeBox->setCurrentIndex(m_afterBox->currentIndex());
+        m_afterBox->setCurrentIndex(before);
+        compare();
+    });
+    connect(m_schemas, &QLineEdit::returnPressed, this, &SchemaDiffView::compare);
+    connect(m_excludeTables, &QLineEdit::returnPressed, this, &SchemaDiffView::compare);
+    connect(m_tree, &QTreeWidget::currentItemChanged, this, &SchemaDiffView::showSelected);
+    m_summary->setText(tr("Choose two databases and press Compare."));
+}
+
+void SchemaDiffView::setConnections(const QList<DatabaseConnection> &connections, const QString &repoRoot)
+{
+    const QString before = m_beforeBox->currentData().toString();
+    const QString after = m_afterBox->currentData().toString();
+    ++m_generation;
+    m_busy = false;
+    m_connections = connections;
+    m_repoRoot = repoRoot;
+    m_beforeBox->clear();
+    m_afterBox->clear();
+    for (const DatabaseConnection &c : connections) {
+        m_beforeBox->addItem(c.name, c.name);
+        m_afterBox->addItem(c.name, c.name);
+    }
+    m_compareButton->setEnabled(connections.size() >= 1);
+    // By default the last environment is "before" and the first "after": production
+    // → staging shows what staging has that production does not yet.
+    if (!setSides(before, after) && connections.size() >= 2)
+        setSides(connections.last().name, connections.first().name);
+    m_stale = true;
+    if (connections.isEmpty()) {
+        m_tree->clear();
+        m_hasResult = false;
+        m_summary->setText(tr("No databases to compare yet."));
+    }
+    if (isVisible() && connections.size() >= 2)
+        compare();
+}
+
+bool SchemaDiffView::setSides(const QString &before, const QString &after)
+{
+    const int b = m_beforeBox->findData(before);
+    const int a = m_afterBox->findData(after);
+    if (b < 0 || a < 0)
+        return false;
+    m_beforeBox->setCurrentIndex(b);
+    m_afterBox->setCurrentIndex(a);
+    return true;
+}
+
+void SchemaDiffView::setFilter(const schema::DiffFilter &filter)
+{
+    m_schemas->setText(filter.includeSchemas.join(QStringLiteral(", ")));
+    m_excludeTables->setText(filter.excludeTables.join(QStringLiteral(", ")));
+}
+
+QStringList SchemaDiffView::patterns(const QString &text)
+{
+    QStringList result;
+    for (const QString &part : text.split(QLatin1Char(','), Qt::SkipEmptyParts))
+        if (!part.trimmed().isEmpty())
+            result << part.trimmed();
+    return result;
+}
+
+schema::DiffFilter SchemaDiffView::filterFromFields() const
+{
+    schema::DiffFilter filter;
+    filter.includeSchemas = patterns(m_schemas->text());
+    filter.excludeTables = patterns(m_excludeTables->text());
+    return filter;
+}
+
+void SchemaDiffView::compare()
+{
+    const int b = m_beforeBox->currentIndex(), a = m_afterBox->currentIndex();
+    if (b < 0 || a < 0 || b >= m_connections.size() || a >= m_connections.size())
+        return;
+    const DatabaseConnection before = m_connections.at(b), after = m_connections.at(a);
+    const schema::DiffFilter filter = filterFromFields();
+    const QString repo = m_repoRoot;
+    const quint64 generation = ++m_generation;
+    m_busy = true;
+    m_stale = false;
+    m_compareButton->setEnabled(false);
+    m_summary->setText(tr("Inspecting %1 and %2…").arg(before.name, after.name));
+    runJob(
+        m_jobs, tr("Comparing %1 with %2").arg(before.name, after.name), this,
+        [before, after, repo, filter](const JobContext &job) -> Result<schema::SchemaDifferences> {
+            auto left = DatabaseWork::inspect(before, repo, job.token);
+            if (!left)
+                return left.error();
+            job.progress(1, 2);
+            auto right = DatabaseWork::inspect(after, repo, job.token);
+            if (!right)
+                return right.error();
+            schema::SchemaDifferences diff = schema::SchemaDiff::compare(left.value(), right.value(), filter);
+            diff.beforeLabel = before.name;
+            diff.afterLabel = after.name;
+            return diff;
+        },
+        [this, generation](Result<schema::SchemaDifferences> result) {
+            if (generation != m_generation)
+                return;
+            m_busy = false;
+            m_compareButton->setEnabled(true);
+            if (!result) {
+                m_error = result.errorMessage();
+                m_hasResult = false;
+                m_tree->clear();
+                m_differences = {};
+                m_exportButton->setEnabled(false);
+                m_summary->setText(tr("<b>Cannot compare:</b> %1").arg(m_error.toHtmlEscaped()));
+            } else {
+                m_error.clear();
+                m_differences = result.value();
+                m_hasResult = true;
+                m_exportButton->setEnabled(true);
+                fillTree();
+            }
+            Q_EMIT finished();
+        });
+}
+
+void SchemaDiffView::fillTree()
+{
+    m_tree->clear();
+    const schema::SchemaDifferences &d = m_differences;
+    if (d.isEmpty()) {
+        m_summary->setText(tr("%1 and %2 have the same schema.").arg(d.beforeLabel, d.afterLabel));
+        m_before->clear();
+        m_after->clear();
+        return;
+    }
+    m_summary->setText(tr("From <b>%1</b> to <b>%2</b>: %3 table(s) added, %4 removed, %5 changed")
+                           .arg(d.beforeLabel.toHtmlEscaped(), d.afterLabel.toHtmlEscaped())
+                           .arg(d.count(ChangeKind::Added))
+                           .arg(d.count(ChangeKind::Removed))
+                           .arg(d.count(ChangeKind::Changed)));
+    QFont bold = m_tree->font();
+    bold.setBold(true);
+    for (int t = 0; t < d.tables.size(); ++t) {
+        const schema::TableDiff &table = d.tables.at(t);
+        auto *item = new QTreeWidgetItem(m_tree,
+            { markFor(table.change) + QLatin1Char(' ') + table.qualifiedName(),
+                schema::changeKindName(table.change) + QLatin1Char(' ')
+                    + schema::tableKindName(table.kind) });
+        item->setForeground(0, textFor(table.change));
+        item->setFont(0, bold);
+        item->setData(0, TableRole, t);
+        item->setData(0, ChangeRole, -1);
+        for (int c = 0; c < table.changes.size(); ++c) {
+            const schema::ObjectChange &change = table.changes.at(c);
+            QString what = change.objectType;
+            if (!change.fields.isEmpty()) {
+                QStringList fields;
+                for (const schema::FieldChange &f : change.fields)
+                    fields << f.field;
+                what += QStringLiteral(": ") + fields.join(QStringLiteral(", "));
+            }
+            auto *child = new QTreeWidgetItem(
+                item, { markFor(change.change) + QLatin1Char(' ') + change.name, what });
+            child->setForeground(0, textFor(change.change));
+            child->setData(0, TableRole, t);
+            child->setData(0, ChangeRole, c);
+        }
+    }
+    auto addGroup = [&](const QString &title, const QList<schema::ObjectChange> &changes, int group) {
+        if (changes.isEmpty())
+            return;
+        auto *item = new QTreeWidgetItem(m_tree, { title, tr("%n change(s)", nullptr, int(changes.size())) });
+        item->setFont(0, bold);
+        for (int c = 0; c < changes.size(); ++c) {
+            auto *child = new QTreeWidgetItem(item,
+                { markFor(changes.at(c).change) + QLatin1Char(' ') + changes.at(c).name,
+                    schema::changeKindName(changes.at(c).change) });
+            child->setForeground(0, textFor(changes.at(c).change));
+            child->setData(0, GroupRole, group);
+            child->setData(0, ChangeRole, c);
+        }
+    };
+    addGroup(tr("Sequences"), d.sequences, 1);
+    addGroup(tr("Types"), d.types, 2);
+    m_tree->expandAll();
+    // Show the first changed table side by side at once.
+    for (int i = 0; i < m_tree->topLevelItemCount(); ++i)
+        if (m_tree->topLevelItem(i)->childCount() > 0) {
+            m_tree->setCurrentItem(m_tree->topLevelItem(i));
+            return;
+        }
+    m_tree->setCurrentItem(m_tree->topLevelItem(0));
+}
+
+void SchemaDiffView::showSelected()
+{
+    QTreeWidgetItem *item = m_tree->currentItem();
+    auto *beforeTitle = findChild<QLabel *>(QStringLiteral("beforeTitle"));
+    auto *afterTitle = findChild<QLabel *>(QStringLiteral("afterTitle"));
+    beforeTitle->setText(m_differences.beforeLabel);
+    afterTitle->setText(m_differences.afterLabel);
+    m_before->clear();
+    m_after->clear();
+    if (!item)
+        return;
+    const int change = item->data(0, ChangeRole).isValid() ? item->data(0, ChangeRole).toInt() : -1;
+    if (item->data(0, GroupRole).isValid()) {
+        const auto &list
+            = item->data(0, GroupRole).toInt() == 1 ? m_differences.sequences : m_differences.types;
+        const schema::ObjectChange &c = list.at(change);
+        m_before->setHtml(line(c.before, c.before.isEmpty() ? QColor() : Theme::deletedBackground()));
+        m_after->setHtml(line(c.after, c.after.isEmpty() ? QColor() : Theme::addedBackground()));
+        return;
+    }
+    if (!item->data(0, TableRole).isValid())
+        return;
+    const schema::TableDiff &table = m_differences.tables.at(item->data(0, TableRole).toInt());
+    if (change < 0) {
+        m_before->setHtml(table.before ? tableHtml(*table.before, table.changes, true)
+                                       : tr("<i>No %1 here</i>").arg(table.qualifiedName().toHtmlEscaped()));
+        m_after->setHtml(table.after ? tableHtml(*table.after, table.changes, false)
+                                     : tr("<i>No %1 here</i>").arg(table.qualifiedName().toHtmlEscaped()));
+        return;
+    }
+    const schema::ObjectChange &c = table.changes.at(change);
+    QString left = QStringLiteral("<div style='font-family:monospace'>");
+    QString right = left;
+    const QColor leftColour
+        = c.change == ChangeKind::Changed ? changedBackground() : Theme::deletedBackground();
+    const QColor rightColour
+        = c.change == ChangeKind::Changed ? changedBackground() : Theme::addedBackground();
+    left += c.before.isEmpty() ? tr("<i>(none)</i>") : line(c.before, leftColour);
+    right += c.after.isEmpty() ? tr("<i>(none)</i>") : line(c.after, rightColour);
+    for (const schema::FieldChange &f : c.fields) {
+        left += line(QStringLiteral("%1: %2").arg(f.field, f.before), QColor());
+        right += line(QStringLiteral("%1: %2").arg(f.field, f.after), QColor());
+    }
+    m_before->setHtml(left + QStringLiteral("</div>"));
+    m_after->setHtml(right + QStringLiteral("</div>"));
+}
+
+QByteArray SchemaDiffView::json() const
+{
+    return QJsonDocument(schema::SchemaDiffReport::toJson(m_differences)).toJson(QJsonDocument::Indented);
+}
+
+QString SchemaDiffView::report() const
+{
+    return schema::SchemaDiffReport::toMarkdown(m_differences);
+}
+
+namespace {
+Result<void> writeFile(const QString &path, const QByteArray &bytes)
+{
+    QSaveFile file(path);
+    if (!file.open(QIODevice::WriteOnly) || file.write(bytes) != bytes.size() || !file.commit())
+        return Error { SchemaDiffView::tr("Cannot write %1 (%2): check the folder exists and is writable")
+                           .arg(QDir::toNativeSeparators(path), file.errorString()) };
+    return {};
+}
+} // namespace
+
+Result<void> SchemaDiffView::exportJson(const QString &path) const
+{
+    if (!m_hasResult)
+        return Error { tr("Nothing to export: compare two databases first") };
+    return writeFile(path, json());
+}
+
+Result<void> SchemaDiffView::exportReport(const QString &path) const
+{
+    if (!m_hasResult)
+        return Error { tr("Nothing to export: compare two databases first") };
+    return writeFile(path, report().toUtf8());
+}
+
+void SchemaDiffView::chooseExport(bool asJson)
+{
+    const QString base = QStringLiteral("%1-vs-%2").arg(m_differences.beforeLabel, m_differences.afterLabel);
+    const QString path
+        = QFileDialog::getSaveFileName(this, asJson ? tr("Export Diff as JSON") : tr("Export Diff Report"),
+            QDir::home().filePath(base + (asJson ? QStringLiteral(".json") : QStringLiteral(".md"))),
+            asJson ? tr("JSON (*.json)") : tr("Markdown (*.md);;Text (*.txt)"));
+    if (path.isEmpty())
+        return;
+    const Result<void> result = asJson ? exportJson(path) : exportReport(path);
+    Q_EMIT statusMessage(result ? tr("Saved %1").arg(QDir::toNativeSeparators(path)) : result.errorMessage());
+}
+
+void SchemaDiffView::showEvent(QShowEvent *event)
+{
+    QWidget::showEvent(event);
+    if (m_stale && !m_busy && m_connections.size() >= 2)
+        compare();
+}
+
+void SchemaDiffView::changeEvent(QEvent *event)
+{
+    if (event->type() == QEvent::PaletteChange && m_hasResult) {
+        fillTree();
+    }
+    QWidget::changeEvent(event);
+}
+
+} // namespace devdash::ui

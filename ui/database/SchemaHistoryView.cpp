@@ -1,0 +1,283 @@
+#include "SchemaHistoryView.h"
+
+#include "DatabaseWork.h"
+
+#include "common/BackgroundJob.h"
+#include "schema/SchemaDiffReport.h"
+#include "tests/TestStoreAccess.h"
+
+#include <QFontDatabase>
+#include <QHBoxLayout>
+#include <QHeaderView>
+#include <QLabel>
+#include <QLocale>
+#include <QPlainTextEdit>
+#include <QPushButton>
+#include <QSplitter>
+#include <QTreeWidget>
+#include <QVBoxLayout>
+
+namespace devdash::ui {
+
+using schema::ChangeKind;
+
+namespace {
+
+QString changeSummary(const std::optional<schema::SchemaDifferences> &changes)
+{
+    if (!changes)
+        return SchemaHistoryView::tr("first snapshot");
+    if (changes->isEmpty())
+        return SchemaHistoryView::tr("no structural change");
+    QStringList parts;
+    if (const int n = changes->count(ChangeKind::Added))
+        parts << SchemaHistoryView::tr("%n table(s) added", nullptr, n);
+    if (const int n = changes->count(ChangeKind::Removed))
+        parts << SchemaHistoryView::tr("%n table(s) removed", nullptr, n);
+    if (const int n = changes->count(ChangeKind::Changed))
+        parts << SchemaHistoryView::tr("%n table(s) changed", nullptr, n);
+    if (!changes->sequences.isEmpty())
+        parts << SchemaHistoryView::tr("%n sequence change(s)", nullptr, int(changes->sequences.size()));
+    if (!changes->types.isEmpty())
+        parts << SchemaHistoryView::tr("%n type change(s)", nullptr, int(changes->types.size()));
+    return parts.join(QStringLiteral(", "));
+}
+
+// Opens the store the Tests page uses (the demo's own one in the demo) on the worker.
+Result<store::Database> openStore()
+{
+    auto location = TestStoreAccess::location();
+    if (!location)
+        return location.error();
+    return TestStoreAccess::open(location.value());
+}
+
+} // namespace
+
+SchemaHistoryView::SchemaHistoryView(JobTracker *jobs, QWidget *parent)
+    : QWidget(parent)
+    , m_jobs(jobs)
+    , m_title(new QLabel(this))
+    , m_saveButton(new QPushButton(tr("Save Snapshot Now"), this))
+    , m_tree(new QTreeWidget(this))
+    , m_details(new QPlainTextEdit(this))
+{
+    QFont bold = m_title->font();
+    bold.setBold(true);
+    m_title->setFont(bold);
+    m_title->setWordWrap(true);
+    m_saveButton->setToolTip(tr("Inspect the database again and keep its schema in DevDash's store "
+                                "(nothing is added when it did not change)"));
+    auto *bar = new QHBoxLayout;
+    bar->setContentsMargins(8, 6, 8, 4);
+    bar->addWidget(m_title, 1);
+    bar->addWidget(m_saveButton);
+
+    m_tree->setHeaderLabels({ tr("Taken"), tr("Tables"), tr("What changed") });
+    m_tree->setRootIsDecorated(true);
+    m_tree->setUniformRowHeights(true);
+    m_tree->setFrameShape(QFrame::NoFrame);
+    m_tree->header()->resizeSection(0, 170);
+    m_tree->header()->resizeSection(1, 60);
+    m_tree->header()->setStretchLastSection(true);
+    m_details->setReadOnly(true);
+    m_details->setFrameShape(QFrame::NoFrame);
+    m_details->setFont(QFontDatabase::systemFont(QFontDatabase::FixedFont));
+    m_details->setLineWrapMode(QPlainTextEdit::NoWrap);
+    auto *split = new QSplitter(Qt::Vertical, this);
+    split->addWidget(m_tree);
+    split->addWidget(m_details);
+    split->setSizes({ 300, 260 });
+    split->setChildrenCollapsible(false);
+
+    auto *layout = new QVBoxLayout(this);
+    layout->setContentsMargins(0, 0, 0, 0);
+    layout->setSpacing(0);
+    layout->addLayout(bar);
+    layout->addWidget(split, 1);
+
+    connect(m_saveButton, &QPushButton::clicked, this, &SchemaHistoryView::saveSnapshotNow);
+    connect(m_tree, &QTreeWidget::currentItemChanged, this, &SchemaHistoryView::showSelected);
+    setDatabase({}, {});
+}
+
+QString SchemaHistoryView::databaseKey(const DatabaseConnection &connection, const QString &repoRoot)
+{
+    auto url = schema::DatabaseUrl::parse(DatabaseWork::resolvedUrl(connection.url, repoRoot));
+    if (!url)
+        return connection.name;
+    // Environments of .devdash.json are filed by name; connections added here by URL.
+    return schema::SchemaSnapshotStore::databaseKey(
+        url.value(), connection.configured ? connection.name : QString());
+}
+
+void SchemaHistoryView::setDatabase(const DatabaseConnection &connection, const QString &repoRoot)
+{
+    ++m_generation;
+    m_pending = 0;
+    m_connection = connection;
+    m_repoRoot = repoRoot;
+    m_catalog = {};
+    m_timeline.clear();
+    m_tree->clear();
+    m_details->clear();
+    m_saveButton->setEnabled(!connection.name.isEmpty());
+    m_title->setText(connection.name.isEmpty() ? tr("No database selected")
+                                               : tr("Schema history of %1").arg(connection.name));
+    m_stale = true;
+    if (isVisible())
+        reload();
+}
+
+void SchemaHistoryView::setCatalog(const schema::SchemaCatalog &catalog)
+{
+    m_catalog = catalog;
+}
+
+void SchemaHistoryView::reload()
+{
+    if (m_connection.name.isEmpty())
+        return;
+    m_stale = false;
+    const QString key = databaseKey(m_connection, m_repoRoot);
+    const quint64 generation = m_generation;
+    ++m_pending;
+    runJob(
+        m_jobs, tr("Reading the schema history of %1").arg(m_connection.name), this,
+        [key](const JobContext &) -> Result<QList<schema::SchemaTimelineEntry>> {
+            auto db = openStore();
+            if (!db)
+                return db.error();
+            return schema::SchemaSnapshotStore(db.value()).timeline(key);
+        },
+        [this, generation](Result<QList<schema::SchemaTimelineEntry>> result) {
+            if (generation != m_generation)
+                return;
+            --m_pending;
+            m_error = result.errorMessage();
+            m_timeline = result ? result.value() : QList<schema::SchemaTimelineEntry>();
+            fill();
+            Q_EMIT timelineLoaded();
+        });
+}
+
+void SchemaHistoryView::saveSnapshot(
+    const DatabaseConnection &connection, const schema::SchemaCatalog &catalog, bool quiet)
+{
+    const QString key = databaseKey(connection, m_repoRoot);
+    const QString repo = m_repoRoot;
+    const QString environment = connection.configured ? connection.name : QString();
+    ++m_pending;
+    const quint64 generation = m_generation;
+    runJob(
+        m_jobs, tr("Saving a schema snapshot of %1").arg(connection.name), this,
+        [catalog, key, repo, environment](const JobContext &) -> Result<schema::SavedSnapshot> {
+            auto db = openStore();
+            if (!db)
+                return db.error();
+            const QString repoKey = repo.isEmpty() ? QString() : TestStoreAccess::repositoryKey(repo);
+            return schema::SchemaSnapshotStore(db.value()).save(catalog, key, repoKey, environment);
+        },
+        [this, generation, quiet, name = connection.name](Result<schema::SavedSnapshot> result) {
+            if (generation == m_generation)
+                --m_pending;
+            if (!result) {
+                Q_EMIT statusMessage(tr("Cannot save a snapshot of %1: %2").arg(name, result.errorMessage()));
+                return;
+            }
+            if (!quiet || result->added)
+                Q_EMIT statusMessage(result->added
+                        ? tr("Saved a snapshot of %1").arg(name)
+                        : tr("%1 has not changed since its last snapshot").arg(name));
+            if (generation == m_generation && name == m_connection.name
+                && (result->added || m_timeline.isEmpty()))
+                reload();
+        });
+}
+
+void SchemaHistoryView::saveSnapshotNow()
+{
+    if (m_connection.name.isEmpty())
+        return;
+    const DatabaseConnection connection = m_connection;
+    const QString repo = m_repoRoot;
+    const quint64 generation = m_generation;
+    ++m_pending;
+    m_saveButton->setEnabled(false);
+    runJob(
+        m_jobs, tr("Inspecting %1 for a snapshot").arg(connection.name), this,
+        [connection, repo](
+            const JobContext &job) { return DatabaseWork::inspect(connection, repo, job.token); },
+        [this, generation, connection](Result<schema::SchemaCatalog> result) {
+            if (generation != m_generation)
+                return;
+            --m_pending;
+            m_saveButton->setEnabled(true);
+            if (!result) {
+                Q_EMIT statusMessage(result.errorMessage());
+                return;
+            }
+            m_catalog = result.value();
+            saveSnapshot(connection, m_catalog, false);
+        });
+}
+
+void SchemaHistoryView::fill()
+{
+    m_tree->clear();
+    m_details->clear();
+    if (!m_error.isEmpty()) {
+        m_title->setText(tr("Cannot read the schema history of %1: %2").arg(m_connection.name, m_error));
+        return;
+    }
+    m_title->setText(
+        tr("Schema history of %1 — %n snapshot(s)", nullptr, int(m_timeline.size())).arg(m_connection.name));
+    const QLocale locale;
+    for (int i = int(m_timeline.size()) - 1; i >= 0; --i) {
+        const schema::SchemaTimelineEntry &entry = m_timeline.at(i);
+        auto *item = new QTreeWidgetItem(m_tree,
+            { locale.toString(entry.snapshot.takenAt.toLocalTime(), QLocale::ShortFormat),
+                QString::number(entry.snapshot.tableCount), changeSummary(entry.changes) });
+        item->setData(0, Qt::UserRole, i);
+        item->setToolTip(0, entry.snapshot.takenAt.toString(Qt::ISODate));
+        if (entry.changes) {
+            for (const schema::TableDiff &t : entry.changes->tables) {
+                auto *child = new QTreeWidgetItem(
+                    item, { schema::changeKindName(t.change), QString(), t.qualifiedName() });
+                child->setData(0, Qt::UserRole, i);
+            }
+        }
+    }
+    if (m_tree->topLevelItemCount() > 0)
+        m_tree->setCurrentItem(m_tree->topLevelItem(0));
+    else
+        m_details->setPlainText(tr("No snapshots yet. A configured database is snapshotted each time it is "
+                                   "opened; \"Save Snapshot Now\" saves one at any time."));
+}
+
+void SchemaHistoryView::showSelected()
+{
+    QTreeWidgetItem *item = m_tree->currentItem();
+    if (!item)
+        return;
+    const int i = item->data(0, Qt::UserRole).toInt();
+    if (i < 0 || i >= m_timeline.size())
+        return;
+    const schema::SchemaTimelineEntry &entry = m_timeline.at(i);
+    if (!entry.changes) {
+        m_details->setPlainText(
+            tr("The first snapshot of %1, taken %2: %n table(s).", nullptr, entry.snapshot.tableCount)
+                .arg(m_connection.name, entry.snapshot.takenAt.toString(Qt::ISODate)));
+        return;
+    }
+    m_details->setPlainText(schema::SchemaDiffReport::toText(*entry.changes));
+}
+
+void SchemaHistoryView::showEvent(QShowEvent *event)
+{
+    QWidget::showEvent(event);
+    if (m_stale)
+        reload();
+}
+
+} // namespace devdash::ui
