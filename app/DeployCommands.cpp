@@ -1,0 +1,619 @@
+#include "DeployCommands.h"
+
+#include "CiDeploymentsFetch.h"
+#include "common/JsonWriter.h"
+#include "deploy/DeploymentLoader.h"
+#include "deploy/DeploymentRecord.h"
+#include "deploy/DeploymentStore.h"
+#include "deploy/ReleaseDiff.h"
+#include "deploy/SprintSummaries.h"
+#include "deploy/TagDeployments.h"
+#include "git/Repository.h"
+#include "store/Database.h"
+
+#include <QCommandLineParser>
+#include <QJsonArray>
+#include <QJsonObject>
+
+#include <cmath>
+#include <cstdio>
+
+namespace devdash::cli {
+
+using namespace devdash::deploy;
+
+namespace {
+
+int fail(const QString &message, int code = 1)
+{
+    QString line = message.trimmed();
+    line.replace(QLatin1Char('\n'), QLatin1Char(' '));
+    std::fprintf(stderr, "devdash: %s\n", line.toUtf8().constData());
+    return code;
+}
+
+void out(const QString &text)
+{
+    const QByteArray bytes = text.toUtf8();
+    std::fwrite(bytes.constData(), 1, size_t(bytes.size()), stdout);
+    std::fflush(stdout);
+}
+
+// One command's options: --json, --store, --help plus its own.
+struct Command
+{
+    QCommandLineParser parser;
+    QString usage;
+    QString name; // "deploy record", "dora"…
+
+    Command(const QString &commandName, const QString &usageLine)
+        : usage(usageLine)
+        , name(commandName)
+    {
+        parser.addOption({ QStringLiteral("json"), QStringLiteral("Print JSON.") });
+        parser.addOption(
+            { QStringLiteral("store"), QStringLiteral("The store: a SQLite file or postgresql:// URL."),
+                QStringLiteral("URL_OR_FILE") });
+        parser.addHelpOption();
+        parser.addPositionalArgument(QStringLiteral("repo"), QStringLiteral("Repository path."));
+    }
+    void option(const QString &optionName, const QString &help, const QString &value = {})
+    {
+        parser.addOption(value.isEmpty() ? QCommandLineOption(optionName, help)
+                                         : QCommandLineOption(optionName, help, value));
+    }
+    // `skip`: how many words name the command (1 for "dora", 2 for "deploy record").
+    bool parse(const QStringList &arguments, int skip, int *exitCode)
+    {
+        parser.setApplicationDescription(usage);
+        const QStringList args
+            = QStringList { arguments.at(0) + QLatin1Char(' ') + name } + arguments.mid(1 + skip);
+        if (!parser.parse(args)) {
+            *exitCode = fail(parser.errorText() + QStringLiteral(" — usage: ") + usage, 2);
+            return false;
+        }
+        if (parser.isSet(QStringLiteral("help"))) {
+            out(parser.helpText());
+            *exitCode = 0;
+            return false;
+        }
+        if (parser.positionalArguments().size() != 1) {
+            *exitCode = fail(QStringLiteral("expected one repository — usage: %1").arg(usage), 2);
+            return false;
+        }
+        return true;
+    }
+    bool json() const { return parser.isSet(QStringLiteral("json")); }
+    QString value(const QString &n) const { return parser.value(n); }
+    bool isSet(const QString &n) const { return parser.isSet(n); }
+    QString repo() const { return parser.positionalArguments().at(0); }
+    Result<store::Database> openStore() const
+    {
+        auto location = store::StoreLocation::parse(parser.value(QStringLiteral("store")));
+        if (!location)
+            return location.error();
+        return store::Database::open(*location);
+    }
+};
+
+QString iso(const QDateTime &t)
+{
+    return json::isoDateTime(t.toUTC());
+}
+
+QJsonValue number(const std::optional<double> &v, int decimals = 4)
+{
+    if (!v)
+        return QJsonValue(QJsonValue::Null);
+    const double scale = std::pow(10.0, decimals);
+    return std::round(*v * scale) / scale;
+}
+
+QJsonValue level(const std::optional<PerformanceLevel> &l)
+{
+    return l ? QJsonValue(levelName(*l)) : QJsonValue(QJsonValue::Null);
+}
+
+QJsonObject deploymentJson(const DeploymentRow &row)
+{
+    const Deployment &d = row.deployment;
+    return QJsonObject {
+        { QStringLiteral("id"), d.id },
+        { QStringLiteral("environment"), d.environment },
+        { QStringLiteral("commit"), d.commit },
+        { QStringLiteral("status"), statusName(d.status) },
+        { QStringLiteral("deployed_at"), iso(d.at) },
+        { QStringLiteral("url"), json::nullable(d.url.isEmpty() ? QString() : d.url) },
+        { QStringLiteral("deployed_by"), json::nullable(d.by.isEmpty() ? QString() : d.by) },
+        { QStringLiteral("source"), d.source },
+        { QStringLiteral("version"), json::nullable(d.version.isEmpty() ? QString() : d.version) },
+        { QStringLiteral("external_id"), json::nullable(d.externalId.isEmpty() ? QString() : d.externalId) },
+        { QStringLiteral("rollback"), row.rollback },
+        { QStringLiteral("commit_known"), row.commitKnown },
+    };
+}
+
+QJsonObject doraJson(const DoraReport &r)
+{
+    QJsonObject frequency {
+        { QStringLiteral("deployment_days_per_week"), number(r.frequency.deploymentDaysPerWeek) },
+        { QStringLiteral("deployments"), r.frequency.deployments },
+        { QStringLiteral("level"), levelName(r.frequency.level) },
+    };
+    QJsonObject lead {
+        { QStringLiteral("median_hours"), number(r.leadTime.medianHours) },
+        { QStringLiteral("changes"), r.leadTime.changes },
+        { QStringLiteral("level"), level(r.leadTime.level) },
+    };
+    if (!r.leadTime.medianHours)
+        lead.insert(QStringLiteral("note"),
+            QStringLiteral("no commit reached %1 in the period: no sample").arg(r.environment));
+    QJsonObject cfr {
+        { QStringLiteral("rate"), number(r.failureRate.rate) },
+        { QStringLiteral("failed"), r.failureRate.failed },
+        { QStringLiteral("deployments"), r.failureRate.deployments },
+        { QStringLiteral("level"), level(r.failureRate.level) },
+    };
+    if (!r.failureRate.rate)
+        cfr.insert(QStringLiteral("note"),
+            QStringLiteral("no deployment to %1 in the period: no sample").arg(r.environment));
+    QJsonObject ttr {
+        { QStringLiteral("median_hours"), number(r.timeToRestore.medianHours) },
+        { QStringLiteral("incidents"), r.timeToRestore.incidents },
+        { QStringLiteral("level"), level(r.timeToRestore.level) },
+    };
+    if (!r.timeToRestore.medianHours)
+        ttr.insert(QStringLiteral("note"),
+            r.timeToRestore.unrestored ? QStringLiteral(
+                "%1 failed deployment(s) in the period not yet followed by a success: no sample")
+                                             .arg(r.timeToRestore.unrestored)
+                                       : QStringLiteral("no failed deployment in the period: no sample"));
+    return QJsonObject {
+        { QStringLiteral("environment"), r.environment },
+        { QStringLiteral("from"), iso(r.from) },
+        { QStringLiteral("to"), iso(r.to) },
+        { QStringLiteral("deployment_frequency"), frequency },
+        { QStringLiteral("lead_time_for_changes"), lead },
+        { QStringLiteral("change_failure_rate"), cfr },
+        { QStringLiteral("time_to_restore"), ttr },
+    };
+}
+
+QString hours(const std::optional<double> &h)
+{
+    if (!h)
+        return QStringLiteral("— (no sample)");
+    if (*h < 48)
+        return QString::number(*h, 'f', 1) + QStringLiteral(" h");
+    return QString::number(*h / 24, 'f', 1) + QStringLiteral(" d");
+}
+
+QString levelText(const std::optional<PerformanceLevel> &l)
+{
+    return l ? QStringLiteral("[%1]").arg(levelName(*l)) : QString();
+}
+
+int record(const QStringList &arguments)
+{
+    Command c(QStringLiteral("deploy record"),
+        QStringLiteral(
+            "devdash deploy record REPO --env NAME --commit SHA --status success|failure [--at TIME] "
+            "[--url URL] [--by NAME] [--version V] [--store URL_OR_FILE] [--json]"));
+    c.option(QStringLiteral("env"), QStringLiteral("Environment."), QStringLiteral("NAME"));
+    c.option(QStringLiteral("commit"), QStringLiteral("The deployed revision."), QStringLiteral("SHA"));
+    c.option(QStringLiteral("status"), QStringLiteral("success or failure."), QStringLiteral("STATUS"));
+    c.option(QStringLiteral("at"), QStringLiteral("When (ISO 8601; default now)."), QStringLiteral("TIME"));
+    c.option(QStringLiteral("url"), QStringLiteral("A link to the deployment."), QStringLiteral("URL"));
+    c.option(QStringLiteral("by"), QStringLiteral("Who or what deployed."), QStringLiteral("NAME"));
+    c.option(QStringLiteral("version"), QStringLiteral("Version or release name."), QStringLiteral("V"));
+    int code = 0;
+    if (!c.parse(arguments, 2, &code))
+        return code;
+    for (const char *required : { "env", "commit", "status" })
+        if (!c.isSet(QLatin1String(required)))
+            return fail(
+                QStringLiteral("--%1 is required — usage: %2").arg(QLatin1String(required), c.usage), 2);
+    auto repo = git::Repository::open(c.repo());
+    if (!repo)
+        return fail(repo.errorMessage());
+    RecordRequest request { c.value(QStringLiteral("env")), c.value(QStringLiteral("commit")),
+        c.value(QStringLiteral("status")), c.value(QStringLiteral("at")), c.value(QStringLiteral("url")),
+        c.value(QStringLiteral("by")), c.value(QStringLiteral("version")) };
+    auto deployment = DeploymentRecord::make(*repo, request);
+    if (!deployment)
+        return fail(deployment.errorMessage(), 2);
+    auto db = c.openStore();
+    if (!db)
+        return fail(db.errorMessage());
+    DeploymentStore store(*db);
+    auto added = store.add(DeploymentStore::repositoryKey(*repo), { *deployment });
+    if (!added)
+        return fail(added.errorMessage());
+    deployment->id = added->ids.value(0);
+    if (c.json()) {
+        QJsonObject o = deploymentJson({ *deployment, false, true });
+        o.insert(QStringLiteral("created"), added->added == 1);
+        o.remove(QStringLiteral("rollback"));
+        o.remove(QStringLiteral("commit_known"));
+        json::print(o);
+    } else {
+        out(QStringLiteral("%1 deployment #%2: %3 %4 to %5 at %6\n")
+                .arg(added->added ? QStringLiteral("Recorded") : QStringLiteral("Already recorded"))
+                .arg(deployment->id)
+                .arg(statusName(deployment->status), deployment->commit.left(10), deployment->environment,
+                    iso(deployment->at)));
+    }
+    return 0;
+}
+
+int importTags(const QStringList &arguments)
+{
+    Command c(QStringLiteral("deploy import-tags"),
+        QStringLiteral("devdash deploy import-tags REPO [--store URL_OR_FILE] [--json]"));
+    int code = 0;
+    if (!c.parse(arguments, 2, &code))
+        return code;
+    auto repo = git::Repository::open(c.repo());
+    if (!repo)
+        return fail(repo.errorMessage());
+    auto config = DeployConfig::load(repo->isBare() ? repo->gitDir() : repo->workDir());
+    if (!config)
+        return fail(config.errorMessage());
+    auto tags = TagDeployments::read(*repo, config->environments);
+    if (!tags)
+        return fail(tags.errorMessage());
+    auto db = c.openStore();
+    if (!db)
+        return fail(db.errorMessage());
+    DeploymentStore store(*db);
+    auto added = tags->isEmpty() ? Result<DeploymentStore::AddResult>(DeploymentStore::AddResult {})
+                                 : store.add(DeploymentStore::repositoryKey(*repo), *tags);
+    if (!added)
+        return fail(added.errorMessage());
+    if (c.json()) {
+        json::print(QJsonObject { { QStringLiteral("tags"), int(tags->size()) },
+            { QStringLiteral("added"), added->added }, { QStringLiteral("updated"), added->updated },
+            { QStringLiteral("unchanged"), added->unchanged } });
+    } else {
+        out(QStringLiteral("%1 tag deployment(s): %2 new, %3 updated, %4 unchanged\n")
+                .arg(tags->size())
+                .arg(added->added)
+                .arg(added->updated)
+                .arg(added->unchanged));
+    }
+    return 0;
+}
+
+Result<LoadedDeployments> loadAll(const Command &c, std::optional<store::Database> &db)
+{
+    auto opened = c.openStore();
+    if (!opened)
+        return opened.error();
+    db.emplace(std::move(opened.value()));
+    return DeploymentLoader::load(*db, c.repo());
+}
+
+// [from, to) from --from/--to (a date is a whole day: --to includes it) or --sprint N.
+Result<QPair<QDateTime, QDateTime>> period(const Command &c, const DeployConfig &config)
+{
+    const bool bySprint = c.isSet(QStringLiteral("sprint"));
+    const bool byDates = c.isSet(QStringLiteral("from")) || c.isSet(QStringLiteral("to"));
+    if (bySprint == byDates)
+        return Error {
+            QStringLiteral("give either --from DATE --to DATE or --sprint N — usage: %1").arg(c.usage), 2
+        };
+    if (bySprint) {
+        bool ok = false;
+        const int n = c.value(QStringLiteral("sprint")).toInt(&ok);
+        if (!ok || n < 1)
+            return Error { QStringLiteral("--sprint needs a sprint number ≥ 1, not '%1'")
+                               .arg(c.value(QStringLiteral("sprint"))),
+                2 };
+        if (config.sprints.isEmpty())
+            return Error { QStringLiteral(
+                               "No sprints are configured: add {\"sprints\": {\"start\": \"2026-01-05\", "
+                               "\"length_days\": 14}} to .devdash.json, or give --from and --to."),
+                2 };
+        const auto sprint = config.sprints.sprint(n);
+        if (!sprint)
+            return Error { QStringLiteral("There is no sprint %1 in .devdash.json.").arg(n), 2 };
+        return qMakePair(sprint->from(), sprint->to());
+    }
+    if (!c.isSet(QStringLiteral("from")) || !c.isSet(QStringLiteral("to")))
+        return Error { QStringLiteral("--from and --to go together — usage: %1").arg(c.usage), 2 };
+    auto from = DeploymentRecord::parseTime(c.value(QStringLiteral("from")));
+    auto to = DeploymentRecord::parseTime(c.value(QStringLiteral("to")));
+    if (!from || !to)
+        return Error { (!from ? from : to).errorMessage(), 2 };
+    QDateTime end = *to;
+    if (QDate::fromString(c.value(QStringLiteral("to")).trimmed(), Qt::ISODate).isValid())
+        end = end.addDays(1); // a date: through the end of that day
+    if (end <= *from)
+        return Error { QStringLiteral("--to must come after --from"), 2 };
+    return qMakePair(*from, end);
+}
+
+} // namespace
+
+int runDeploy(const QStringList &arguments)
+{
+    const QString sub = arguments.value(2);
+    if (sub == QLatin1String("record"))
+        return record(arguments);
+    if (sub == QLatin1String("import-tags"))
+        return importTags(arguments);
+    return fail(
+        QStringLiteral("unknown subcommand '%1' — usage: devdash deploy record|import-tags REPO …").arg(sub),
+        2);
+}
+
+int runDeployments(const QStringList &arguments)
+{
+    Command c(QStringLiteral("deployments"),
+        QStringLiteral(
+            "devdash deployments REPO [--env E] [--fetch [--provider P --project X --api-url URL]] "
+            "[--store URL_OR_FILE] [--json]"));
+    c.option(QStringLiteral("env"), QStringLiteral("Only this environment."), QStringLiteral("E"));
+    // --fetch: the CI providers' deployments into the store first (ci-deploy, CiDeploymentsFetch.h).
+    c.option(QStringLiteral("fetch"), QStringLiteral("Fetch the CI providers' deployments first."));
+    c.option(QStringLiteral("provider"), QStringLiteral("With --fetch: github, gitlab or jenkins."),
+        QStringLiteral("P"));
+    c.option(QStringLiteral("project"), QStringLiteral("With --fetch: owner/repo, GitLab path or id."),
+        QStringLiteral("X"));
+    c.option(QStringLiteral("api-url"), QStringLiteral("With --fetch: API root or Jenkins server URL."),
+        QStringLiteral("URL"));
+    int code = 0;
+    if (!c.parse(arguments, 1, &code))
+        return code;
+    if (c.isSet(QStringLiteral("fetch"))) {
+        const int fetched = fetchCiDeployments({ c.repo(), c.value(QStringLiteral("store")),
+            c.value(QStringLiteral("provider")), c.value(QStringLiteral("project")),
+            c.value(QStringLiteral("api-url")), c.value(QStringLiteral("env")) });
+        if (fetched != 0)
+            return fetched;
+    }
+    std::optional<store::Database> db;
+    auto loaded = loadAll(c, db);
+    if (!loaded)
+        return fail(loaded.errorMessage());
+    const QString env = c.value(QStringLiteral("env"));
+    if (!env.isEmpty() && !loaded->environments.contains(env))
+        return fail(
+            QStringLiteral("No environment '%1' in %2 (known: %3).")
+                .arg(env, c.repo(),
+                    loaded->environments.isEmpty() ? QStringLiteral("none yet")
+                                                   : loaded->environments.join(QStringLiteral(", "))));
+    const QList<DeploymentRow> rows = loaded->history.rows(env);
+    if (c.json()) {
+        QJsonArray array;
+        for (const DeploymentRow &row : rows)
+            array.append(deploymentJson(row));
+        json::print(array);
+        return 0;
+    }
+    QString text;
+    for (const DeploymentRow &row : rows) {
+        const Deployment &d = row.deployment;
+        text += QStringLiteral("#%1  %2  %3  %4  %5  %6%7%8\n")
+                    .arg(d.id)
+                    .arg(iso(d.at), d.environment.leftJustified(12), statusName(d.status).leftJustified(8),
+                        d.commit.left(10), d.version.isEmpty() ? d.source : d.version)
+                    .arg(row.rollback ? QStringLiteral("  ROLLBACK") : QString())
+                    .arg(d.by.isEmpty() ? QString() : QStringLiteral("  by ") + d.by);
+    }
+    out(text.isEmpty() ? QStringLiteral("No deployments.\n") : text);
+    return 0;
+}
+
+int runDora(const QStringList &arguments)
+{
+    Command c(QStringLiteral("dora"),
+        QStringLiteral(
+            "devdash dora REPO --env E (--from DATE --to DATE | --sprint N) [--store URL_OR_FILE] [--json]"));
+    c.option(QStringLiteral("env"), QStringLiteral("Environment."), QStringLiteral("E"));
+    c.option(QStringLiteral("from"), QStringLiteral("First day (or instant) of the period."),
+        QStringLiteral("DATE"));
+    c.option(QStringLiteral("to"), QStringLiteral("Last day (included), or the instant the period ends."),
+        QStringLiteral("DATE"));
+    c.option(QStringLiteral("sprint"), QStringLiteral("Sprint number (.devdash.json sprints)."),
+        QStringLiteral("N"));
+    int code = 0;
+    if (!c.parse(arguments, 1, &code))
+        return code;
+    if (!c.isSet(QStringLiteral("env")))
+        return fail(QStringLiteral("--env is required — usage: %1").arg(c.usage), 2);
+    std::optional<store::Database> db;
+    auto loaded = loadAll(c, db);
+    if (!loaded)
+        return fail(loaded.errorMessage());
+    const QString env = c.value(QStringLiteral("env"));
+    if (!loaded->environments.contains(env))
+        return fail(
+            QStringLiteral("No environment '%1' in %2 (known: %3).")
+                .arg(env, c.repo(),
+                    loaded->environments.isEmpty() ? QStringLiteral("none yet")
+                                                   : loaded->environments.join(QStringLiteral(", "))));
+    auto range = period(c, loaded->config);
+    if (!range)
+        return fail(range.errorMessage(), range.error().code == 2 ? 2 : 1);
+    auto report = loaded->history.dora(env, range->first, range->second);
+    if (!report)
+        return fail(report.errorMessage());
+    if (c.json()) {
+        json::print(doraJson(*report));
+        return 0;
+    }
+    const DoraReport &r = *report;
+    out(QStringLiteral("DORA metrics of %1, %2 to %3\n").arg(env, iso(r.from), iso(r.to))
+        + QStringLiteral("  deployment frequency   %1 deployment days/week (%2 deployments)  [%3]\n")
+              .arg(r.frequency.deploymentDaysPerWeek)
+              .arg(r.frequency.deployments)
+              .arg(levelName(r.frequency.level))
+        + QStringLiteral("  lead time for changes  %1 (%2 changes)  %3\n")
+              .arg(hours(r.leadTime.medianHours))
+              .arg(r.leadTime.changes)
+              .arg(levelText(r.leadTime.level))
+        + QStringLiteral("  change failure rate    %1 (%2 of %3)  %4\n")
+              .arg(r.failureRate.rate ? QString::number(*r.failureRate.rate * 100, 'f', 1) + QLatin1Char('%')
+                                      : QStringLiteral("— (no sample)"))
+              .arg(r.failureRate.failed)
+              .arg(r.failureRate.deployments)
+              .arg(levelText(r.failureRate.level))
+        + QStringLiteral("  time to restore        %1 (%2 incidents)  %3\n")
+              .arg(hours(r.timeToRestore.medianHours))
+              .arg(r.timeToRestore.incidents)
+              .arg(levelText(r.timeToRestore.level)));
+    return 0;
+}
+
+int runSprints(const QStringList &arguments)
+{
+    Command c(QStringLiteral("sprints"),
+        QStringLiteral("devdash sprints REPO [--env E] [--store URL_OR_FILE] [--json]"));
+    c.option(QStringLiteral("env"), QStringLiteral("Only this environment."), QStringLiteral("E"));
+    int code = 0;
+    if (!c.parse(arguments, 1, &code))
+        return code;
+    std::optional<store::Database> db;
+    auto loaded = loadAll(c, db);
+    if (!loaded)
+        return fail(loaded.errorMessage());
+    if (loaded->config.sprints.isEmpty())
+        return fail(
+            QStringLiteral("No sprints are configured in %1/.devdash.json: add {\"sprints\": {\"start\": "
+                           "\"2026-01-05\", \"length_days\": 14}}.")
+                .arg(c.repo()),
+            2);
+    const QString env = c.value(QStringLiteral("env"));
+    const QStringList envs = env.isEmpty() ? loaded->environments : QStringList { env };
+    auto sprints = SprintSummaries::compute(loaded->history, loaded->config, envs, QDate());
+    if (!sprints)
+        return fail(sprints.errorMessage());
+    if (c.json()) {
+        QJsonArray array;
+        for (const SprintSummary &s : *sprints) {
+            QJsonArray environments;
+            for (const EnvironmentSprint &e : s.environments) {
+                QJsonArray commits;
+                for (const ShippedCommit &sc : e.shipped)
+                    commits.append(sc.commit);
+                QJsonArray keys;
+                for (const QString &key : e.issueKeys)
+                    keys.append(QJsonObject { { QStringLiteral("key"), key },
+                        { QStringLiteral("url"), json::nullable(loaded->config.issueUrl(key)) } });
+                environments.append(QJsonObject {
+                    { QStringLiteral("environment"), e.environment },
+                    { QStringLiteral("deployments"), e.deployments },
+                    { QStringLiteral("successful"), e.successful },
+                    { QStringLiteral("failed"), e.failed },
+                    { QStringLiteral("rollbacks"), e.rollbacks },
+                    { QStringLiteral("commits_shipped"), commits },
+                    { QStringLiteral("issue_keys"), keys },
+                });
+            }
+            array.append(QJsonObject {
+                { QStringLiteral("sprint"), s.sprint.number },
+                { QStringLiteral("name"), s.sprint.name },
+                { QStringLiteral("from"), iso(s.sprint.from()) },
+                { QStringLiteral("to"), iso(s.sprint.to()) },
+                { QStringLiteral("environments"), environments },
+            });
+        }
+        json::print(array);
+        return 0;
+    }
+    QString text;
+    for (const SprintSummary &s : *sprints) {
+        text += QStringLiteral("%1 (%2 – %3)\n")
+                    .arg(s.sprint.name, s.sprint.first.toString(Qt::ISODate),
+                        s.sprint.last.toString(Qt::ISODate));
+        for (const EnvironmentSprint &e : s.environments)
+            text += QStringLiteral("  %1 %2 deployments, %3 failed, %4 rollbacks, %5 commits shipped%6\n")
+                        .arg(e.environment.leftJustified(12))
+                        .arg(e.deployments)
+                        .arg(e.failed)
+                        .arg(e.rollbacks)
+                        .arg(e.shipped.size())
+                        .arg(e.issueKeys.isEmpty()
+                                ? QString()
+                                : QStringLiteral("; ") + e.issueKeys.join(QStringLiteral(", ")));
+    }
+    out(text.isEmpty() ? QStringLiteral("No deployments yet.\n") : text);
+    return 0;
+}
+
+int runReleaseDiff(const QStringList &arguments)
+{
+    Command c(QStringLiteral("release-diff"),
+        QStringLiteral("devdash release-diff REPO --env E --base B [--store URL_OR_FILE] [--json]  "
+                       "(what runs in E and not yet in B, e.g. --env staging --base production)"));
+    c.option(QStringLiteral("env"), QStringLiteral("The environment ahead (staging)."), QStringLiteral("E"));
+    c.option(
+        QStringLiteral("base"), QStringLiteral("The environment behind (production)."), QStringLiteral("B"));
+    int code = 0;
+    if (!c.parse(arguments, 1, &code))
+        return code;
+    if (!c.isSet(QStringLiteral("env")) || !c.isSet(QStringLiteral("base")))
+        return fail(QStringLiteral("--env and --base are required — usage: %1").arg(c.usage), 2);
+    std::optional<store::Database> db;
+    auto loaded = loadAll(c, db);
+    if (!loaded)
+        return fail(loaded.errorMessage());
+    const auto head = loaded->history.current(c.value(QStringLiteral("env")));
+    if (!head)
+        return fail(QStringLiteral("Nothing was deployed successfully to '%1' in %2 (known: %3).")
+                        .arg(c.value(QStringLiteral("env")), c.repo(),
+                            loaded->environments.join(QStringLiteral(", "))));
+    const auto base = loaded->history.current(c.value(QStringLiteral("base")));
+    auto diff = ReleaseDiff::compute(
+        loaded->history.repository(), loaded->config, base ? base->commit : QString(), head->commit);
+    if (!diff)
+        return fail(diff.errorMessage());
+    if (c.json()) {
+        QJsonArray commits;
+        for (const ReleaseCommit &rc : diff->commits)
+            commits.append(QJsonObject {
+                { QStringLiteral("commit"), rc.commit },
+                { QStringLiteral("summary"), rc.summary },
+                { QStringLiteral("author"), rc.author },
+                { QStringLiteral("authored_at"), json::isoDateTime(rc.authoredAt) },
+                { QStringLiteral("issue_keys"), QJsonArray::fromStringList(rc.issueKeys) },
+                { QStringLiteral("merged_branch"),
+                    json::nullable(rc.mergedBranch.isEmpty() ? QString() : rc.mergedBranch) },
+            });
+        QJsonArray keys;
+        for (const QString &key : diff->issueKeys)
+            keys.append(QJsonObject { { QStringLiteral("key"), key },
+                { QStringLiteral("url"), json::nullable(loaded->config.issueUrl(key)) } });
+        json::print(QJsonObject {
+            { QStringLiteral("environment"), c.value(QStringLiteral("env")) },
+            { QStringLiteral("base_environment"), c.value(QStringLiteral("base")) },
+            { QStringLiteral("head"), diff->head },
+            { QStringLiteral("base"), json::nullable(diff->base.isEmpty() ? QString() : diff->base) },
+            { QStringLiteral("diverged"), diff->diverged },
+            { QStringLiteral("commits"), commits },
+            { QStringLiteral("merged_branches"), QJsonArray::fromStringList(diff->mergedBranches) },
+            { QStringLiteral("issue_keys"), keys },
+            { QStringLiteral("migrations"), QJsonArray::fromStringList(diff->migrations) },
+        });
+        return 0;
+    }
+    QString text
+        = QStringLiteral("%1 commit(s) in %2 (%3) not yet in %4 (%5)%6\n")
+              .arg(diff->commits.size())
+              .arg(c.value(QStringLiteral("env")), diff->head.left(10), c.value(QStringLiteral("base")),
+                  diff->base.isEmpty() ? QStringLiteral("nothing deployed") : diff->base.left(10),
+                  diff->diverged ? QStringLiteral(" — diverged") : QString());
+    for (const ReleaseCommit &rc : diff->commits)
+        text += QStringLiteral("  %1 %2\n").arg(rc.commit.left(10), rc.summary);
+    if (!diff->mergedBranches.isEmpty())
+        text += QStringLiteral("merged branches: %1\n").arg(diff->mergedBranches.join(QStringLiteral(", ")));
+    if (!diff->issueKeys.isEmpty())
+        text += QStringLiteral("issues: %1\n").arg(diff->issueKeys.join(QStringLiteral(", ")));
+    if (!diff->migrations.isEmpty())
+        text += QStringLiteral("migrations: %1\n").arg(diff->migrations.join(QStringLiteral(", ")));
+    out(text);
+    return 0;
+}
+
+} // namespace devdash::cli
