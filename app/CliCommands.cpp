@@ -1,5 +1,10 @@
 #include "CliCommands.h"
 #include "TestsCommands.h"
+#include "SchemaCommands.h"
+#include "MigrationsCommands.h"
+#include "DeployCommands.h"
+#include "PipelineRunCommand.h"
+#include "PipelinesCommands.h"
 
 #include "common/JsonWriter.h"
 #include "git/CommitDiff.h"
@@ -325,6 +330,17 @@ bool isHeadlessCommand(const QString &name)
 {
     static const QStringList commands { QStringLiteral("branches"), QStringLiteral("log"),
         QStringLiteral("show"), QStringLiteral("compare"), QStringLiteral("tests") };
+    // Deployments (deploy-cli).
+    static const QStringList deployCommands { QStringLiteral("deploy"), QStringLiteral("deployments"),
+        QStringLiteral("dora"), QStringLiteral("sprints"), QStringLiteral("release-diff") };
+    if (deployCommands.contains(name))
+        return true;
+    if (name == QLatin1String("schema")) // database schemas (schema-core)
+        return true;
+    if (name == QLatin1String("migrations")) // migrations
+        return true;
+    if (name == QLatin1String("pipelines")) // CI pipelines and local runs (ci-http, ci-local)
+        return true;
     return commands.contains(name);
 }
 
@@ -341,6 +357,25 @@ int run(const QStringList &arguments)
         return compare(arguments);
     if (command == QLatin1String("tests"))
         return runTests(arguments);
+    // `pipelines run`: the local pipeline (ci-local); before the generic `pipelines`.
+    if (command == QLatin1String("pipelines") && arguments.value(2) == QLatin1String("run"))
+        return pipelineRunCommand(arguments);
+    if (command == QLatin1String("pipelines")) // CI runs (ci-http)
+        return runPipelines(arguments);
+    if (command == QLatin1String("schema"))
+        return runSchema(arguments);
+    if (command == QLatin1String("migrations"))
+        return runMigrations(arguments);
+    if (command == QLatin1String("deploy"))
+        return runDeploy(arguments);
+    if (command == QLatin1String("deployments"))
+        return runDeployments(arguments);
+    if (command == QLatin1String("dora"))
+        return runDora(arguments);
+    if (command == QLatin1String("sprints"))
+        return runSprints(arguments);
+    if (command == QLatin1String("release-diff"))
+        return runReleaseDiff(arguments);
     return fail(QStringLiteral("unknown command '%1'").arg(command), 2);
 }
 

@@ -21,8 +21,11 @@ PACKAGES=(
     libqt6sql6-sqlite libqt6sql6-psql libqt6sql6-mysql
     libgit2-dev qtkeychain-qt6-dev libxkbcommon-dev xvfb xauth
     ccache ninja-build cmake g++ pkg-config git fonts-dejavu-core qt6-qpa-plugins dbus-x11 gnome-keyring
+    dbus-daemon
     libsqlite3-dev libpq-dev postgresql
     python3-pytest libgtest-dev clang-14 libclang-rt-14-dev
+    python3-alembic python3-django sqitch libdbd-sqlite3-perl
+    mariadb-server mariadb-client
 )
 
 say() { echo "devdash: $*" >&2; }

@@ -1,6 +1,9 @@
 #include "DemoWorkspace.h"
 
+#include "ci/DemoPipelineRuns.h"
+#include "deploy/DemoDeployments.h"
 #include "git/DemoRepository.h"
+#include "schema/DemoDatabases.h"
 #include "store/Database.h"
 #include "testresults/DemoTestRuns.h"
 
@@ -11,6 +14,9 @@ Result<DemoWorkspace> DemoWorkspace::create(const QString &folder)
     auto repository = git::DemoRepository::create(folder);
     if (!repository)
         return repository.error();
+    // Databases of two environments and their migrations, committed before the test runs are made.
+    if (auto databases = schema::DemoDatabases::create(repository.value()); !databases)
+        return Error { QStringLiteral("cannot create the demo's databases: ") + databases.errorMessage() };
     auto location = store::StoreLocation::parse(folder + QStringLiteral("/devdash-demo.sqlite"));
     if (!location)
         return location.error();
@@ -19,6 +25,12 @@ Result<DemoWorkspace> DemoWorkspace::create(const QString &folder)
         return Error { QStringLiteral("cannot create the demo's store: ") + db.errorMessage() };
     if (auto runs = testresults::DemoTestRuns::create(repository.value(), db.value()); !runs)
         return Error { QStringLiteral("cannot create the demo's test runs: ") + runs.errorMessage() };
+    // CI history (GitHub, GitLab shaped) and a real local pipeline run (ci-local).
+    if (auto pipelines = ci::DemoPipelineRuns::create(repository.value(), db.value()); !pipelines)
+        return Error { QStringLiteral("cannot create the demo's pipeline runs: ") + pipelines.errorMessage() };
+    // Staging and production over several sprints, a failure and a rollback (deploy).
+    if (auto deployments = deploy::DemoDeployments::create(repository.value(), db.value()); !deployments)
+        return Error { QStringLiteral("cannot create the demo's deployments: ") + deployments.errorMessage() };
     return DemoWorkspace { repository.value(), location.value() };
 }
 

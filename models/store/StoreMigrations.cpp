@@ -80,6 +80,74 @@ QList<Migration> standardMigrations()
             S { QStringLiteral("CREATE INDEX case_results_failing ON case_results (run_id, status, flaky) "
                                "WHERE status IN (1, 2) OR flaky <> 0") },
         } });
+    // Pipeline runs, CI (cached by the poller) and local. A run's stages → jobs → steps
+    // are one JSON column: always read and written whole, never queried into.
+    // Statuses are the CLI's names ("success"…); times are ms since the epoch (UTC);
+    // sort_at is the start, or when the run was first seen while still queued.
+    list.append({ 4, QStringLiteral("Pipeline runs (CI and local) and local job logs"),
+        {
+            S { QStringLiteral("CREATE TABLE pipeline_runs (id {{pk}}, "
+                               "repository_id BIGINT NOT NULL REFERENCES repositories(id) ON DELETE CASCADE, "
+                               "provider TEXT NOT NULL, project TEXT NOT NULL, run_id TEXT NOT NULL, "
+                               "name TEXT NOT NULL, branch TEXT NOT NULL, commit_id TEXT NOT NULL, "
+                               "status TEXT NOT NULL, run_trigger TEXT NOT NULL, started_at BIGINT, "
+                               "finished_at BIGINT, sort_at BIGINT NOT NULL, url TEXT NOT NULL, "
+                               "dirty SMALLINT NOT NULL, stages TEXT NOT NULL, updated_at BIGINT NOT NULL)") },
+            S { QStringLiteral("CREATE UNIQUE INDEX pipeline_runs_key "
+                               "ON pipeline_runs (repository_id, provider, project, run_id)") },
+            S { QStringLiteral("CREATE INDEX pipeline_runs_time ON pipeline_runs (repository_id, sort_at)") },
+            S { QStringLiteral(
+                "CREATE INDEX pipeline_runs_branch ON pipeline_runs (repository_id, branch, sort_at)") },
+            S { QStringLiteral(
+                "CREATE INDEX pipeline_runs_commit ON pipeline_runs (repository_id, commit_id)") },
+            // zlib-compressed (qCompress) output of one job of a local run.
+            S { QStringLiteral("CREATE TABLE pipeline_logs ("
+                               "pipeline_run_id BIGINT NOT NULL REFERENCES pipeline_runs(id) ON DELETE CASCADE, "
+                               "job_id TEXT NOT NULL, size BIGINT NOT NULL, truncated SMALLINT NOT NULL, "
+                               "content BLOB NOT NULL, PRIMARY KEY (pipeline_run_id, job_id))"),
+                MigrationStep::Only::Sqlite },
+            S { QStringLiteral("CREATE TABLE pipeline_logs ("
+                               "pipeline_run_id BIGINT NOT NULL REFERENCES pipeline_runs(id) ON DELETE CASCADE, "
+                               "job_id TEXT NOT NULL, size BIGINT NOT NULL, truncated SMALLINT NOT NULL, "
+                               "content BYTEA NOT NULL, PRIMARY KEY (pipeline_run_id, job_id))"),
+                MigrationStep::Only::Postgres },
+        } });
+    // Schema snapshots of inspected databases (schema/SchemaSnapshotStore). database_key is
+    // the URL without its password, or the environment's name; catalog is the
+    // qCompress'd JSON of `devdash schema --json`; content_hash covers the structure only
+    // (not row estimates), so an unchanged schema adds no row. taken_at: ms since the epoch (UTC).
+    list.append({ 5, QStringLiteral("Schema snapshots"),
+        {
+            S { QStringLiteral("CREATE TABLE schema_snapshots (id {{pk}}, database_key TEXT NOT NULL, "
+                               "repository_id BIGINT REFERENCES repositories(id) ON DELETE SET NULL, "
+                               "environment TEXT NOT NULL, driver TEXT NOT NULL, taken_at BIGINT NOT NULL, "
+                               "content_hash TEXT NOT NULL, table_count INTEGER NOT NULL, catalog BLOB NOT NULL)"),
+                MigrationStep::Only::Sqlite },
+            S { QStringLiteral("CREATE TABLE schema_snapshots (id {{pk}}, database_key TEXT NOT NULL, "
+                               "repository_id BIGINT REFERENCES repositories(id) ON DELETE SET NULL, "
+                               "environment TEXT NOT NULL, driver TEXT NOT NULL, taken_at BIGINT NOT NULL, "
+                               "content_hash TEXT NOT NULL, table_count INTEGER NOT NULL, catalog BYTEA NOT NULL)"),
+                MigrationStep::Only::Postgres },
+            S { QStringLiteral(
+                "CREATE INDEX schema_snapshots_timeline ON schema_snapshots (database_key, taken_at)") },
+        } });
+    // (Versions must stay in ascending order in this list: version 5 goes above this line.)
+    // Deployments from every source (record, tag, github, gitlab, jenkins). Status: 0
+    // success, 1 failure, 2 in progress; times in ms since the epoch (UTC). dedupe_key is
+    // "id:<external id>" or "at:<environment>|<commit>|<time>" (deploy/Deployment.cpp).
+    list.append({ 6, QStringLiteral("Deployments"),
+        {
+            S { QStringLiteral("CREATE TABLE deployments (id {{pk}}, "
+                               "repository_id BIGINT NOT NULL REFERENCES repositories(id) ON DELETE CASCADE, "
+                               "environment TEXT NOT NULL, commit_id TEXT NOT NULL, status SMALLINT NOT NULL, "
+                               "deployed_at BIGINT NOT NULL, url TEXT NOT NULL, deployed_by TEXT NOT NULL, "
+                               "source TEXT NOT NULL, version TEXT NOT NULL, external_id TEXT NOT NULL, "
+                               "dedupe_key TEXT NOT NULL, recorded_at BIGINT NOT NULL)") },
+            S { QStringLiteral(
+                "CREATE UNIQUE INDEX deployments_dedupe ON deployments (repository_id, source, dedupe_key)") },
+            S { QStringLiteral(
+                "CREATE INDEX deployments_env_time ON deployments (repository_id, environment, deployed_at)") },
+        } });
     return list;
 }
 

@@ -44,3 +44,19 @@ export DEVDASH_CACHE_DIR=$bench_dir/cache
     --first-screen "$bench_dir/big" \
     --refs "$bench_dir/refs" \
     --memory "$bench_dir/history"
+
+# DORA metrics over 5 years of daily deployments, 100,000 commits (deploy).
+dora_commits=${BENCH_DORA_COMMITS:-100000}
+if [[ ! -x $build/tests/bench/bench_dora ]]; then
+    cmake --build "$build" -j2 --target bench_dora
+fi
+make_repo dora "$dora_commits" 0
+"$build/tests/bench/bench_dora" --runs "$runs" --repo "$bench_dir/dora" --store "$bench_dir/dora-store.sqlite"
+
+# CI polling (issue 4): 20 repositories polled for a simulated hour against a loopback server.
+[[ -x $build/tests/bench/devdash_bench_ci_polling ]] || cmake --build "$build" -j2 --target devdash_bench_ci_polling
+"$build/tests/bench/devdash_bench_ci_polling"
+
+# Schema inspection (issue 5): 5,000 tables on PostgreSQL and MariaDB vs pg_dump / mysqldump (schema-core).
+[[ -x $build/tests/bench/bench_schema && -x $build/app/devdash ]] || cmake --build "$build" -j2 --target bench_schema devdash
+"$build/tests/bench/bench_schema" --devdash "$build/app/devdash" --runs "${BENCH_SCHEMA_RUNS:-3}" --dir "$bench_dir/schema"

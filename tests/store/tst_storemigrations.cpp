@@ -79,6 +79,36 @@ QList<Sample> samples()
             { { QStringLiteral("SELECT hostname FROM run_suites"), QStringLiteral("host") },
                 { QStringLiteral("SELECT tool FROM run_reports"), QStringLiteral("ctest") },
                 { QStringLiteral("SELECT retries FROM case_details"), QStringLiteral("[]") } } },
+        { 4,
+            { QStringLiteral("INSERT INTO pipeline_runs (repository_id, provider, project, run_id, name, branch, "
+                             "commit_id, status, run_trigger, started_at, finished_at, sort_at, url, dirty, "
+                             "stages, updated_at) VALUES (")
+                    + repo
+                    + QStringLiteral(", 'local', '/src/app', 'r1', 'pipeline', 'main', 'c1', 'failed', 'local', "
+                                     "4000, 5000, 4000, '', 1, '[]', 5000)"),
+                QStringLiteral("INSERT INTO pipeline_logs (pipeline_run_id, job_id, size, truncated, content) "
+                               "SELECT id, '1.1', 0, 0, '' FROM pipeline_runs WHERE run_id = 'r1'") },
+            { { QStringLiteral("SELECT status FROM pipeline_runs WHERE run_id = 'r1'"), QStringLiteral("failed") },
+                { QStringLiteral("SELECT dirty FROM pipeline_runs WHERE run_id = 'r1'"), 1 },
+                { QStringLiteral("SELECT job_id FROM pipeline_logs"), QStringLiteral("1.1") } } },
+        { 5,
+            { QStringLiteral("INSERT INTO schema_snapshots (database_key, repository_id, environment, driver, "
+                             "taken_at, content_hash, table_count, catalog) VALUES ('sqlite:///srv/app.db', ")
+                    + repo + QStringLiteral(", 'staging', 'QSQLITE', 5500, 'sh1', 3, 'x')") },
+            { { QStringLiteral("SELECT table_count FROM schema_snapshots WHERE content_hash = 'sh1'"), 3 },
+                { QStringLiteral("SELECT environment FROM schema_snapshots WHERE database_key = "
+                                 "'sqlite:///srv/app.db'"),
+                    QStringLiteral("staging") } } },
+        // (version 5 goes above: samples stay in version order)
+        { 6,
+            { QStringLiteral("INSERT INTO deployments (repository_id, environment, commit_id, status, deployed_at, "
+                             "url, deployed_by, source, version, external_id, dedupe_key, recorded_at) VALUES (")
+                    + repo
+                    + QStringLiteral(", 'production', 'c1', 1, 6000, '', 'ci', 'record', 'v1', '', "
+                                     "'at:production|c1|6000', 6000)") },
+            { { QStringLiteral("SELECT status FROM deployments WHERE environment = 'production'"), 1 },
+                { QStringLiteral("SELECT version FROM deployments WHERE dedupe_key = 'at:production|c1|6000'"),
+                    QStringLiteral("v1") } } },
     };
 }
 

@@ -153,11 +153,14 @@ void TestMainWindow::pagesAndNames()
 {
     ui::MainWindow window(ui::MainWindow::StatePolicy::Ephemeral);
     QCOMPARE(window.pageNames(),
-        (QStringList { QStringLiteral("branches"), QStringLiteral("history"), QStringLiteral("compare"),
-            QStringLiteral("tests") }));
+        (QStringList { QStringLiteral("overview"), QStringLiteral("branches"), QStringLiteral("history"),
+            QStringLiteral("compare"), QStringLiteral("tests"), QStringLiteral("pipelines"),
+            QStringLiteral("database"), QStringLiteral("deployments") }));
+    // The Overview is the landing page.
+    QCOMPARE(window.currentPage()->name(), QStringLiteral("overview"));
     QVERIFY(window.showPage(QStringLiteral("compare")));
     QCOMPARE(window.currentPage()->name(), QStringLiteral("compare"));
-    QVERIFY(!window.showPage(QStringLiteral("deployments")));
+    QVERIFY(!window.showPage(QStringLiteral("no-such-page")));
     QCOMPARE(window.currentPage()->name(), QStringLiteral("compare"));
     QVERIFY(window.jobs());
     // Before any repository: the welcome panel, not a page.
@@ -596,7 +599,7 @@ void TestMainWindow::switchThemeAtRuntime()
 
 void TestMainWindow::screenshotErrors()
 {
-    auto unknown = ui::renderScreenshot(m_demo, QStringLiteral("deployments"), QSize(800, 600),
+    auto unknown = ui::renderScreenshot(m_demo, QStringLiteral("no-such-page"), QSize(800, 600),
         QDir(m_demoDir.path()).filePath(QStringLiteral("x.png")));
     QVERIFY(!unknown.ok());
     QVERIFY(unknown.errorMessage().contains(QStringLiteral("Unknown page")));

@@ -36,6 +36,9 @@ Q_SIGNALS:
     void historyRequested(const QString &ref, const QString &commitId);
     void compareRequested(const QString &base, const QString &other);
     void branchRequested(const QString &refName);
+    // Another page by name ("pipelines"), and everything about one commit (Overview).
+    void pageRequested(const QString &name);
+    void commitOverviewRequested(const QString &commitId);
     void statusMessage(const QString &text);
 };
 

@@ -6,6 +6,7 @@
 #include "common/Workspace.h"
 
 #include "git/BranchModel.h"
+#include "pipelines/BranchPipelineStatus.h"
 
 #include <QApplication>
 #include <QCheckBox>
@@ -95,6 +96,8 @@ BranchesPage::BranchesPage(Workspace *workspace, QWidget *parent)
     header->resizeSection(BranchModel::UpstreamDeltaColumn, 112);
     header->resizeSection(BranchModel::BaseDeltaColumn, 112);
     header->setMinimumSectionSize(40);
+    // The latest pipeline status of each branch, as a dot before its commit id.
+    m_pipelineStatus = new BranchPipelineStatus(m_view, BranchModel::CommitColumn, this);
 
     auto *layout = new QVBoxLayout(this);
     layout->setContentsMargins(0, 0, 0, 0);
@@ -170,12 +173,14 @@ void BranchesPage::setRepository(const QString &path)
     m_filter->clear();
     m_summary->setText(path.isEmpty() ? QString() : tr("Loading…"));
     m_detachedBanner->hide();
+    m_pipelineStatus->setRepository(path);
     // The window's workspace loads the shared BranchModel; nothing else to start here.
 }
 
 void BranchesPage::refresh()
 {
     m_workspace->branches()->reload();
+    m_pipelineStatus->reload();
 }
 
 bool BranchesPage::isReady() const

@@ -17,6 +17,7 @@ class QTreeView;
 
 namespace devdash::ui {
 
+class BranchPipelineStatus;
 class Workspace;
 
 class BranchesPage final : public Page
@@ -42,6 +43,7 @@ public:
     QSortFilterProxyModel *proxyModel() const { return m_proxy; }
     QLineEdit *filterField() const { return m_filter; }
     QCheckBox *groupToggle() const { return m_groupByPrefix; }
+    BranchPipelineStatus *pipelineStatus() const { return m_pipelineStatus; }
 
 protected:
     void changeEvent(QEvent *event) override;
@@ -63,6 +65,7 @@ private:
     QLabel *m_summary;
     QLabel *m_detachedBanner;
     QAction *m_filterIcon = nullptr;
+    BranchPipelineStatus *m_pipelineStatus = nullptr;
     QSet<QString> m_collapsedGroups; // groups default to expanded
     QString m_selectedRef; // full name
     bool m_restoring = false;

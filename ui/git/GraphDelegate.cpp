@@ -234,6 +234,9 @@ void GraphDelegate::paintSummary(
         }
         r.setLeft(x + 2);
     }
+    // The commit's pipeline status, after its refs.
+    if (m_statusDot)
+        r.setLeft(r.left() + m_statusDot(painter, r, index.data(HistoryModel::CommitIdRole).toString()));
     // The commit's newest test run, after its refs: green when it passed, red when not.
     if (m_testBadge) {
         if (const auto badge = m_testBadge(index.data(HistoryModel::CommitIdRole).toString())) {

@@ -29,6 +29,9 @@ public:
     // A commit's test badge (text, failing), when it has test runs.
     using TestBadgeLookup = std::function<std::optional<std::pair<QString, bool>>(const QString &commitId)>;
     void setTestBadgeLookup(TestBadgeLookup lookup) { m_testBadge = std::move(lookup); }
+    // Paints a commit's pipeline status dot at the left of the rect; returns the width taken.
+    using StatusDotPainter = std::function<int(QPainter *, const QRect &, const QString &commitId)>;
+    void setStatusDotPainter(StatusDotPainter painter) { m_statusDot = std::move(painter); }
 
     static constexpr int LaneWidth = 14;
     static int graphWidth(int lanes) { return qMax(44, lanes * LaneWidth + 10); }
@@ -53,6 +56,7 @@ private:
 
     RefKindLookup m_kindOf;
     TestBadgeLookup m_testBadge;
+    StatusDotPainter m_statusDot;
     QString m_currentBranch;
 };
 

@@ -6,6 +6,7 @@
 #include "common/Icons.h"
 #include "common/Theme.h"
 #include "common/Workspace.h"
+#include "pipelines/CommitPipelineBadges.h"
 #include "tests/CommitTestBadges.h"
 
 #include "git/CommitSearch.h"
@@ -177,6 +178,16 @@ HistoryPage::HistoryPage(Workspace *workspace, QWidget *parent)
         return std::pair(CommitTestBadges::text(*run), run->isFailing());
     });
     connect(m_testBadges, &CommitTestBadges::changed, m_view->viewport(), qOverload<>(&QWidget::update));
+    // Pipeline status dots, for the rows on screen.
+    m_pipelineBadges = new CommitPipelineBadges(this);
+    m_delegate->setStatusDotPainter([this](QPainter *painter, const QRect &rect, const QString &commit) {
+        const auto status = m_pipelineBadges->statusOf(commit);
+        return status ? CommitPipelineBadges::paintDot(painter, rect, *status) : 0;
+    });
+    connect(m_pipelineBadges, &CommitPipelineBadges::changed, m_view->viewport(), qOverload<>(&QWidget::update));
+    connect(m_view->verticalScrollBar(), &QScrollBar::valueChanged, this, &HistoryPage::requestPipelineBadges);
+    connect(m_history, &QAbstractItemModel::rowsInserted, this, &HistoryPage::requestPipelineBadges);
+    connect(m_history, &QAbstractItemModel::modelReset, this, &HistoryPage::requestPipelineBadges);
     connect(m_history, &QAbstractItemModel::rowsInserted, this,
         [this](const QModelIndex &, int first, int last) { requestTestBadges(first, last); });
     connect(m_history, &QAbstractItemModel::modelReset, this,
@@ -244,6 +255,7 @@ void HistoryPage::setRepository(const QString &path)
 {
     m_repoPath = path;
     m_testBadges->setRepository(path);
+    m_pipelineBadges->setRepository(path);
     m_searching = false;
     m_searchBar->hide();
     m_searchField->clear();
@@ -287,6 +299,7 @@ void HistoryPage::refresh()
     const QModelIndex top = m_view->indexAt(QPoint(4, 4));
     m_reloadTopCommit = top.isValid() ? m_history->commitAt(top.row()) : QString();
     m_testBadges->setRepository(m_repoPath); // runs may have been imported meanwhile
+    m_pipelineBadges->setRepository(m_repoPath);
     m_history->reload();
     if (m_searching && !m_search->query().isEmpty())
         search(m_searchField->text());
@@ -298,6 +311,21 @@ void HistoryPage::requestTestBadges(int first, int last)
     for (int row = first; row <= last; ++row)
         commits << m_history->commitAt(row);
     m_testBadges->request(commits);
+}
+
+void HistoryPage::requestPipelineBadges()
+{
+    // Only what is on screen (and a screenful more): the rest is asked for as it scrolls in.
+    QAbstractItemModel *model = m_view->model();
+    if (!model || model->rowCount() == 0)
+        return;
+    const int first = qMax(0, m_view->rowAt(0));
+    const int visible = qMax(1, m_view->viewport()->height() / qMax(1, m_view->verticalHeader()->defaultSectionSize()));
+    const int last = qMin(model->rowCount() - 1, first + 2 * visible);
+    QStringList commits;
+    for (int row = first; row <= last; ++row)
+        commits << model->index(row, 0).data(HistoryModel::CommitIdRole).toString();
+    m_pipelineBadges->request(commits);
 }
 
 void HistoryPage::onOpened()
@@ -534,6 +562,9 @@ void HistoryPage::showContextMenu(const QPoint &pos)
         branch.isEmpty() ? tr("Show in Branches") : tr("Show %1 in Branches").arg(branch), this,
         [this, branch] { Q_EMIT branchRequested(branch); });
     showInBranches->setEnabled(!branch.isEmpty());
+    // Its pipelines, test delta, migrations and the environments it reached.
+    menu.addAction(Icons::get(QStringLiteral("overview")), tr("Show Commit Overview"), this,
+        [this, id] { Q_EMIT commitOverviewRequested(id); });
     menu.exec(m_view->viewport()->mapToGlobal(pos));
 }
 

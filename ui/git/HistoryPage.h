@@ -28,6 +28,7 @@ namespace devdash::ui {
 class CommitDetailView;
 class GraphDelegate;
 class CommitTestBadges;
+class CommitPipelineBadges;
 class ScopeSelector;
 class Workspace;
 
@@ -78,6 +79,7 @@ private:
     void showContextMenu(const QPoint &pos);
     void copyCommitId();
     void requestTestBadges(int first, int last);
+    void requestPipelineBadges();
     void onOpened();
     void onReloaded();
     void onSearchFinished(const QString &error);
@@ -87,6 +89,7 @@ private:
     git::CommitSearchModel *m_search;
     GraphDelegate *m_delegate;
     CommitTestBadges *m_testBadges; // the test badge of commits with runs
+    CommitPipelineBadges *m_pipelineBadges = nullptr; // the pipeline status dot of commits with runs
     ScopeSelector *m_scopeBox;
     QLineEdit *m_searchField;
     QFrame *m_searchBar;

@@ -7,9 +7,13 @@
 #include "common/Page.h"
 #include "common/Theme.h"
 #include "common/Workspace.h"
+#include "database/DatabasePage.h"
+#include "deploy/DeploymentsPage.h"
 #include "git/BranchesPage.h"
 #include "git/ComparePage.h"
 #include "git/HistoryPage.h"
+#include "overview/OverviewPage.h"
+#include "pipelines/PipelinesPage.h"
 #include "tests/ReportDropFilter.h"
 #include "tests/TestStoreAccess.h"
 #include "tests/TestsPage.h"
@@ -97,11 +101,16 @@ MainWindow::MainWindow(StatePolicy policy, QWidget *parent)
     m_history = new HistoryPage(m_workspace, m_content);
     m_branches = new BranchesPage(m_workspace, m_content);
     m_compare = new ComparePage(m_workspace, m_content);
+    // The landing page: everything about the repository and about one commit, joined by commit.
+    m_overview = new OverviewPage(m_workspace, m_content);
+    addPage(m_overview);
     addPage(m_branches);
     addPage(m_history);
     addPage(m_compare);
     auto *tests = new TestsPage(m_workspace, m_content);
     addPage(tests);
+    // CI and local pipeline runs: per branch and commit, stage graph, job logs.
+    addPage(new PipelinesPage(m_workspace, m_content));
     // Test reports dropped anywhere on the window become a run (Tests page).
     setAcceptDrops(true);
     installEventFilter(new ReportDropFilter(
@@ -110,6 +119,10 @@ MainWindow::MainWindow(StatePolicy policy, QWidget *parent)
             tests->importReports(paths);
         },
         this));
+    // Databases of the repository's environments: schema, ER diagram, diff, history, migrations.
+    addPage(new DatabasePage(m_workspace, m_content));
+    // What runs where, release diffs, sprints and DORA metrics.
+    addPage(new DeploymentsPage(m_workspace, m_content));
 
     createActions();
     createToolBar();
@@ -129,7 +142,7 @@ MainWindow::MainWindow(StatePolicy policy, QWidget *parent)
                 page->refresh();
     });
 
-    m_pageList->setCurrentRow(1); // History first, unless settings say otherwise
+    m_pageList->setCurrentRow(0); // the Overview first, unless settings say otherwise
     if (m_policy == StatePolicy::Persistent)
         restoreSettings();
     else
@@ -164,6 +177,11 @@ void MainWindow::addPage(Page *page)
         if (!m_branches->selectRef(ref))
             statusBar()->showMessage(tr("%1 is not a branch or tag").arg(ref), 4000);
     });
+    connect(page, &Page::pageRequested, this, [this](const QString &name) { showPage(name); });
+    connect(page, &Page::commitOverviewRequested, this, [this](const QString &commit) {
+        m_overview->showCommit(commit);
+        showPage(m_overview->name());
+    });
     connect(page, &Page::statusMessage, this,
         [this](const QString &text) { statusBar()->showMessage(text, 4000); });
 }
@@ -187,6 +205,13 @@ void MainWindow::createActions()
     });
     importReports->setShortcut(QKeySequence(Qt::CTRL | Qt::Key_I));
     importReports->setObjectName(QStringLiteral("importTestReportsAction"));
+    QAction *ciSettings = file->addAction(tr("CI &Settings…"), this, [this] {
+        if (auto *pipelines = qobject_cast<PipelinesPage *>(page(QStringLiteral("pipelines")))) {
+            showPage(pipelines->name());
+            pipelines->showSettings();
+        }
+    });
+    ciSettings->setObjectName(QStringLiteral("ciSettingsAction"));
     file->addSeparator();
     m_refreshAction
         = file->addAction(Icons::get(QStringLiteral("refresh")), tr("&Refresh"), this, &MainWindow::refresh);

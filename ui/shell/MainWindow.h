@@ -24,6 +24,7 @@ namespace devdash::ui {
 class BranchesPage;
 class ComparePage;
 class HistoryPage;
+class OverviewPage;
 class JobStatusWidget;
 class MessagePanel;
 class Page;
@@ -95,6 +96,7 @@ private:
     QList<Page *> m_pages;
     BranchesPage *m_branches = nullptr;
     HistoryPage *m_history = nullptr;
+    OverviewPage *m_overview = nullptr;
     ComparePage *m_compare = nullptr;
     JobStatusWidget *m_jobStatus;
     QLabel *m_repoName;

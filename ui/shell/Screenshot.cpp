@@ -32,8 +32,11 @@ int distinctColours(const QImage &image, int limit)
     return int(colours.size());
 }
 
-Result<QImage> renderPage(const QString &repoPath, const QString &pageName, const QSize &size, int timeoutMs)
+Result<QImage> renderPage(const QString &repoPath, const QString &pagePath, const QSize &size, int timeoutMs)
 {
+    // "database/er": a page and one of its views (the page's Q_INVOKABLE showSubView()).
+    const QString pageName = pagePath.section(QLatin1Char('/'), 0, 0);
+    const QString subView = pagePath.section(QLatin1Char('/'), 1);
     if (!qobject_cast<QApplication *>(QCoreApplication::instance()))
         return Error { QStringLiteral(
             "Cannot render a screenshot: no QApplication (run with a GUI platform, e.g. "
@@ -46,6 +49,13 @@ Result<QImage> renderPage(const QString &repoPath, const QString &pageName, cons
     window.setAttribute(Qt::WA_DontShowOnScreen, true);
     window.resize(size);
     window.showPage(pageName);
+    if (!subView.isEmpty()) {
+        bool shown = false;
+        if (!QMetaObject::invokeMethod(window.page(pageName), "showSubView", Q_RETURN_ARG(bool, shown),
+                Q_ARG(QString, subView))
+            || !shown)
+            return Error { QStringLiteral("The %1 page has no view '%2'").arg(pageName, subView) };
+    }
     window.show();
     window.openRepository(repoPath);
 

@@ -1,0 +1,63 @@
+#include "OverviewCard.h"
+
+#include <QLabel>
+#include <QTextDocument>
+#include <QVBoxLayout>
+
+namespace devdash::ui {
+
+OverviewCard::OverviewCard(const QString &title, const QString &pageName, QWidget *parent)
+    : QFrame(parent)
+    , m_title(new QLabel(this))
+    , m_body(new QLabel(this))
+    , m_extra(new QVBoxLayout)
+{
+    setObjectName(QStringLiteral("overviewCard"));
+    setFrameShape(QFrame::StyledPanel);
+    setAutoFillBackground(true);
+    setBackgroundRole(QPalette::Base);
+    auto *layout = new QVBoxLayout(this);
+    layout->setContentsMargins(14, 10, 14, 12);
+    layout->setSpacing(6);
+    QFont titleFont = m_title->font();
+    titleFont.setBold(true);
+    titleFont.setPointSizeF(titleFont.pointSizeF() * 1.1);
+    m_title->setFont(titleFont);
+    m_title->setText(QStringLiteral("<a href=\"page:%1\" style=\"text-decoration:none\">%2</a>")
+                         .arg(pageName, title.toHtmlEscaped()));
+    m_title->setToolTip(tr("Open the %1 page").arg(title));
+    m_body->setWordWrap(true);
+    m_body->setTextFormat(Qt::RichText);
+    m_body->setTextInteractionFlags(Qt::TextBrowserInteraction);
+    m_body->setAlignment(Qt::AlignTop | Qt::AlignLeft);
+    layout->addWidget(m_title);
+    layout->addWidget(m_body);
+    layout->addLayout(m_extra);
+    layout->addStretch(1);
+    connect(m_title, &QLabel::linkActivated, this, &OverviewCard::linkActivated);
+    connect(m_body, &QLabel::linkActivated, this, &OverviewCard::linkActivated);
+}
+
+void OverviewCard::setBody(const QString &html)
+{
+    m_body->setText(html);
+}
+
+void OverviewCard::setLoading()
+{
+    m_body->setText(QStringLiteral("<span style=\"color:gray\">%1</span>").arg(tr("Loading…")));
+}
+
+void OverviewCard::setError(const QString &message)
+{
+    m_body->setText(QStringLiteral("<span style=\"color:#d64541\">%1</span>").arg(message.toHtmlEscaped()));
+}
+
+QString OverviewCard::bodyText() const
+{
+    QTextDocument document;
+    document.setHtml(m_body->text());
+    return document.toPlainText();
+}
+
+} // namespace devdash::ui

@@ -1,0 +1,35 @@
+#pragma once
+
+// One card of the Overview: a title that links to its page and rich text whose
+// links ("page:tests", "commit:<id>", "branch:<name>", "url:<address>") the page
+// routes.
+
+#include <QFrame>
+
+class QLabel;
+class QVBoxLayout;
+
+namespace devdash::ui {
+
+class OverviewCard final : public QFrame
+{
+    Q_OBJECT
+public:
+    OverviewCard(const QString &title, const QString &pageName, QWidget *parent = nullptr);
+
+    void setBody(const QString &html);
+    void setLoading();
+    void setError(const QString &message);
+    QString bodyText() const; // plain text, for tests
+    QVBoxLayout *extraLayout() const { return m_extra; }
+
+Q_SIGNALS:
+    void linkActivated(const QString &link);
+
+private:
+    QLabel *m_title;
+    QLabel *m_body;
+    QVBoxLayout *m_extra;
+};
+
+} // namespace devdash::ui
