@@ -12,7 +12,6 @@ OverviewCard::OverviewCard(const QString &title, const QString &pageName, QWidge
     , m_body(new QLabel(this))
     , m_extra(new QVBoxLayout)
 {
-    setObjectName(QStringLiteral("overviewCard"));
     setFrameShape(QFrame::StyledPanel);
     setAutoFillBackground(true);
     setBackgroundRole(QPalette::Base);

@@ -293,6 +293,13 @@ OverviewPage::OverviewPage(Workspace *workspace, QWidget *parent)
     grid->setColumnStretch(0, 1);
     grid->setColumnStretch(1, 1);
     grid->setRowStretch(4, 1);
+    m_branchCard->setObjectName(QStringLiteral("branchCard"));
+    m_pipelinesCard->setObjectName(QStringLiteral("pipelinesCard"));
+    m_testsCard->setObjectName(QStringLiteral("testsCard"));
+    m_databasesCard->setObjectName(QStringLiteral("databasesCard"));
+    m_deploymentsCard->setObjectName(QStringLiteral("deploymentsCard"));
+    m_commitCard->setObjectName(QStringLiteral("commitCard"));
+    m_commitField->setObjectName(QStringLiteral("commitField"));
     for (OverviewCard *card :
         { m_branchCard, m_pipelinesCard, m_testsCard, m_databasesCard, m_deploymentsCard, m_commitCard })
         connect(card, &OverviewCard::linkActivated, this, &OverviewPage::openLink);

@@ -1,0 +1,189 @@
+// The Overview page on the demo workspace and on an empty repository, in a real
+// window: every card filled from the real stores, the repository and the demo's
+// SQLite databases; links routed; the commit card for another commit.
+
+#include "TestRepo.h"
+#include "common/JobTracker.h"
+#include "demo/DemoWorkspace.h"
+#include "overview/CommitOverviewLoader.h"
+#include "overview/OverviewCard.h"
+#include "overview/OverviewPage.h"
+#include "overview/Sparkline.h"
+#include "shell/MainWindow.h"
+#include "tests/TestStoreAccess.h"
+
+#include <QElapsedTimer>
+#include <QLineEdit>
+#include <QSignalSpy>
+#include <QTemporaryDir>
+#include <QTest>
+
+using namespace devdash;
+
+class TestOverviewPage : public QObject
+{
+    Q_OBJECT
+
+    QTemporaryDir m_dir;
+    demo::DemoWorkspace m_demo;
+
+    static QString card(ui::OverviewPage *page, const char *name)
+    {
+        auto *c = page->findChild<ui::OverviewCard *>(QLatin1String(name));
+        return c ? c->bodyText() : QStringLiteral("<no card %1>").arg(QLatin1String(name));
+    }
+
+    static ui::OverviewPage *openOverview(ui::MainWindow &window, const QString &repo)
+    {
+        window.resize(1280, 800);
+        window.show();
+        window.openRepository(repo);
+        auto *page = qobject_cast<ui::OverviewPage *>(window.page(QStringLiteral("overview")));
+        if (!page)
+            return nullptr;
+        if (!QTest::qWaitFor([&] { return window.currentPage() == page && page->isReady() && window.jobs()->isIdle(); },
+                20000))
+            return nullptr;
+        return page;
+    }
+
+private Q_SLOTS:
+    void initTestCase()
+    {
+        QVERIFY(m_dir.isValid());
+        auto demo = demo::DemoWorkspace::create(m_dir.filePath(QStringLiteral("demo")));
+        QVERIFY2(demo, qPrintable(demo.errorMessage()));
+        m_demo = *demo;
+        ui::TestStoreAccess::setLocation(m_demo.store);
+    }
+    void cleanupTestCase() { ui::TestStoreAccess::setLocation(std::nullopt); }
+
+    void demoCards()
+    {
+        ui::MainWindow window(ui::MainWindow::StatePolicy::Ephemeral);
+        QElapsedTimer timer;
+        timer.start();
+        ui::OverviewPage *page = openOverview(window, m_demo.repository);
+        QVERIFY(page);
+        qInfo("Overview of the demo ready %lld ms after the window opened the repository", timer.elapsed());
+
+        const QString branch = card(page, "branchCard");
+        QVERIFY2(branch.contains(QStringLiteral("On main at")), qPrintable(branch));
+        QVERIFY2(branch.contains(QStringLiteral("origin/main")), qPrintable(branch));
+        // The upstream is the default branch: said once.
+        QCOMPARE(branch.count(QStringLiteral("origin/main")), 1);
+
+        const QString pipelines = card(page, "pipelinesCard");
+        QVERIFY2(pipelines.contains(QStringLiteral("main")), qPrintable(pipelines));
+        QVERIFY2(pipelines.contains(QStringLiteral("Failed")), qPrintable(pipelines)); // feature/login
+
+        const QString tests = card(page, "testsCard");
+        QVERIFY2(tests.contains(QStringLiteral("Latest run:")), qPrintable(tests));
+        QVERIFY2(tests.contains(QStringLiteral("flaky")), qPrintable(tests));
+        auto *sparkline = page->findChild<ui::Sparkline *>();
+        QVERIFY(sparkline);
+        QVERIFY(sparkline->pointCount() > 5);
+
+        // The demo's relative SQLite URLs resolve against the repository, not the cwd.
+        const QString databases = card(page, "databasesCard");
+        QVERIFY2(databases.contains(QStringLiteral("staging")), qPrintable(databases));
+        QVERIFY2(databases.contains(QStringLiteral("production")), qPrintable(databases));
+        QVERIFY2(!databases.contains(QStringLiteral("Cannot open")), qPrintable(databases));
+        QVERIFY2(databases.contains(QStringLiteral("in sync")), qPrintable(databases)); // staging: V1–V5
+        QVERIFY2(databases.contains(QStringLiteral("2 pending")), qPrintable(databases)); // production: V1–V3
+
+        const QString deployments = card(page, "deploymentsCard");
+        QVERIFY2(deployments.contains(QStringLiteral("production:")), qPrintable(deployments));
+        QVERIFY2(deployments.contains(QStringLiteral("staging:")), qPrintable(deployments));
+
+        // HEAD adds the Flyway migrations V1..V5.
+        const QString commit = card(page, "commitCard");
+        QVERIFY2(commit.contains(QStringLiteral("Pipelines:")), qPrintable(commit));
+        QVERIFY2(commit.contains(QStringLiteral("V1__")), qPrintable(commit));
+        QVERIFY2(commit.contains(QStringLiteral("Environments:")), qPrintable(commit));
+    }
+
+    void commitCardForAnotherCommit()
+    {
+        ui::MainWindow window(ui::MainWindow::StatePolicy::Ephemeral);
+        ui::OverviewPage *page = openOverview(window, m_demo.repository);
+        QVERIFY(page);
+        // The branch's commit adds V6 and is deployed nowhere.
+        page->showCommit(QStringLiteral("feature/shipments"));
+        QTRY_VERIFY_WITH_TIMEOUT(page->isReady() && window.jobs()->isIdle(), 20000);
+        const QString commit = card(page, "commitCard");
+        QVERIFY2(commit.contains(QStringLiteral("V6__")), qPrintable(commit));
+        QVERIFY2(commit.contains(QStringLiteral("not yet in")), qPrintable(commit));
+        QCOMPARE(page->findChild<QLineEdit *>(QStringLiteral("commitField"))->text(), QStringLiteral("feature/shipments"));
+
+        // A revision that does not exist says so, and the other cards stay.
+        page->showCommit(QStringLiteral("no-such-ref"));
+        QTRY_VERIFY_WITH_TIMEOUT(page->isReady() && window.jobs()->isIdle(), 20000);
+        QVERIFY2(card(page, "commitCard").contains(QStringLiteral("no-such-ref")), qPrintable(card(page, "commitCard")));
+        QVERIFY(card(page, "pipelinesCard").contains(QStringLiteral("main")));
+    }
+
+    void linksNavigate()
+    {
+        ui::MainWindow window(ui::MainWindow::StatePolicy::Ephemeral);
+        ui::OverviewPage *page = openOverview(window, m_demo.repository);
+        QVERIFY(page);
+        auto *tests = page->findChild<ui::OverviewCard *>(QStringLiteral("testsCard"));
+        Q_EMIT tests->linkActivated(QStringLiteral("page:tests"));
+        QCOMPARE(window.currentPage()->name(), QStringLiteral("tests"));
+        Q_EMIT tests->linkActivated(QStringLiteral("page:deployments"));
+        QCOMPARE(window.currentPage()->name(), QStringLiteral("deployments"));
+        Q_EMIT tests->linkActivated(QStringLiteral("commit:") + QString(40, QLatin1Char('0')));
+        QCOMPARE(window.currentPage()->name(), QStringLiteral("history"));
+        // History → "Show Commit Overview" comes back here with that commit.
+        Q_EMIT window.page(QStringLiteral("history"))->commitOverviewRequested(QStringLiteral("feature/shipments"));
+        QCOMPARE(window.currentPage()->name(), QStringLiteral("overview"));
+        QTRY_VERIFY_WITH_TIMEOUT(page->isReady() && window.jobs()->isIdle(), 20000);
+        QVERIFY(card(page, "commitCard").contains(QStringLiteral("V6__")));
+    }
+
+    // A repository DevDash knows nothing about yet: each card says what to do.
+    void repositoryWithoutData()
+    {
+        test::TestRepo repo(QStringLiteral("fresh"));
+        repo.init();
+        repo.writeFile(QStringLiteral("README.md"), "hello\n");
+        repo.commit(QStringLiteral("first"));
+        QVERIFY2(repo.ok(), qPrintable(repo.errors()));
+        ui::MainWindow window(ui::MainWindow::StatePolicy::Ephemeral);
+        ui::OverviewPage *page = openOverview(window, repo.path());
+        QVERIFY(page);
+        QVERIFY2(card(page, "branchCard").contains(QStringLiteral("No upstream branch")), qPrintable(card(page, "branchCard")));
+        QVERIFY(card(page, "pipelinesCard").contains(QStringLiteral("No pipeline runs yet")));
+        QVERIFY(card(page, "testsCard").contains(QStringLiteral("No test runs yet")));
+        QVERIFY(card(page, "databasesCard").contains(QStringLiteral("No databases configured")));
+        QVERIFY(card(page, "deploymentsCard").contains(QStringLiteral("No deployments yet")));
+        QVERIFY2(card(page, "commitCard").contains(QStringLiteral("Pipelines: none")), qPrintable(card(page, "commitCard")));
+    }
+
+    void isMigrationFile_data()
+    {
+        QTest::addColumn<QString>("path");
+        QTest::addColumn<QStringList>("folders");
+        QTest::addColumn<bool>("expected");
+        QTest::newRow("flyway") << QStringLiteral("db/migration/V2__orders.sql") << QStringList() << true;
+        QTest::newRow("golang-migrate") << QStringLiteral("migrations/3_add.up.sql") << QStringList() << true;
+        QTest::newRow("rails") << QStringLiteral("db/migrate/20240101120000_add_users.rb") << QStringList() << true;
+        QTest::newRow("configured folder") << QStringLiteral("sql/changes/add_orders.sql")
+                                           << QStringList { QStringLiteral("sql/changes") } << true;
+        QTest::newRow("source file") << QStringLiteral("src/main.cpp") << QStringList() << false;
+        QTest::newRow("readme") << QStringLiteral("README.md") << QStringList() << false;
+        QTest::newRow("folder prefix only") << QStringLiteral("sql/changes-old/x.sql")
+                                            << QStringList { QStringLiteral("sql/changes") } << false;
+    }
+    void isMigrationFile()
+    {
+        QFETCH(QString, path);
+        QFETCH(QStringList, folders);
+        QFETCH(bool, expected);
+        QCOMPARE(overview::CommitOverviewLoader::isMigrationFile(path, folders), expected);
+    }
+};
+
+QTEST_MAIN(TestOverviewPage)
+#include "tst_overviewpage.moc"
