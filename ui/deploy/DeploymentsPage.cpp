@@ -6,6 +6,8 @@
 #include "common/Icons.h"
 #include "common/Theme.h"
 #include "common/Workspace.h"
+#include "ci/CiConfig.h"
+#include "deploy/CiDeploymentImport.h"
 #include "deploy/DeploymentTimelineModel.h"
 #include "tests/ChartExport.h"
 #include "tests/TestStoreAccess.h"
@@ -156,7 +158,10 @@ DeploymentsPage::DeploymentsPage(Workspace *workspace, QWidget *parent)
     });
 }
 
-DeploymentsPage::~DeploymentsPage() = default;
+DeploymentsPage::~DeploymentsPage()
+{
+    m_ciCancel.cancel(); // a fetch still running stops at its next request
+}
 
 QIcon DeploymentsPage::icon() const
 {
@@ -174,11 +179,48 @@ void DeploymentsPage::setRepository(const QString &path)
     m_location = location ? std::optional<store::StoreLocation>(*location) : std::nullopt;
     m_timeline->setRows({});
     load();
+    fetchFromCi();
 }
 
 void DeploymentsPage::refresh()
 {
     load();
+    fetchFromCi();
+}
+
+void DeploymentsPage::fetchFromCi()
+{
+    m_ciCancel.cancel();
+    m_ciCancel = CancelToken();
+    if (m_repoPath.isEmpty() || !m_location)
+        return;
+    const quint64 generation = m_generation;
+    // The configuration is a file: read on a worker like everything else.
+    runInBackground(
+        this,
+        [path = m_repoPath]() -> bool {
+            auto config = ci::CiConfig::load(path);
+            return config && !config->sources().isEmpty();
+        },
+        [this, generation](bool configured) {
+            if (!configured || generation != m_generation)
+                return;
+            deploy::CiDeploymentImport::importInBackground(this, *m_location, m_repoPath, m_ciCancel,
+                [this, generation](Result<deploy::CiDeploymentSummary> summary) {
+                    if (generation != m_generation)
+                        return;
+                    if (!summary) {
+                        Q_EMIT statusMessage(tr("Deployments from CI: %1").arg(summary.errorMessage()));
+                        return;
+                    }
+                    if (summary->added + summary->updated > 0) {
+                        Q_EMIT statusMessage(tr("Deployments from CI: %1 new, %2 updated")
+                                                 .arg(summary->added)
+                                                 .arg(summary->updated));
+                        load();
+                    }
+                });
+        });
 }
 
 void DeploymentsPage::setEnvironment(const QString &environment)

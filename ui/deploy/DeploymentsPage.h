@@ -6,6 +6,7 @@
 // PNG and a printable sprint report (PDF). Everything is computed on a worker
 // (deploy::DeploymentsSnapshot) with its own store connection and repository.
 
+#include "common/CancelToken.h"
 #include "common/Page.h"
 
 #include "deploy/DeploymentsSnapshot.h"
@@ -60,6 +61,9 @@ public:
 
 private:
     void load();
+    // Deployments the repository's CI servers report (GitHub, GitLab, Jenkins deploy
+    // jobs) into the store, then a reload when something was new.
+    void fetchFromCi();
     void show(deploy::DeploymentsSnapshot snapshot);
     void showError(const QString &message);
     void fillCombos();
@@ -74,6 +78,7 @@ private:
     quint64 m_generation = 0;
     int m_pending = 0;
     bool m_filling = false;
+    CancelToken m_ciCancel; // the running CI fetch, cancelled when the repository changes
 
     QComboBox *m_environment;
     QComboBox *m_sprint;
