@@ -39,7 +39,7 @@ LogPanel::LogPanel(QWidget *parent)
     m_search->setClearButtonEnabled(true);
     m_search->addAction(Icons::get(QStringLiteral("search")), QLineEdit::LeadingPosition);
     m_search->setMaximumWidth(320);
-    m_search->setMinimumWidth(160);
+    m_search->setMinimumWidth(130);
     m_matches->setMinimumWidth(
         m_matches->fontMetrics().horizontalAdvance(QStringLiteral("100000+ of 100000+")) / 2);
     m_previous->setText(QStringLiteral("▲"));
@@ -118,6 +118,8 @@ void LogPanel::updateMatchLabel(int current, int count)
 {
     m_previous->setEnabled(count > 0);
     m_next->setEnabled(count > 0);
+    // Shown only while searching: the job's title needs the room in a narrow pane.
+    m_matches->setVisible(!m_view->query().isEmpty());
     if (m_view->query().isEmpty()) {
         m_matches->clear();
         return;

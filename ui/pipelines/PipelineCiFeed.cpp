@@ -9,6 +9,8 @@
 #include "ci/HttpClient.h"
 #include "common/Background.h"
 
+#include <QPointer>
+
 namespace devdash::ui {
 
 PipelineCiFeed::PipelineCiFeed(QObject *parent)
@@ -24,7 +26,7 @@ PipelineCiFeed::PipelineCiFeed(QObject *parent)
             m_errors.remove(watch);
             const auto provider = m_providers.value(watch);
             if (provider)
-                Q_EMIT runsUpdated(provider->name(), provider->project(), runs);
+                Q_EMIT runsUpdated(provider->name(), provider->project(), withDetails(runs));
             updateProblem();
         });
     connect(m_poller, &ci::CiPoller::watchFailed, this, [this](int watch, const QString &message) {
@@ -47,6 +49,8 @@ void PipelineCiFeed::setRepository(const QString &repoRoot, const QString &repos
         m_poller->removeWatch(id);
     m_providers.clear();
     m_errors.clear();
+    m_details.clear();
+    m_fetching.clear();
     m_configError.clear();
     m_watch.clear();
     m_repoRoot = repoRoot;
@@ -102,6 +106,43 @@ void PipelineCiFeed::refresh()
 {
     if (!m_providers.isEmpty())
         m_poller->pollAll();
+}
+
+void PipelineCiFeed::fetchDetails(const ci::PipelineRun &run)
+{
+    const QString key = run.key();
+    ci::CiProvider *provider = providerFor(run.provider, run.project);
+    if (!provider || !run.stages.isEmpty() || m_fetching.contains(key))
+        return;
+    m_fetching.insert(key);
+    const quint64 generation = m_generation;
+    QPointer<PipelineCiFeed> self(this);
+    provider->fetchRun(run.id, CancelToken(), [self, generation, key](Result<ci::PipelineRun> detailed) {
+        if (!self || generation != self->m_generation)
+            return;
+        self->m_fetching.remove(key);
+        // Without details the run still shows, with an empty graph; the next poll asks again.
+        if (!detailed || detailed->stages.isEmpty())
+            return;
+        self->m_details.insert(key, detailed.value());
+        Q_EMIT self->runDetailed(detailed.value());
+    });
+}
+
+QList<ci::PipelineRun> PipelineCiFeed::withDetails(QList<ci::PipelineRun> runs)
+{
+    for (ci::PipelineRun &run : runs) {
+        if (!run.stages.isEmpty())
+            continue;
+        const auto it = m_details.constFind(run.key());
+        if (it == m_details.cend())
+            continue;
+        if (it->status == run.status)
+            run.stages = it->stages;
+        else
+            m_details.erase(it); // the run moved on: its jobs did too
+    }
+    return runs;
 }
 
 ci::CiProvider *PipelineCiFeed::providerFor(const QString &provider, const QString &project) const

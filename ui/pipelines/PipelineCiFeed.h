@@ -12,6 +12,7 @@
 
 #include <QHash>
 #include <QObject>
+#include <QSet>
 
 #include <memory>
 
@@ -43,20 +44,27 @@ public:
     bool problemNeedsSettings() const { return m_needsSettings; }
     // The configured sources' watched branches (`watch` of each source).
     QStringList watchedBranches() const { return m_watch; }
+    // A listing carries no stages and jobs (GitHub, GitLab): fetches them once per
+    // run and status; runDetailed() brings them, and later listings keep them.
+    void fetchDetails(const ci::PipelineRun &run);
 
 Q_SIGNALS:
     void runsUpdated(
         const QString &provider, const QString &project, const QList<devdash::ci::PipelineRun> &runs);
     void problemChanged();
+    void runDetailed(const devdash::ci::PipelineRun &run);
 
 private:
     void updateProblem();
+    QList<ci::PipelineRun> withDetails(QList<ci::PipelineRun> runs);
 
     ci::HttpClient *m_http;
     ci::CiCredentials *m_credentials;
     ci::CiPoller *m_poller;
     QHash<int, std::shared_ptr<ci::CiProvider>> m_providers; // by watch id
     QHash<int, QString> m_errors;
+    QHash<QString, ci::PipelineRun> m_details; // by run key: the fetched stages and jobs
+    QSet<QString> m_fetching; // run keys whose details are on their way
     QString m_repoRoot;
     QString m_repoKey;
     quint64 m_generation = 0;

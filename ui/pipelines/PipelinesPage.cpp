@@ -1,13 +1,14 @@
 #include "PipelinesPage.h"
 
 #include "CiSettingsDialog.h"
+#include "LocalRunController.h"
 #include "LogPanel.h"
 #include "LogView.h"
 #include "PipelineBanner.h"
 #include "PipelineCiFeed.h"
 #include "PipelineNotifier.h"
-#include "PipelineRunDelegate.h"
 #include "PipelineRunFilter.h"
+#include "PipelineRunTable.h"
 #include "PipelineStatusStyle.h"
 #include "StageGraphView.h"
 
@@ -18,9 +19,6 @@
 
 #include "ci/CiProvider.h"
 #include "ci/LocalPipelineConfig.h"
-#include "ci/LocalPipelineRecorder.h"
-#include "ci/LocalPipelineRunner.h"
-#include "ci/LocalPipelineSource.h"
 #include "ci/PipelineRunModel.h"
 #include "ci/PipelineRunStore.h"
 
@@ -78,10 +76,9 @@ struct StoredState
 PipelinesPage::PipelinesPage(Workspace *workspace, QWidget *parent)
     : Page(parent)
     , m_workspace(workspace)
-    , m_liveDecoder(QStringDecoder::Utf8)
     , m_model(new PipelineRunModel(this))
     , m_proxy(new PipelineRunFilter(this))
-    , m_runner(new ci::LocalPipelineRunner(this))
+    , m_localRun(new LocalRunController(workspace, this))
     , m_feed(new PipelineCiFeed(this))
     , m_notifier(new PipelineNotifier(this))
     , m_banner(new PipelineBanner(this))
@@ -95,7 +92,6 @@ PipelinesPage::PipelinesPage(Workspace *workspace, QWidget *parent)
     , m_browserButton(
           toolButton(this, tr("Open in Browser"), {}, tr("The selected run's page on its CI server")))
     , m_settingsButton(toolButton(this, tr("CI Settings…"), {}, tr("CI providers, tokens, watched branches")))
-    , m_runsView(new QTableView(this))
     , m_graph(new StageGraphView(this))
     , m_log(new LogPanel(this))
     , m_split(new QSplitter(Qt::Horizontal, this))
@@ -134,36 +130,9 @@ PipelinesPage::PipelinesPage(Workspace *workspace, QWidget *parent)
     bar->addWidget(m_filter);
     bar->addWidget(m_settingsButton);
 
-    // Runs: newest first, sortable by every column.
+    // Runs: newest first, sortable by every column (the table is made once the proxy has its source).
     m_proxy->setSourceModel(m_model);
-    m_runsView->setObjectName(QStringLiteral("pipelineRuns"));
-    m_runsView->setModel(m_proxy);
-    m_runsView->verticalHeader()->hide();
-    m_runsView->verticalHeader()->setSectionResizeMode(QHeaderView::Fixed);
-    m_runsView->verticalHeader()->setDefaultSectionSize(m_runsView->fontMetrics().height() + 8);
-    m_runsView->setShowGrid(false);
-    m_runsView->setWordWrap(false);
-    m_runsView->setSelectionMode(QAbstractItemView::SingleSelection);
-    m_runsView->setSelectionBehavior(QAbstractItemView::SelectRows);
-    m_runsView->setEditTriggers(QAbstractItemView::NoEditTriggers);
-    m_runsView->setFrameShape(QFrame::NoFrame);
-    m_runsView->setContextMenuPolicy(Qt::CustomContextMenu);
-    m_runsView->setItemDelegate(new PipelineRunDelegate(m_runsView));
-    m_runsView->setSortingEnabled(true);
-    m_runsView->sortByColumn(PipelineRunModel::StartedColumn, Qt::DescendingOrder);
-    QHeaderView *header = m_runsView->horizontalHeader();
-    header->setHighlightSections(false);
-    header->setDefaultAlignment(Qt::AlignLeft | Qt::AlignVCenter);
-    header->setSectionResizeMode(QHeaderView::Interactive);
-    header->setStretchLastSection(true);
-    header->setMinimumSectionSize(40);
-    header->resizeSection(PipelineRunModel::StatusColumn, 96);
-    header->resizeSection(PipelineRunModel::NameColumn, 130);
-    header->resizeSection(PipelineRunModel::BranchColumn, 110);
-    header->resizeSection(PipelineRunModel::CommitColumn, 76);
-    header->resizeSection(PipelineRunModel::TriggerColumn, 70);
-    header->resizeSection(PipelineRunModel::StartedColumn, 92);
-    header->resizeSection(PipelineRunModel::DurationColumn, 84);
+    m_runsView = new PipelineRunTable(m_proxy, this);
 
     m_detailSplit->addWidget(m_graph);
     m_detailSplit->addWidget(m_log);
@@ -173,7 +142,7 @@ PipelinesPage::PipelinesPage(Workspace *workspace, QWidget *parent)
     m_split->addWidget(m_detailSplit);
     m_split->setStretchFactor(0, 1);
     m_split->setStretchFactor(1, 1);
-    m_split->setSizes({ 540, 560 });
+    m_split->setSizes({ 620, 480 }); // all the runs' columns fit at 1280 px wide
     m_split->setChildrenCollapsible(false);
 
     auto *layout = new QVBoxLayout(this);
@@ -205,9 +174,17 @@ PipelinesPage::PipelinesPage(Workspace *workspace, QWidget *parent)
     connect(m_model, &QAbstractItemModel::dataChanged, this,
         [this](const QModelIndex &from, const QModelIndex &to) {
             const QString key = selectedRunKey();
-            for (int row = from.row(); row <= to.row(); ++row)
-                if (m_model->runAt(row).key() == key)
-                    m_graph->setRun(m_model->runAt(row));
+            for (int row = from.row(); row <= to.row(); ++row) {
+                const PipelineRun &run = m_model->runAt(row);
+                if (run.key() != key)
+                    continue;
+                // Stages that just arrived: choose the job to show, as a selection does.
+                if (m_graph->run().stages.isEmpty() && !run.stages.isEmpty())
+                    onRunSelected();
+                else
+                    m_graph->setRun(run);
+                m_feed->fetchDetails(run);
+            }
             updateActions();
         });
     connect(m_model, &QAbstractItemModel::rowsInserted, this, [this] {
@@ -216,14 +193,37 @@ PipelinesPage::PipelinesPage(Workspace *workspace, QWidget *parent)
     });
     connect(m_graph, &StageGraphView::jobSelected, this, &PipelinesPage::onJobSelected);
 
-    connect(m_runner, &ci::LocalPipelineRunner::runStarted, this, &PipelinesPage::onLiveRunChanged);
-    connect(m_runner, &ci::LocalPipelineRunner::runChanged, this, &PipelinesPage::onLiveRunChanged);
-    connect(m_runner, &ci::LocalPipelineRunner::stepStarted, this, &PipelinesPage::onLiveStepStarted);
-    connect(m_runner, &ci::LocalPipelineRunner::output, this, &PipelinesPage::onLiveOutput);
-    connect(m_runner, &ci::LocalPipelineRunner::finished, this, &PipelinesPage::onLiveRunFinished);
+    connect(m_localRun, &LocalRunController::runChanged, this, &PipelinesPage::onLiveRunChanged);
+    connect(m_localRun, &LocalRunController::stepStarted, this, &PipelinesPage::onLiveStepStarted);
+    connect(m_localRun, &LocalRunController::followedOutput, this,
+        [this](const QString &jobId, const QString &text) {
+            const auto &live = m_localRun->liveRun();
+            if (live && m_logRunKey == live->key() && m_logJobId == jobId)
+                m_log->view()->appendText(text);
+        });
+    connect(m_localRun, &LocalRunController::finished, this, &PipelinesPage::onLiveRunFinished);
+    connect(m_localRun, &LocalRunController::recorded, this, &PipelinesPage::onLiveRunRecorded);
+    connect(m_localRun, &LocalRunController::started, this, [this](bool dirty) {
+        if (dirty)
+            Q_EMIT statusMessage(tr("The work tree has uncommitted changes: the run is marked dirty"));
+        updateActions();
+    });
+    connect(m_localRun, &LocalRunController::failed, this, [this](const QString &message) {
+        showError(message);
+        updateActions();
+    });
 
     connect(m_feed, &PipelineCiFeed::runsUpdated, this, &PipelinesPage::onCiRuns);
     connect(m_feed, &PipelineCiFeed::problemChanged, this, &PipelinesPage::showCiProblem);
+    connect(m_feed, &PipelineCiFeed::runDetailed, this, [this](const PipelineRun &detailed) {
+        auto it = m_remoteRuns.find(detailed.provider + QLatin1Char('\x1f') + detailed.project);
+        if (it == m_remoteRuns.end())
+            return;
+        for (PipelineRun &run : *it)
+            if (run.key() == detailed.key() && run.stages.isEmpty())
+                run.stages = detailed.stages;
+        composeRuns();
+    });
     m_notifier->attach(m_feed->poller());
 
     m_clock->setInterval(30000);
@@ -239,16 +239,21 @@ QIcon PipelinesPage::icon() const
     return Icons::get(QStringLiteral("pipelines"));
 }
 
+ci::LocalPipelineRunner *PipelinesPage::runner() const
+{
+    return m_localRun->runner();
+}
+
 void PipelinesPage::setRepository(const QString &path)
 {
-    if (m_runner->isRunning() && path != m_repoPath)
-        m_runner->cancel();
+    if (m_localRun->isRunning() && path != m_repoPath)
+        m_localRun->cancel();
     m_repoPath = path;
     m_repoKey.clear();
     ++m_generation;
     m_storedRuns.clear();
     m_remoteRuns.clear();
-    m_liveRun.reset();
+    m_localRun->forget();
     m_loaded = false;
     m_hasLocalPipeline = false;
     m_logPending = false;
@@ -359,8 +364,8 @@ void PipelinesPage::composeRuns()
     for (const auto &runs : std::as_const(m_remoteRuns))
         for (const PipelineRun &run : runs)
             merge(run);
-    if (m_liveRun)
-        merge(*m_liveRun);
+    if (m_localRun->liveRun())
+        merge(*m_localRun->liveRun());
     m_model->updateRuns(all);
     updateBranchBox();
 }
@@ -375,6 +380,9 @@ void PipelinesPage::setRemoteRuns(
 void PipelinesPage::onCiRuns(const QString &provider, const QString &project, const QList<PipelineRun> &runs)
 {
     setRemoteRuns(provider, project, runs);
+    // A repository whose only runs are on its CI server: its first poll selects the newest, as a load does.
+    if (m_wantedKey.isEmpty() && !m_runsView->currentIndex().isValid() && m_proxy->rowCount() > 0)
+        m_runsView->setCurrentIndex(m_proxy->index(0, PipelineRunModel::NameColumn));
     m_notifier->setWatchedBranches(CiSettingsDialog::watchedBranches(m_repoKey, m_feed->watchedBranches()));
     // Kept in the store: the last known state when offline, and the History and Branches dots.
     auto location = TestStoreAccess::location();
@@ -430,7 +438,7 @@ void PipelinesPage::updateBranchBox()
 
 void PipelinesPage::updateActions()
 {
-    const bool running = m_runner->isRunning();
+    const bool running = m_localRun->isRunning();
     m_runButton->setEnabled(!m_repoPath.isEmpty() && m_loaded && m_hasLocalPipeline && !running);
     m_runButton->setToolTip(m_hasLocalPipeline
             ? tr("Run the pipeline of .devdash.json on the work tree")
@@ -483,6 +491,7 @@ void PipelinesPage::onRunSelected()
         return;
     }
     m_graph->setRun(*run);
+    m_feed->fetchDetails(*run); // a CI listing has no jobs yet
     // The job worth looking at: the first failed one, else the running one, else the last.
     int stage = -1, job = -1, fallbackStage = -1, fallbackJob = -1;
     for (int s = 0; s < run->stages.size() && stage < 0; ++s) {
@@ -530,11 +539,9 @@ void PipelinesPage::showJobLog(const PipelineRun &run, const ci::PipelineJob &jo
     m_logPending = false;
     m_log->setTitle(tr("%1 / %2").arg(run.name, job.name));
     LogView *view = m_log->view();
-    const bool live = m_liveRun && m_liveRun->key() == run.key() && m_runner->isRunning();
-    if (live) {
-        // What the step wrote so far, then its output as it comes (onLiveOutput).
-        m_liveDecoder.resetState();
-        view->setLog(m_liveDecoder.decode(m_runner->jobLog(job.id)));
+    if (m_localRun->isRunningNow(run.key())) {
+        // What the step wrote so far, then its output as it comes (followedOutput).
+        view->setLog(m_localRun->follow(job.id));
         view->setFollow(ci::isActive(job.status));
         return;
     }
@@ -601,49 +608,20 @@ void PipelinesPage::showJobLog(const PipelineRun &run, const ci::PipelineJob &jo
 
 void PipelinesPage::runPipeline()
 {
-    if (m_repoPath.isEmpty() || m_runner->isRunning())
+    if (m_repoPath.isEmpty() || m_localRun->isRunning())
         return;
     m_runButton->setEnabled(false);
     m_banner->clearMessage();
-    runJob(
-        m_workspace ? m_workspace->jobs() : nullptr, tr("Preparing the local pipeline"), this,
-        [path = m_repoPath](
-            const JobContext &) -> Result<std::pair<ci::LocalPipelineSource, ci::LocalPipelineConfig>> {
-            auto source = ci::LocalPipelineSource::inspect(path);
-            if (!source)
-                return source.error();
-            auto config = ci::LocalPipelineConfig::load(source->root);
-            if (!config)
-                return config.error();
-            return std::pair(source.value(), config.value());
-        },
-        [this](Result<std::pair<ci::LocalPipelineSource, ci::LocalPipelineConfig>> prepared) {
-            if (!prepared) {
-                showError(tr("Cannot run the pipeline: %1").arg(prepared.errorMessage()));
-                updateActions();
-                return;
-            }
-            auto started = m_runner->start(prepared->first, prepared->second);
-            if (!started) {
-                showError(tr("Cannot run the pipeline: %1").arg(started.errorMessage()));
-                updateActions();
-                return;
-            }
-            if (prepared->first.dirty)
-                Q_EMIT statusMessage(tr("The work tree has uncommitted changes: the run is marked dirty"));
-            updateActions();
-        });
+    m_localRun->start(m_repoPath);
 }
 
 void PipelinesPage::cancelRun()
 {
-    m_runner->cancel();
+    m_localRun->cancel();
 }
 
-void PipelinesPage::onLiveRunChanged(const PipelineRun &run)
+void PipelinesPage::onLiveRunChanged(const PipelineRun &run, bool first)
 {
-    const bool first = !m_liveRun || m_liveRun->key() != run.key();
-    m_liveRun = run;
     composeRuns();
     if (first) {
         m_filter->clear();
@@ -657,11 +635,12 @@ void PipelinesPage::onLiveRunChanged(const PipelineRun &run)
 void PipelinesPage::onLiveStepStarted(const QString &jobId)
 {
     // Following the run: the log moves on to the step that started.
-    if (selectedRunKey() != m_liveRun.value_or(PipelineRun()).key())
+    const auto &live = m_localRun->liveRun();
+    if (!live || selectedRunKey() != live->key())
         return;
     if (!m_logJobId.isEmpty() && !m_log->view()->follow())
         return;
-    const PipelineRun &run = *m_liveRun;
+    const PipelineRun run = *live;
     for (int s = 0; s < run.stages.size(); ++s)
         for (int j = 0; j < run.stages.at(s).jobs.size(); ++j)
             if (run.stages.at(s).jobs.at(j).id == jobId) {
@@ -671,50 +650,25 @@ void PipelinesPage::onLiveStepStarted(const QString &jobId)
             }
 }
 
-void PipelinesPage::onLiveOutput(const QString &jobId, const QByteArray &chunk)
-{
-    if (!m_liveRun || m_logRunKey != m_liveRun->key() || m_logJobId != jobId)
-        return;
-    m_log->view()->appendText(m_liveDecoder.decode(chunk));
-}
-
 void PipelinesPage::onLiveRunFinished(const PipelineRun &run)
 {
-    m_liveRun = run;
     composeRuns();
     if (m_logRunKey == run.key())
         m_log->view()->setFollow(false);
     updateActions();
-    // Keep the run and its logs in the store, then list what the store has.
-    auto location = TestStoreAccess::location();
-    if (!location) {
-        showError(tr("The run was not recorded: %1").arg(location.errorMessage()));
-        Q_EMIT localRunFinished(run);
-        return;
-    }
-    const quint64 generation = m_generation;
-    runJob(
-        m_workspace ? m_workspace->jobs() : nullptr, tr("Recording the pipeline run"), this,
-        [location = location.value(), result = m_runner->result()](
-            const JobContext &) -> Result<ci::LocalPipelineRecord> {
-            auto db = TestStoreAccess::open(location);
-            if (!db)
-                return db.error();
-            return ci::LocalPipelineRecorder::record(db.value(), result);
-        },
-        [this, run, generation](Result<ci::LocalPipelineRecord> saved) {
-            if (generation != m_generation)
-                return;
-            if (!saved)
-                showError(tr("The run was not recorded: %1").arg(saved.errorMessage()));
-            else if (!saved->reportError.isEmpty())
-                m_banner->showMessage(PipelineBanner::Kind::Warning,
-                    tr("The run's test reports were not imported: %1").arg(saved->reportError));
-            Q_EMIT statusMessage(
-                tr("Local pipeline %1").arg(PipelineStatusStyle::label(run.status).toLower()));
-            Q_EMIT localRunFinished(run);
-            refresh();
-        });
+}
+
+void PipelinesPage::onLiveRunRecorded(
+    const PipelineRun &run, const QString &error, const QString &reportError)
+{
+    if (!error.isEmpty())
+        showError(tr("The run was not recorded: %1").arg(error));
+    else if (!reportError.isEmpty())
+        m_banner->showMessage(PipelineBanner::Kind::Warning,
+            tr("The run's test reports were not imported: %1").arg(reportError));
+    Q_EMIT statusMessage(tr("Local pipeline %1").arg(PipelineStatusStyle::label(run.status).toLower()));
+    Q_EMIT localRunFinished(run);
+    refresh(); // list what the store has now
 }
 
 void PipelinesPage::openInBrowser()
@@ -761,7 +715,7 @@ void PipelinesPage::showContextMenu(const QPoint &pos)
     history->setEnabled(!run.commit.isEmpty());
     menu.addSeparator();
     QAction *rerun = menu.addAction(tr("Re-run Locally"), this, &PipelinesPage::runPipeline);
-    rerun->setEnabled(m_hasLocalPipeline && !m_runner->isRunning());
+    rerun->setEnabled(m_hasLocalPipeline && !m_localRun->isRunning());
     rerun->setToolTip(tr("Runs the local pipeline on the current work tree"));
     menu.exec(m_runsView->viewport()->mapToGlobal(pos));
 }

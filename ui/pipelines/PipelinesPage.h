@@ -13,7 +13,6 @@
 
 #include <QHash>
 #include <QPointer>
-#include <QStringDecoder>
 
 #include <optional>
 
@@ -31,6 +30,7 @@ class PipelineRunModel;
 
 namespace devdash::ui {
 
+class LocalRunController;
 class LogPanel;
 class PipelineCiFeed;
 class PipelineNotifier;
@@ -83,7 +83,7 @@ public:
     QLineEdit *textFilter() const { return m_filter; }
     QToolButton *runButton() const { return m_runButton; }
     QToolButton *cancelButton() const { return m_cancelButton; }
-    ci::LocalPipelineRunner *runner() const { return m_runner; }
+    ci::LocalPipelineRunner *runner() const;
     PipelineCiFeed *ciFeed() const { return m_feed; }
     PipelineNotifier *notifier() const { return m_notifier; }
     bool hasLocalPipeline() const { return m_hasLocalPipeline; }
@@ -104,10 +104,10 @@ private:
     void onJobSelected(int stage, int job);
     void showJobLog(const ci::PipelineRun &run, const ci::PipelineJob &job);
     void showContextMenu(const QPoint &pos);
-    void onLiveOutput(const QString &jobId, const QByteArray &chunk);
-    void onLiveRunChanged(const ci::PipelineRun &run);
+    void onLiveRunChanged(const ci::PipelineRun &run, bool first);
     void onLiveStepStarted(const QString &jobId);
     void onLiveRunFinished(const ci::PipelineRun &run);
+    void onLiveRunRecorded(const ci::PipelineRun &run, const QString &error, const QString &reportError);
     void showError(const QString &message);
     void onCiRuns(const QString &provider, const QString &project, const QList<ci::PipelineRun> &runs);
     void showCiProblem();
@@ -125,14 +125,12 @@ private:
 
     QList<ci::PipelineRun> m_storedRuns;
     QHash<QString, QList<ci::PipelineRun>> m_remoteRuns; // by provider + project
-    std::optional<ci::PipelineRun> m_liveRun;
     QString m_logRunKey; // what the log shows: run key + job id
     QString m_logJobId;
-    QStringDecoder m_liveDecoder;
 
     ci::PipelineRunModel *m_model;
     PipelineRunFilter *m_proxy;
-    ci::LocalPipelineRunner *m_runner;
+    LocalRunController *m_localRun;
     PipelineCiFeed *m_feed;
     PipelineNotifier *m_notifier;
     PipelineBanner *m_banner;
@@ -144,7 +142,7 @@ private:
     QToolButton *m_refreshButton;
     QToolButton *m_browserButton;
     QToolButton *m_settingsButton;
-    QTableView *m_runsView;
+    QTableView *m_runsView = nullptr; // a PipelineRunTable
     StageGraphView *m_graph;
     LogPanel *m_log;
     QSplitter *m_split;

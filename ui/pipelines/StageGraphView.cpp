@@ -16,8 +16,8 @@ namespace devdash::ui {
 
 namespace {
 constexpr int Margin = 16;
-constexpr int ColumnWidth = 230;
-constexpr int ColumnGap = 56;
+constexpr int ColumnWidth = 190; // two stages fit beside the runs at 1280 px
+constexpr int ColumnGap = 40;
 constexpr int BoxGap = 10;
 constexpr int Pad = 8;
 } // namespace

@@ -1,0 +1,247 @@
+// The Pipelines page polling a real CI server: a real git repository whose
+// `.devdash.json` names a `github` source with its `api_url` on a loopback HTTP
+// server, the token from GITHUB_TOKEN, and the server answering with GitHub's own
+// workflow-runs response (ETag, then 304), a refused token (401) and an exhausted
+// rate limit (403 + x-ratelimit-remaining: 0). What the window wires together —
+// PipelineCiFeed, CiCredentials, CiProviderRegistry, CiPoller, HttpClient — runs
+// as it does for a user.
+
+#include "LoopbackHttpServer.h"
+#include "TestEnvironment.h"
+#include "TestRepo.h"
+
+#include "ci/PipelineRun.h"
+#include "ci/PipelineRunModel.h"
+#include "common/Workspace.h"
+#include "pipelines/LogPanel.h"
+#include "pipelines/LogView.h"
+#include "pipelines/PipelineBanner.h"
+#include "pipelines/PipelineCiFeed.h"
+#include "pipelines/PipelineRunFilter.h"
+#include "pipelines/PipelinesPage.h"
+#include "pipelines/StageGraphView.h"
+#include "store/Database.h"
+#include "tests/TestStoreAccess.h"
+
+#include <QFile>
+#include <QJsonArray>
+#include <QJsonDocument>
+#include <QJsonObject>
+#include <QPushButton>
+#include <QSignalSpy>
+#include <QTemporaryDir>
+#include <QTest>
+
+using namespace devdash;
+using namespace devdash::test;
+
+namespace {
+
+constexpr const char *Token = "ghp_feedSECRET0123456789";
+const QString RunsFixture
+    = QStringLiteral(DEVDASH_CI_FIXTURES "/github/ccmenu2__GitHubWorkflowRunsResponse.json");
+
+const QString JobsFixture = QStringLiteral(DEVDASH_CI_TEST_DATA "/github-jobs.json");
+
+// The first run of GitHub's listing, alone (GET /actions/runs/{id}), on this commit.
+QByteArray oneRun(const QByteArray &listing)
+{
+    const QJsonArray runs
+        = QJsonDocument::fromJson(listing).object().value(QStringLiteral("workflow_runs")).toArray();
+    return QJsonDocument(runs.first().toObject()).toJson(QJsonDocument::Compact);
+}
+
+// GitHub's response, with the runs moved onto this repository's commit.
+QByteArray runsForCommit(const QString &sha)
+{
+    QFile f(RunsFixture);
+    if (!f.open(QIODevice::ReadOnly))
+        qFatal("cannot read %s", qPrintable(RunsFixture));
+    QJsonObject root = QJsonDocument::fromJson(f.readAll()).object();
+    QJsonArray runs = root.value(QStringLiteral("workflow_runs")).toArray();
+    for (auto &&value : runs) {
+        QJsonObject run = value.toObject();
+        run.insert(QStringLiteral("head_sha"), sha);
+        value = run;
+    }
+    root.insert(QStringLiteral("workflow_runs"), runs);
+    return QJsonDocument(root).toJson(QJsonDocument::Compact);
+}
+
+} // namespace
+
+class PipelinesCiFeedTest : public QObject
+{
+    Q_OBJECT
+private:
+    QTemporaryDir m_storeDir;
+    LoopbackHttpServer m_server;
+    int m_stores = 0;
+
+    void freshStore()
+    {
+        auto location = store::StoreLocation::parse(
+            m_storeDir.filePath(QStringLiteral("store%1.sqlite").arg(++m_stores)));
+        QVERIFY(location.ok());
+        ui::TestStoreAccess::setLocation(location.value());
+    }
+
+    // A repository whose CI is `project` on the loopback server.
+    static QString writeConfig(TestRepo &repo, const QString &project, const QUrl &api)
+    {
+        repo.writeFile(QStringLiteral(".devdash.json"),
+            QStringLiteral("{\"ci\": [{\"provider\": \"github\", \"project\": \"%1\", \"api_url\": \"%2\"}]}")
+                .arg(project, api.toString())
+                .toUtf8());
+        return repo.commit(QStringLiteral("ci config"));
+    }
+
+private Q_SLOTS:
+    void initTestCase()
+    {
+        QVERIFY(TestEnvironment::setUp());
+        qputenv("GITHUB_TOKEN", Token);
+        QVERIFY(m_server.start());
+        QVERIFY(QFile::exists(RunsFixture));
+    }
+    void cleanupTestCase() { ui::TestStoreAccess::setLocation(std::nullopt); }
+    void init()
+    {
+        m_server.clearRoutes();
+        m_server.clearRequests();
+        freshStore();
+    }
+
+    void showsTheServersRunsAndRepollsWith304()
+    {
+        TestRepo repo;
+        repo.init();
+        repo.commit(QStringLiteral("one"));
+        const QString head = writeConfig(repo, QStringLiteral("erikdoe/ccmenu2"), m_server.url());
+        const QString path = QStringLiteral("/repos/erikdoe/ccmenu2/actions/runs");
+        LoopbackResponse runs = LoopbackResponse::json(runsForCommit(head));
+        runs.etag = "W/\"runs-v1\"";
+        m_server.setRoute(path, runs);
+        // Selecting the run fetches its jobs (a listing has none) and the chosen job's log.
+        m_server.setRoute(path + QStringLiteral("/8057059462"), LoopbackResponse::json(oneRun(runs.body)));
+        m_server.setRoute(path + QStringLiteral("/8057059462/jobs"), LoopbackResponse::file(JobsFixture));
+        m_server.setRoute(QStringLiteral("/repos/erikdoe/ccmenu2/actions/jobs/22080000002/logs"),
+            LoopbackResponse::text("##[group]Run swiftlint\n\x1b[33mwarning\x1b[0m: line too long\n"));
+
+        ui::Workspace workspace;
+        ui::PipelinesPage page(&workspace);
+        page.resize(1280, 800);
+        page.show();
+        page.setRepository(repo.path());
+        QVERIFY(QTest::qWaitFor([&] { return page.isReady() && page.proxy()->rowCount() == 1; }, 20000));
+        const auto run
+            = page.proxy()->index(0, 0).data(ci::PipelineRunModel::RunRole).value<ci::PipelineRun>();
+        QCOMPARE(run.provider, QStringLiteral("github"));
+        QCOMPARE(run.project, QStringLiteral("erikdoe/ccmenu2"));
+        QCOMPARE(run.id, QStringLiteral("8057059462"));
+        QCOMPARE(run.name, QStringLiteral("Build and test"));
+        QCOMPARE(run.branch, QStringLiteral("main"));
+        QCOMPARE(run.commit, head);
+        QCOMPARE(run.status, ci::RunStatus::Success);
+        QCOMPARE(run.url, QStringLiteral("https://github.com/erikdoe/ccmenu2/actions/runs/8057059462"));
+        QCOMPARE(page.selectedRunKey(), run.key());
+        // The token from the environment went to the server, in the header only.
+        QCOMPARE(m_server.requestCount(path), 1);
+        const LoopbackRequest first = m_server.requests(path).constFirst();
+        QCOMPARE(first.header("Authorization"), QByteArray("Bearer ") + Token);
+        QVERIFY(!first.target.contains(Token));
+        QVERIFY(page.banner()->text().isEmpty());
+
+        // The graph: GitHub's jobs in one stage named after the workflow; the running job's log.
+        QVERIFY(QTest::qWaitFor([&] { return !page.graph()->run().stages.isEmpty(); }, 10000));
+        const ci::PipelineRun drawn = page.graph()->run();
+        QCOMPARE(drawn.stages.size(), 1);
+        QCOMPARE(drawn.stages.first().name, QStringLiteral("Build and test"));
+        QCOMPARE(drawn.stages.first().jobs.size(), 2);
+        QCOMPARE(drawn.stages.first().jobs.at(0).name, QStringLiteral("build"));
+        QCOMPARE(drawn.stages.first().jobs.at(1).name, QStringLiteral("lint"));
+        QVERIFY2(QTest::qWaitFor(
+                     [&] {
+                         const ui::LogView *log = page.logPanel()->view();
+                         return log->lineCount() == 2
+                             && log->lineText(1) == QLatin1String("warning: line too long");
+                     },
+                     10000),
+            qPrintable(page.logPanel()->view()->placeholder()));
+        QCOMPARE(m_server.requestCount(path + QStringLiteral("/8057059462/jobs")), 1);
+
+        // A second poll: answered 304, the runs stay, the model is not reset.
+        QSignalSpy resets(page.model(), &QAbstractItemModel::modelReset);
+        QSignalSpy removed(page.model(), &QAbstractItemModel::rowsRemoved);
+        QSignalSpy updated(page.ciFeed(), &ui::PipelineCiFeed::runsUpdated);
+        const int notModified = m_server.responsesWithStatus(304);
+        page.ciFeed()->refresh();
+        QVERIFY(updated.wait(10000));
+        QCOMPARE(m_server.requestCount(path), 2);
+        QCOMPARE(m_server.requests(path).last().header("If-None-Match"), QByteArray("W/\"runs-v1\""));
+        QCOMPARE(m_server.responsesWithStatus(304), notModified + 1);
+        QCOMPARE(resets.count(), 0);
+        QCOMPARE(removed.count(), 0);
+        QCOMPARE(page.proxy()->rowCount(), 1);
+        QCOMPARE(page.selectedRunKey(), run.key());
+        QCOMPARE(page.graph()->run().stages.size(), 1); // the jobs stay through the re-poll
+        QCOMPARE(m_server.requestCount(path + QStringLiteral("/8057059462/jobs")), 1);
+        QVERIFY(page.banner()->text().isEmpty());
+    }
+
+    void serverProblemsShowInTheBanner_data()
+    {
+        QTest::addColumn<int>("status");
+        QTest::addColumn<bool>("rateLimited");
+        QTest::newRow("401 refused token") << 401 << false;
+        QTest::newRow("403 rate limit") << 403 << true;
+    }
+
+    void serverProblemsShowInTheBanner()
+    {
+        QFETCH(int, status);
+        QFETCH(bool, rateLimited);
+        TestRepo repo;
+        repo.init();
+        writeConfig(repo, QStringLiteral("team/problems"), m_server.url());
+        const QString path = QStringLiteral("/repos/team/problems/actions/runs");
+        // x-ratelimit-reset is whole seconds since the epoch, an hour from now.
+        const QDateTime reset
+            = QDateTime::fromSecsSinceEpoch(QDateTime::currentSecsSinceEpoch() + 3600, Qt::UTC);
+        LoopbackResponse answer
+            = LoopbackResponse::json(status == 401 ? QByteArray(R"({"message": "Bad credentials"})")
+                                                   : QByteArray(R"({"message": "API rate limit exceeded"})"),
+                status);
+        if (rateLimited) {
+            answer.withHeader("x-ratelimit-limit", "5000");
+            answer.withHeader("x-ratelimit-remaining", "0");
+            answer.withHeader("x-ratelimit-reset", QByteArray::number(reset.toSecsSinceEpoch()));
+        }
+        m_server.setRoute(path, answer);
+
+        ui::Workspace workspace;
+        ui::PipelinesPage page(&workspace);
+        page.resize(1280, 800);
+        page.show();
+        page.setRepository(repo.path());
+        QVERIFY(QTest::qWaitFor([&] { return page.isReady() && m_server.requestCount(path) > 0; }, 20000));
+        QVERIFY(QTest::qWaitFor([&] { return !page.banner()->text().isEmpty(); }, 10000));
+        const QString text = page.banner()->text();
+        QVERIFY2(page.banner()->isVisible(), qPrintable(text));
+        QVERIFY2(!text.contains(QLatin1String(Token)), qPrintable(text));
+        QVERIFY2(!text.contains(QLatin1String("Bearer")), qPrintable(text));
+        if (rateLimited) {
+            const QString until = reset.toLocalTime().toString(QStringLiteral("HH:mm"));
+            QVERIFY2(text.contains(QStringLiteral("rate limited until ") + until), qPrintable(text));
+        } else {
+            QVERIFY2(text.contains(QLatin1String("401")), qPrintable(text));
+            QVERIFY2(text.contains(QLatin1String("GITHUB_TOKEN")), qPrintable(text));
+            QVERIFY(page.ciFeed()->problemNeedsSettings());
+            QVERIFY(page.banner()->settingsButton()->isVisibleTo(page.banner()));
+        }
+        QCOMPARE(page.proxy()->rowCount(), 0);
+    }
+};
+
+QTEST_MAIN(PipelinesCiFeedTest)
+#include "tst_pipelinescifeed.moc"
