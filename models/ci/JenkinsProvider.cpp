@@ -1,5 +1,7 @@
 #include "JenkinsProvider.h"
 
+#include "ci/StatusRollup.h"
+
 #include "ci/CiTestReports.h"
 #include "ci/HttpClient.h"
 #include "ci/HttpErrorText.h"
@@ -19,27 +21,6 @@ namespace {
 // Jenkins keeps 100 builds in `builds` (`allBuilds` would be every one): "all" means those.
 constexpr int kAllBuilds = 100;
 
-// Worst first: what a status dot should show when a commit has several runs.
-int severity(RunStatus status)
-{
-    switch (status) {
-    case RunStatus::Failed:
-        return 6;
-    case RunStatus::Running:
-        return 5;
-    case RunStatus::Queued:
-        return 4;
-    case RunStatus::Manual:
-        return 3;
-    case RunStatus::Canceled:
-        return 2;
-    case RunStatus::Success:
-        return 1;
-    case RunStatus::Skipped:
-        return 0;
-    }
-    return 0;
-}
 
 } // namespace
 
@@ -239,7 +220,7 @@ void JenkinsProvider::commitStatuses(
                 continue;
             }
             ++it->checks;
-            if (severity(run.status) > severity(it->status)) {
+            if (rollupWeight(run.status) > rollupWeight(it->status)) {
                 it->status = run.status;
                 it->url = run.url;
             }

@@ -1,5 +1,7 @@
 #include "PipelineStatusStyle.h"
 
+#include "ci/StatusRollup.h"
+
 #include "common/Theme.h"
 
 #include <QHash>
@@ -152,23 +154,7 @@ QIcon PipelineStatusStyle::icon(RunStatus status)
 
 int PipelineStatusStyle::severity(RunStatus status)
 {
-    switch (status) {
-    case RunStatus::Failed:
-        return 6;
-    case RunStatus::Running:
-        return 5;
-    case RunStatus::Queued:
-        return 4;
-    case RunStatus::Manual:
-        return 3;
-    case RunStatus::Canceled:
-        return 2;
-    case RunStatus::Success:
-        return 1;
-    case RunStatus::Skipped:
-        return 0;
-    }
-    return 0;
+    return ci::rollupWeight(status); // one order for dots, tray and roll-ups
 }
 
 QString PipelineStatusStyle::duration(double seconds)
