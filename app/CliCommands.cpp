@@ -1,4 +1,5 @@
 #include "CliCommands.h"
+#include "CliOutput.h"
 #include "TestsCommands.h"
 #include "SchemaCommands.h"
 #include "MigrationsCommands.h"
@@ -24,21 +25,6 @@ namespace devdash::cli {
 using namespace devdash::git;
 
 namespace {
-
-int fail(const QString &message, int code = 1)
-{
-    // One line, what failed and on what.
-    QString line = message;
-    line.replace(QLatin1Char('\n'), QLatin1Char(' '));
-    std::fprintf(stderr, "devdash: %s\n", line.toUtf8().constData());
-    return code;
-}
-
-void out(const QString &text)
-{
-    const QByteArray bytes = text.toUtf8();
-    std::fwrite(bytes.constData(), 1, size_t(bytes.size()), stdout);
-}
 
 // Parses the command's options; on error prints usage and returns false.
 bool parse(QCommandLineParser &parser, const QStringList &arguments, int positional, const QString &usage,

@@ -1,4 +1,5 @@
 #include "DeployCommands.h"
+#include "CliOutput.h"
 
 #include "CiDeploymentsFetch.h"
 #include "common/JsonWriter.h"
@@ -23,21 +24,6 @@ namespace devdash::cli {
 using namespace devdash::deploy;
 
 namespace {
-
-int fail(const QString &message, int code = 1)
-{
-    QString line = message.trimmed();
-    line.replace(QLatin1Char('\n'), QLatin1Char(' '));
-    std::fprintf(stderr, "devdash: %s\n", line.toUtf8().constData());
-    return code;
-}
-
-void out(const QString &text)
-{
-    const QByteArray bytes = text.toUtf8();
-    std::fwrite(bytes.constData(), 1, size_t(bytes.size()), stdout);
-    std::fflush(stdout);
-}
 
 // One command's options: --json, --store, --help plus its own.
 struct Command

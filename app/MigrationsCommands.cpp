@@ -1,4 +1,5 @@
 #include "MigrationsCommands.h"
+#include "CliOutput.h"
 
 #include "common/JsonWriter.h"
 #include "git/Repository.h"
@@ -25,21 +26,6 @@ namespace {
 const QString Usage = QStringLiteral(
     "devdash migrations URL --repo REPO [--ref REF] [--path DIR] [--framework F] [--env NAME] [--json]\n"
     "devdash migrations matrix REPO [--ref REF]... [--against REF] [--json]");
-
-int fail(const QString &message, int code = 1)
-{
-    QString line = message.trimmed();
-    line.replace(QLatin1Char('\n'), QLatin1Char(' '));
-    std::fprintf(stderr, "devdash: %s\n", line.toUtf8().constData());
-    return code;
-}
-
-void out(const QString &text)
-{
-    const QByteArray bytes = text.toUtf8();
-    std::fwrite(bytes.constData(), 1, size_t(bytes.size()), stdout);
-    std::fflush(stdout);
-}
 
 QJsonValue text(const QString &s)
 {

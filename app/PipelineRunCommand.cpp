@@ -1,4 +1,5 @@
 #include "PipelineRunCommand.h"
+#include "CliOutput.h"
 
 #include "TestsJson.h"
 #include "ci/LocalPipelineConfig.h"
@@ -35,14 +36,6 @@ std::atomic_int g_signal { 0 };
 void onSignal(int signal)
 {
     g_signal.store(signal);
-}
-
-int fail(const QString &message, int code)
-{
-    QString line = message.trimmed();
-    line.replace(QLatin1Char('\n'), QLatin1Char(' '));
-    std::fprintf(stderr, "devdash: %s\n", line.toUtf8().constData());
-    return code;
 }
 
 void write(FILE *stream, const QByteArray &bytes)

@@ -1,4 +1,5 @@
 #include "PipelinesCommands.h"
+#include "CliOutput.h"
 
 #include "ci/CiConfig.h"
 #include "ci/CiCredentials.h"
@@ -27,21 +28,6 @@ const QString Usage = QStringLiteral("devdash pipelines REPO [--branch B] [--com
                                      "[--provider P --project X --api-url URL] [--json]");
 
 constexpr int DefaultLimit = 20;
-
-int fail(const QString &message, int code = 1)
-{
-    QString line = message.trimmed();
-    line.replace(QLatin1Char('\n'), QLatin1Char(' '));
-    std::fprintf(stderr, "devdash: %s\n", line.toUtf8().constData());
-    return code;
-}
-
-void out(const QString &text)
-{
-    const QByteArray bytes = text.toUtf8();
-    std::fwrite(bytes.constData(), 1, size_t(bytes.size()), stdout);
-    std::fflush(stdout);
-}
 
 QJsonValue utcTime(const QDateTime &time)
 {

@@ -1,4 +1,5 @@
 #include "TestsCommands.h"
+#include "CliOutput.h"
 
 #include "TestsJson.h"
 #include "common/JsonWriter.h"
@@ -30,22 +31,6 @@ const QString Usage = QStringLiteral(
     "devdash tests history TEST --repo REPO [--branch B] [--limit N] [--json]\n"
     "devdash tests demo --folder DIR [--json]\n"
     "every one takes --store URL_OR_FILE (default: $DEVDASH_STORE, else the user's store)");
-
-int fail(const QString &message, int code = 1)
-{
-    // One line: what failed and on what.
-    QString line = message.trimmed();
-    line.replace(QLatin1Char('\n'), QLatin1Char(' '));
-    std::fprintf(stderr, "devdash: %s\n", line.toUtf8().constData());
-    return code;
-}
-
-void out(const QString &text)
-{
-    const QByteArray bytes = text.toUtf8();
-    std::fwrite(bytes.constData(), 1, size_t(bytes.size()), stdout);
-    std::fflush(stdout);
-}
 
 // Marks this file's own usage errors; the models' error codes mean other things.
 constexpr int UsageError = -0x7553;
