@@ -1,4 +1,5 @@
 #include "SchemaCommands.h"
+#include "CliOutput.h"
 
 #include "common/JsonWriter.h"
 #include "schema/DatabaseUrl.h"
@@ -25,20 +26,6 @@ namespace devdash::cli {
 using namespace devdash::schema;
 
 namespace {
-
-int fail(const QString &message, int code = 1)
-{
-    QString line = message;
-    line.replace(QLatin1Char('\n'), QLatin1Char(' '));
-    std::fprintf(stderr, "devdash: %s\n", line.toUtf8().constData());
-    return code;
-}
-
-void out(const QString &text)
-{
-    const QByteArray bytes = text.toUtf8();
-    std::fwrite(bytes.constData(), 1, size_t(bytes.size()), stdout);
-}
 
 const QString kUsage = QStringLiteral(
     "devdash schema URL [--json] [--schema S]… [--name ENV]\n"
@@ -173,10 +160,14 @@ int inspectCommand(const QStringList &arguments)
     auto catalog = inspectUrl(parser.positionalArguments().at(0), parser);
     if (!catalog)
         return fail(catalog.errorMessage());
-    if (parser.isSet(QStringLiteral("json")))
-        json::print(SchemaJson::toJson(*catalog));
-    else
+    if (parser.isSet(QStringLiteral("json"))) {
+        // Streamed: the same text as json::print(SchemaJson::toJson()), without the tree.
+        const QByteArray text = SchemaJson::toJsonText(*catalog);
+        std::fwrite(text.constData(), 1, size_t(text.size()), stdout);
+        std::fflush(stdout);
+    } else {
         out(catalogText(*catalog));
+    }
     return 0;
 }
 

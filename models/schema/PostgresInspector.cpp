@@ -5,6 +5,12 @@
 #include <QSqlQuery>
 #include <QVariant>
 
+#include <algorithm>
+#include <future>
+#include <numeric>
+#include <optional>
+#include <vector>
+
 namespace devdash::schema {
 
 namespace {
@@ -101,6 +107,10 @@ Result<SchemaCatalog> PostgresInspector::inspect()
         m_catalog.serverVersion = about->value(1).toString();
         m_blockSize = about->value(2).toLongLong();
     }
+    // The catalog queries over thousands of tables cost enough for the planner to
+    // JIT-compile them: compiling took longer (0.5 s for the types query) than
+    // running. A server without JIT (before 11) refuses the setting: harmless.
+    (void)m_connection.run(QStringLiteral("SET jit = off"), QStringLiteral("the JIT setting"));
     auto schemas = m_connection.run(
         QStringLiteral("SELECT n.nspname, has_schema_privilege(n.oid, 'USAGE') FROM pg_namespace n WHERE %1 "
                        "ORDER BY 1")
@@ -119,13 +129,41 @@ Result<SchemaCatalog> PostgresInspector::inspect()
                 "the catalog, but their rows cannot be read.")
                                       .arg(name);
     }
-    for (const auto step : { &PostgresInspector::readRelations, &PostgresInspector::readColumns,
-             &PostgresInspector::readConstraints, &PostgresInspector::readIndexes,
-             &PostgresInspector::readTriggers, &PostgresInspector::readSequences,
+    // The columns (the biggest query) are read on a second connection while this
+    // one reads the rest; without a second connection (it needs a password only
+    // the keychain holds, or the server refuses one more) they are read here after.
+    auto columnsElsewhere = std::async(std::launch::async,
+        [url = m_connection.url(),
+            cancel = m_connection.cancelToken()]() -> std::optional<Result<ColumnsRead>> {
+            ConnectionOptions options;
+            options.useKeychain = false;
+            options.connectTimeoutSeconds = 5;
+            options.cancel = cancel;
+            auto second = ReadOnlyConnection::open(url, options);
+            if (!second)
+                return std::nullopt;
+            (void)(*second)->run(QStringLiteral("SET jit = off"), QStringLiteral("the JIT setting"));
+            return readColumns(**second);
+        });
+    if (auto done = readRelations(); !done)
+        return done.error();
+    auto constraints = queryConstraints();
+    auto indexes = queryIndexes();
+    for (const auto step : { &PostgresInspector::readTriggers, &PostgresInspector::readSequences,
              &PostgresInspector::readTypes }) {
         if (auto done = (this->*step)(); !done)
             return done.error();
     }
+    std::optional<Result<ColumnsRead>> columns = columnsElsewhere.get();
+    if (!columns)
+        columns = readColumns(m_connection);
+    if (!*columns)
+        return columns->error();
+    applyColumns(std::move(columns->value()));
+    if (auto done = readConstraints(constraints); !done)
+        return done.error();
+    if (auto done = readIndexes(indexes); !done)
+        return done.error();
     return m_catalog;
 }
 
@@ -135,19 +173,20 @@ Result<void> PostgresInspector::readRelations()
     // readIndexes) are the estimates the catalog holds as of the last VACUUM/ANALYZE:
     // no file is touched (pg_total_relation_size stats every file: seconds on
     // thousands of tables).
-    // no table is scanned. Partitions (and inheritance children) name their parent.
-    auto query = m_connection.run(
+    // no table is scanned. Partitions (and inheritance children) name their (first) parent.
+    auto query = fetchAll(m_connection,
         QStringLiteral(
             "SELECT c.oid, n.nspname, c.relname, c.relkind, c.reltuples::bigint, "
             "  CASE WHEN c.relkind IN ('r', 'p', 'm') THEN c.relpages::bigint + coalesce(t.relpages, 0) END, "
             "  d.description, "
             "  CASE WHEN c.relkind IN ('v', 'm') THEN pg_get_viewdef(c.oid, true) END, "
-            "  (SELECT pn.nspname || '.' || pc.relname FROM pg_inherits i "
-            "     JOIN pg_class pc ON pc.oid = i.inhparent JOIN pg_namespace pn ON pn.oid = pc.relnamespace "
-            "     WHERE i.inhrelid = c.oid ORDER BY i.inhseqno LIMIT 1), "
+            "  pn.nspname || '.' || pc.relname, "
             "  has_table_privilege(c.oid, 'SELECT') "
             "FROM pg_class c JOIN pg_namespace n ON n.oid = c.relnamespace "
             "LEFT JOIN pg_class t ON t.oid = c.reltoastrelid "
+            "LEFT JOIN pg_inherits i ON i.inhrelid = c.oid AND i.inhseqno = 1 "
+            "LEFT JOIN pg_class pc ON pc.oid = i.inhparent "
+            "LEFT JOIN pg_namespace pn ON pn.oid = pc.relnamespace "
             "LEFT JOIN pg_description d ON d.objoid = c.oid AND d.classoid = 'pg_class'::regclass "
             "  AND d.objsubid = 0 "
             "WHERE c.relkind IN ('r', 'p', 'v', 'm', 'f') AND %1")
@@ -186,56 +225,135 @@ Result<void> PostgresInspector::readRelations()
     return {};
 }
 
-Result<void> PostgresInspector::readColumns()
+Result<QSqlQuery> PostgresInspector::fetchAll(
+    const ReadOnlyConnection &connection, const QString &sql, const QString &what)
 {
-    auto query = m_connection.run(
+    // A scrollable query: QPSQL reads the whole result in one PGresult, where a
+    // forward-only one (ReadOnlyConnection::run) gets one PGresult per row (libpq's
+    // single-row mode), which cost more than the server's work on 50,000 columns.
+    if (!connection.cancelToken().isCancelled()) {
+        QSqlQuery query(connection.database());
+        query.setForwardOnly(false);
+        if (query.exec(sql))
+            return query;
+    }
+    // Failed or cancelled: run() says what failed in its words.
+    return connection.run(sql, what);
+}
+
+Result<PostgresInspector::ColumnsRead> PostgresInspector::readColumns(const ReadOnlyConnection &connection)
+{
+    // format_type is asked once per distinct (type, typmod) after this query, not
+    // once per column: on 50,000 columns it was half the query's time. Likewise a
+    // default is deparsed once per distinct expression tree: a default holds no
+    // column reference (PostgreSQL refuses one), so any table's copy reads the
+    // same; a generated column's expression does, and is deparsed on its table.
+    auto query = fetchAll(connection,
         QStringLiteral(
-            "SELECT a.attrelid, a.attname, format_type(a.atttypid, a.atttypmod), a.attnotnull, "
-            "  pg_get_expr(ad.adbin, ad.adrelid), a.attgenerated, a.attidentity, d.description, a.attnum "
+            "SELECT a.attrelid, a.attname, a.atttypid, a.atttypmod, a.attnotnull, "
+            "  CASE WHEN a.attgenerated = '' THEN dd.expr ELSE pg_get_expr(ad.adbin, ad.adrelid) END, "
+            "  a.attgenerated, a.attidentity, d.description, a.attnum "
             "FROM pg_attribute a "
             "JOIN pg_class c ON c.oid = a.attrelid JOIN pg_namespace n ON n.oid = c.relnamespace "
             "LEFT JOIN pg_attrdef ad ON ad.adrelid = a.attrelid AND ad.adnum = a.attnum "
+            "LEFT JOIN (SELECT x.tree, pg_get_expr(x.adbin, x.adrelid) AS expr FROM ("
+            "    SELECT DISTINCT ON (adbin::text) adbin::text AS tree, adbin, adrelid FROM pg_attrdef) x"
+            "  ) dd ON dd.tree = ad.adbin::text "
             "LEFT JOIN pg_description d ON d.objoid = a.attrelid "
             "  AND d.classoid = 'pg_class'::regclass AND d.objsubid = a.attnum "
             "WHERE a.attnum > 0 AND NOT a.attisdropped AND c.relkind IN ('r', 'p', 'v', 'm', 'f') "
-            "  AND %1 "
-            "ORDER BY a.attrelid, a.attnum")
+            "  AND %1")
             .arg(QLatin1String(kUserNamespace)),
         QStringLiteral("the columns"));
     if (!query)
         return query.error();
+    // No ORDER BY: sorting 50,000 wide rows spilled to disk on the server. Each
+    // relation's columns are put in attnum order below.
+    struct Arrived
+    {
+        int attnum;
+        QPair<qint64, int> type; // (atttypid, atttypmod)
+        Column column;
+    };
+    QHash<qint64, std::vector<Arrived>> arrived;
+    QHash<QPair<qint64, int>, QString> typeNames;
+    ColumnsRead read;
     while (query->next()) {
         const qint64 relation = query->value(0).toLongLong();
-        m_columnNames.insert({ relation, query->value(8).toInt() }, query->value(1).toString());
-        Table *table = tableFor(relation);
-        if (!table)
-            continue;
+        const int attnum = query->value(9).toInt();
+        const QString name = query->value(1).toString();
+        read.names.insert({ relation, attnum }, name);
+        const QPair<qint64, int> type { query->value(2).toLongLong(), query->value(3).toInt() };
+        typeNames.insert(type, QString());
         Column column;
-        column.name = query->value(1).toString();
-        column.type = query->value(2).toString();
-        column.nullable = !query->value(3).toBool();
-        const QString expression = query->value(4).toString();
-        const QString generated = query->value(5).toString();
-        const QString identity = query->value(6).toString();
+        column.name = name;
+        column.nullable = !query->value(4).toBool();
+        const QString expression = query->value(5).toString();
+        const QString generated = query->value(6).toString();
+        const QString identity = query->value(7).toString();
         if (generated == QLatin1String("s"))
             column.generated = expression;
-        else if (!query->value(4).isNull())
+        else if (!query->value(5).isNull())
             column.defaultValue = expression;
         if (identity == QLatin1String("a"))
             column.generated = QStringLiteral("identity always");
         else if (identity == QLatin1String("d"))
             column.generated = QStringLiteral("identity by default");
-        column.comment = query->value(7).toString();
-        table->columns.append(column);
+        column.comment = query->value(8).toString();
+        arrived[relation].push_back({ attnum, type, std::move(column) });
     }
+    if (auto named = readTypeNames(connection, typeNames); !named)
+        return named.error();
+    for (auto it = arrived.begin(); it != arrived.end(); ++it) {
+        std::vector<Arrived> &rows = it.value();
+        const auto byAttnum = [](const Arrived &x, const Arrived &y) { return x.attnum < y.attnum; };
+        if (!std::is_sorted(rows.begin(), rows.end(), byAttnum))
+            std::sort(rows.begin(), rows.end(), byAttnum);
+        QList<Column> &columns = read.byRelation[it.key()];
+        columns.reserve(qsizetype(rows.size()));
+        for (Arrived &row : rows) {
+            row.column.type = typeNames.value(row.type);
+            columns.append(std::move(row.column));
+        }
+    }
+    return read;
+}
+
+void PostgresInspector::applyColumns(ColumnsRead &&read)
+{
+    m_columnNames = std::move(read.names);
+    for (auto it = read.byRelation.begin(); it != read.byRelation.end(); ++it) {
+        if (Table *table = tableFor(it.key()))
+            table->columns = std::move(it.value());
+    }
+}
+
+Result<void> PostgresInspector::readTypeNames(
+    const ReadOnlyConnection &connection, QHash<QPair<qint64, int>, QString> &names)
+{
+    // The pairs are numbers the server gave: written into the VALUES list as numbers.
+    if (names.isEmpty())
+        return {};
+    QStringList rows;
+    rows.reserve(names.size());
+    for (auto it = names.cbegin(); it != names.cend(); ++it)
+        rows << QStringLiteral("(%1::bigint, %2)").arg(it.key().first).arg(it.key().second);
+    auto query = fetchAll(connection,
+        QStringLiteral("SELECT v.t, v.m, format_type(v.t::oid, v.m) FROM (VALUES %1) v(t, m)")
+            .arg(rows.join(QLatin1Char(','))),
+        QStringLiteral("the column types"));
+    if (!query)
+        return query.error();
+    while (query->next())
+        names.insert({ query->value(0).toLongLong(), query->value(1).toInt() }, query->value(2).toString());
     return {};
 }
 
-Result<void> PostgresInspector::readConstraints()
+Result<QSqlQuery> PostgresInspector::queryConstraints() const
 {
     // Key column numbers become names from the columns read before (conkey and
     // confkey keep key order): no subquery per constraint.
-    auto query = m_connection.run(
+    return fetchAll(m_connection,
         QStringLiteral(
             "SELECT con.conrelid, con.conname, con.contype, con.conkey::text, rn.nspname, rc.relname, "
             "  con.confkey::text, con.confupdtype, con.confdeltype, "
@@ -248,6 +366,10 @@ Result<void> PostgresInspector::readConstraints()
             "ORDER BY con.conrelid, con.conname")
             .arg(QLatin1String(kUserNamespace)),
         QStringLiteral("the constraints"));
+}
+
+Result<void> PostgresInspector::readConstraints(Result<QSqlQuery> &query)
+{
     if (!query)
         return query.error();
     while (query->next()) {
@@ -279,44 +401,54 @@ Result<void> PostgresInspector::readConstraints()
     return {};
 }
 
-Result<void> PostgresInspector::readIndexes()
+Result<QSqlQuery> PostgresInspector::queryIndexes() const
 {
-    // One row per key column (indkey unnested, joined to pg_attribute): a column is
-    // named by pg_attribute, an expression (attnum 0) by pg_get_indexdef.
-    auto query = m_connection.run(
+    // One row per index: key columns are named from indkey with the column names
+    // read before; pg_get_indexdef is asked only for the indexes that have an
+    // expression (attnum 0), pg_get_expr only for partial ones (it is strict).
+    return fetchAll(m_connection,
         QStringLiteral("SELECT i.indrelid, ic.relname, i.indisunique, i.indisprimary, am.amname, "
-                       "  CASE WHEN k.ord = 1 THEN pg_get_expr(i.indpred, i.indrelid, true) END, "
-                       "  CASE WHEN k.attnum = 0 THEN pg_get_indexdef(i.indexrelid, k.ord::int, true) "
-                       "       ELSE a.attname::text END, "
-                       "  k.ord, ic.relpages "
+                       "  pg_get_expr(i.indpred, i.indrelid, true), i.indkey::text, i.indnkeyatts, "
+                       "  CASE WHEN 0 = ANY (i.indkey::int2[]) THEN array_to_json(ARRAY("
+                       "    SELECT pg_get_indexdef(i.indexrelid, k, true) "
+                       "    FROM generate_series(1, i.indnkeyatts::int) k ORDER BY k))::text END, "
+                       "  ic.relpages "
                        "FROM pg_index i "
                        "JOIN pg_class ic ON ic.oid = i.indexrelid JOIN pg_am am ON am.oid = ic.relam "
                        "JOIN pg_class c ON c.oid = i.indrelid JOIN pg_namespace n ON n.oid = c.relnamespace "
-                       "CROSS JOIN LATERAL unnest(i.indkey::int2[]) WITH ORDINALITY AS k(attnum, ord) "
-                       "LEFT JOIN pg_attribute a ON a.attrelid = i.indrelid AND a.attnum = k.attnum "
-                       "WHERE k.ord <= i.indnkeyatts AND %1 "
-                       "ORDER BY i.indrelid, ic.relname, k.ord")
+                       "WHERE %1 "
+                       "ORDER BY i.indrelid, ic.relname")
             .arg(QLatin1String(kUserNamespace)),
         QStringLiteral("the indexes"));
+}
+
+Result<void> PostgresInspector::readIndexes(Result<QSqlQuery> &query)
+{
     if (!query)
         return query.error();
     while (query->next()) {
-        Table *table = tableFor(query->value(0).toLongLong());
+        const qint64 relation = query->value(0).toLongLong();
+        Table *table = tableFor(relation);
         if (!table)
             continue;
-        if (query->value(7).toInt() == 1) {
-            Index index;
-            index.name = query->value(1).toString();
-            index.unique = query->value(2).toBool();
-            index.primary = query->value(3).toBool();
-            index.method = query->value(4).toString();
-            index.predicate = query->value(5).toString();
-            table->indexes.append(index);
-            if (table->sizeBytes >= 0)
-                table->sizeBytes += query->value(8).toLongLong() * m_blockSize;
+        Index index;
+        index.name = query->value(1).toString();
+        index.unique = query->value(2).toBool();
+        index.primary = query->value(3).toBool();
+        index.method = query->value(4).toString();
+        index.predicate = query->value(5).toString();
+        const QStringList keys = query->value(6).toString().split(QLatin1Char(' '), Qt::SkipEmptyParts);
+        const int keyCount = std::min(int(keys.size()), query->value(7).toInt());
+        const QStringList expressions = query->value(8).isNull() ? QStringList() : jsonList(query->value(8));
+        for (int k = 0; k < keyCount; ++k) {
+            const int attnum = keys.at(k).toInt();
+            index.columns << (attnum == 0
+                    ? expressions.value(k)
+                    : m_columnNames.value({ relation, attnum }, QLatin1Char('#') + keys.at(k)));
         }
-        if (!table->indexes.isEmpty())
-            table->indexes.last().columns << query->value(6).toString();
+        table->indexes.append(index);
+        if (table->sizeBytes >= 0)
+            table->sizeBytes += query->value(9).toLongLong() * m_blockSize;
     }
     return {};
 }

@@ -3,7 +3,8 @@
 // Reads a PostgreSQL catalog from pg_catalog only (information_schema's views
 // take tens of seconds on a few thousand tables): one query per kind of
 // object — relations, columns, constraints, indexes, triggers, sequences,
-// types — for all user schemas at once.
+// types — for all user schemas at once; the columns on a second connection
+// at the same time when one can be opened without asking the keychain.
 
 #include "common/Result.h"
 #include "schema/ReadOnlyConnection.h"
@@ -20,10 +21,23 @@ public:
     Result<SchemaCatalog> inspect();
 
 private:
+    // The columns of every relation, read on any connection (no member touched).
+    struct ColumnsRead
+    {
+        QHash<QPair<qint64, int>, QString> names; // (relation oid, attnum) → column name
+        QHash<qint64, QList<Column>> byRelation; // in column order
+    };
+    static Result<QSqlQuery> fetchAll(
+        const ReadOnlyConnection &connection, const QString &sql, const QString &what);
+    static Result<ColumnsRead> readColumns(const ReadOnlyConnection &connection);
+    static Result<void> readTypeNames(
+        const ReadOnlyConnection &connection, QHash<QPair<qint64, int>, QString> &names);
+    void applyColumns(ColumnsRead &&read);
     Result<void> readRelations();
-    Result<void> readColumns();
-    Result<void> readConstraints();
-    Result<void> readIndexes();
+    Result<QSqlQuery> queryConstraints() const;
+    Result<void> readConstraints(Result<QSqlQuery> &query);
+    Result<QSqlQuery> queryIndexes() const;
+    Result<void> readIndexes(Result<QSqlQuery> &query);
     Result<void> readTriggers();
     Result<void> readSequences();
     Result<void> readTypes();

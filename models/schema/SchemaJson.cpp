@@ -6,6 +6,9 @@
 #include <QJsonDocument>
 #include <QJsonParseError>
 
+#include <algorithm>
+#include <vector>
+
 namespace devdash::schema {
 
 namespace {
@@ -47,7 +50,334 @@ qint64 countFrom(const QJsonValue &value)
     return value.isDouble() ? static_cast<qint64>(value.toDouble()) : -1;
 }
 
+// Writes the text QJsonDocument::toJson(Indented) gives (4-space indent, keys as
+// given, which the callers give in QJsonObject's sorted order), without building
+// the QJsonObject tree first: for 5,000 tables that tree, its serialisation and
+// its destruction took seconds.
+class IndentedJsonText
+{
+public:
+    QByteArray bytes;
+
+    IndentedJsonText() { bytes.reserve(1 << 20); }
+
+    void key(const char *name)
+    {
+        separate();
+        bytes += '"';
+        bytes += name;
+        bytes += "\": ";
+        m_afterKey = true;
+    }
+    void beginObject() { open('{'); }
+    void endObject() { close('}'); }
+    void beginArray() { open('['); }
+    void endArray() { close(']'); }
+    void text(const QString &value)
+    {
+        separate();
+        bytes += '"';
+        escape(value);
+        bytes += '"';
+    }
+    void textOrNull(const QString &value) { value.isEmpty() ? null() : text(value); }
+    void null()
+    {
+        separate();
+        bytes += "null";
+    }
+    void boolean(bool value)
+    {
+        separate();
+        bytes += value ? "true" : "false";
+    }
+    void integer(qint64 value)
+    {
+        separate();
+        bytes += QByteArray::number(value);
+    }
+    void countOrNull(qint64 value) { value < 0 ? null() : integer(value); }
+    void strings(const QStringList &list)
+    {
+        beginArray();
+        for (const QString &item : list)
+            text(item);
+        endArray();
+    }
+
+private:
+    std::vector<bool> m_empty; // per open container: nothing written in it yet
+    bool m_afterKey = false;
+
+    void indent() { bytes.append(qsizetype(4 * m_empty.size()), ' '); }
+    // Before a value: nothing after a key, else ",\n" between elements and the indent.
+    void separate()
+    {
+        if (m_afterKey) {
+            m_afterKey = false;
+            return;
+        }
+        if (m_empty.empty())
+            return;
+        if (!m_empty.back())
+            bytes += ",\n";
+        m_empty.back() = false;
+        indent();
+    }
+    void open(char bracket)
+    {
+        separate();
+        bytes += bracket;
+        bytes += '\n';
+        m_empty.push_back(true);
+    }
+    void close(char bracket)
+    {
+        if (!m_empty.back())
+            bytes += '\n';
+        m_empty.pop_back();
+        indent();
+        bytes += bracket;
+    }
+    // As QJsonDocument escapes: '"', '\\' and control characters; the rest UTF-8.
+    void escape(const QString &value)
+    {
+        static const char hex[] = "0123456789abcdef";
+        // Plain ASCII (nearly every identifier and type) needs no UTF-8 conversion.
+        const bool ascii = std::all_of(value.cbegin(), value.cend(), [](QChar c) {
+            return c.unicode() >= 0x20 && c.unicode() < 0x80 && c != QLatin1Char('"')
+                && c != QLatin1Char('\\');
+        });
+        if (ascii) {
+            const qsizetype start = bytes.size();
+            bytes.resize(start + value.size());
+            char *out = bytes.data() + start;
+            for (const QChar c : value)
+                *out++ = char(c.unicode());
+            return;
+        }
+        const QByteArray utf8 = value.toUtf8();
+        for (const char c : utf8) {
+            const auto u = static_cast<unsigned char>(c);
+            if (u >= 0x20 && c != '"' && c != '\\') {
+                bytes += c;
+                continue;
+            }
+            bytes += '\\';
+            switch (u) {
+            case '"':
+                bytes += '"';
+                break;
+            case '\\':
+                bytes += '\\';
+                break;
+            case '\b':
+                bytes += 'b';
+                break;
+            case '\f':
+                bytes += 'f';
+                break;
+            case '\n':
+                bytes += 'n';
+                break;
+            case '\r':
+                bytes += 'r';
+                break;
+            case '\t':
+                bytes += 't';
+                break;
+            default:
+                bytes += "u00";
+                bytes += hex[u >> 4];
+                bytes += hex[u & 0xf];
+            }
+        }
+    }
+};
+
+void writeTable(IndentedJsonText &out, const Table &table)
+{
+    out.beginObject();
+    out.key("checks");
+    out.beginArray();
+    for (const CheckConstraint &check : table.checks) {
+        out.beginObject();
+        out.key("expression");
+        out.text(check.expression);
+        out.key("name");
+        out.textOrNull(check.name);
+        out.endObject();
+    }
+    out.endArray();
+    out.key("columns");
+    out.beginArray();
+    for (const Column &column : table.columns) {
+        out.beginObject();
+        out.key("comment");
+        out.textOrNull(column.comment);
+        out.key("default");
+        column.defaultValue ? out.text(*column.defaultValue) : out.null();
+        out.key("generated");
+        out.textOrNull(column.generated);
+        out.key("name");
+        out.text(column.name);
+        out.key("nullable");
+        out.boolean(column.nullable);
+        out.key("type");
+        out.text(column.type);
+        out.endObject();
+    }
+    out.endArray();
+    out.key("comment");
+    out.textOrNull(table.comment);
+    out.key("definition");
+    out.textOrNull(table.definition);
+    out.key("estimated_rows");
+    out.countOrNull(table.estimatedRows);
+    out.key("foreign_keys");
+    out.beginArray();
+    for (const ForeignKey &fk : table.foreignKeys) {
+        out.beginObject();
+        out.key("columns");
+        out.strings(fk.columns);
+        out.key("name");
+        out.textOrNull(fk.name);
+        out.key("on_delete");
+        out.text(fk.onDelete);
+        out.key("on_update");
+        out.text(fk.onUpdate);
+        out.key("ref_columns");
+        out.strings(fk.refColumns);
+        out.key("ref_schema");
+        out.text(fk.refSchema);
+        out.key("ref_table");
+        out.text(fk.refTable);
+        out.endObject();
+    }
+    out.endArray();
+    out.key("indexes");
+    out.beginArray();
+    for (const Index &index : table.indexes) {
+        out.beginObject();
+        out.key("columns");
+        out.strings(index.columns);
+        out.key("method");
+        out.text(index.method);
+        out.key("name");
+        out.text(index.name);
+        out.key("predicate");
+        out.textOrNull(index.predicate);
+        out.key("primary");
+        out.boolean(index.primary);
+        out.key("unique");
+        out.boolean(index.unique);
+        out.endObject();
+    }
+    out.endArray();
+    out.key("kind");
+    out.text(tableKindName(table.kind));
+    out.key("name");
+    out.text(table.name);
+    out.key("partition_of");
+    out.textOrNull(table.partitionOf);
+    out.key("primary_key");
+    out.strings(table.primaryKey);
+    out.key("primary_key_name");
+    out.textOrNull(table.primaryKeyName);
+    out.key("schema");
+    out.text(table.schema);
+    out.key("size_bytes");
+    out.countOrNull(table.sizeBytes);
+    out.key("triggers");
+    out.beginArray();
+    for (const Trigger &trigger : table.triggers) {
+        out.beginObject();
+        out.key("definition");
+        out.text(trigger.definition);
+        out.key("events");
+        out.text(trigger.events);
+        out.key("name");
+        out.text(trigger.name);
+        out.key("timing");
+        out.text(trigger.timing);
+        out.endObject();
+    }
+    out.endArray();
+    out.key("unique");
+    out.beginArray();
+    for (const UniqueConstraint &unique : table.uniques) {
+        out.beginObject();
+        out.key("columns");
+        out.strings(unique.columns);
+        out.key("name");
+        out.text(unique.name);
+        out.endObject();
+    }
+    out.endArray();
+    out.endObject();
+}
+
 } // namespace
+
+QByteArray SchemaJson::toJsonText(const SchemaCatalog &catalog)
+{
+    IndentedJsonText out;
+    out.beginObject();
+    out.key("database");
+    out.text(catalog.database);
+    out.key("driver");
+    out.text(catalog.driver);
+    out.key("inspected_at");
+    catalog.inspectedAt.isValid() ? out.text(json::isoDateTime(catalog.inspectedAt.toUTC())) : out.null();
+    out.key("schemas");
+    out.strings(catalog.schemas);
+    out.key("sequences");
+    out.beginArray();
+    for (const Sequence &sequence : catalog.sequences) {
+        out.beginObject();
+        out.key("increment");
+        out.integer(sequence.increment);
+        out.key("name");
+        out.text(sequence.name);
+        out.key("owned_by");
+        out.textOrNull(sequence.ownedBy);
+        out.key("schema");
+        out.text(sequence.schema);
+        out.key("start");
+        out.integer(sequence.start);
+        out.key("type");
+        out.text(sequence.type);
+        out.endObject();
+    }
+    out.endArray();
+    out.key("server_version");
+    out.textOrNull(catalog.serverVersion);
+    out.key("tables");
+    out.beginArray();
+    for (const Table &table : catalog.tables)
+        writeTable(out, table);
+    out.endArray();
+    out.key("types");
+    out.beginArray();
+    for (const UserType &type : catalog.types) {
+        out.beginObject();
+        out.key("kind");
+        out.text(type.kind);
+        out.key("name");
+        out.text(type.name);
+        out.key("schema");
+        out.text(type.schema);
+        out.key("values");
+        out.strings(type.values);
+        out.endObject();
+    }
+    out.endArray();
+    out.key("warnings");
+    out.strings(catalog.warnings);
+    out.endObject();
+    out.bytes += '\n';
+    return std::move(out.bytes);
+}
 
 QJsonObject SchemaJson::tableToJson(const Table &table)
 {

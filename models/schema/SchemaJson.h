@@ -15,6 +15,9 @@ class SchemaJson
 {
 public:
     static QJsonObject toJson(const SchemaCatalog &catalog);
+    // The text json::print(toJson(catalog)) writes, streamed without the QJsonObject
+    // tree (`devdash schema URL --json` on thousands of tables).
+    static QByteArray toJsonText(const SchemaCatalog &catalog);
     static Result<SchemaCatalog> fromJson(const QJsonObject &object);
     // Parses text (a file written by `devdash schema --json`, a snapshot).
     static Result<SchemaCatalog> fromText(const QByteArray &text, const QString &what);

@@ -1,7 +1,8 @@
 // Schema inspection at scale (issue 5): a PostgreSQL database and a MariaDB
 // database of 5,000 tables, 50,000 columns, 5,000 foreign keys and 10,000
 // indexes; `devdash schema URL --json` timed against the engines' own schema
-// dumps (`pg_dump --schema-only`, `mysqldump --no-data`), median of N runs.
+// dumps (`pg_dump --schema-only`, `mysqldump --no-data`), median of N runs
+// (on PostgreSQL after one untimed run of each, so both find the catalog cached).
 //
 //   bench_schema --devdash BUILD/app/devdash [--dir DIR] [--runs 3] [--tables 5000] [--engines pg,mariadb]
 //
@@ -209,12 +210,17 @@ int main(int argc, char **argv)
             pgExec(pg, database, QStringLiteral("ANALYZE"), &error);
             std::fprintf(stderr, "generated in %.1f s\n", timer.elapsed() / 1000.0);
         }
-        const Timing mine = timeCommand(
-            devdash, { QStringLiteral("schema"), pg.url(database), QStringLiteral("--json") }, env, runs);
-        const Timing dump = timeCommand(PostgresServer::binDir() + QStringLiteral("/pg_dump"),
-            { QStringLiteral("--schema-only"), QStringLiteral("-h"), pg.host(), QStringLiteral("-p"),
-                QString::number(pg.port()), QStringLiteral("-U"), pg.user(), database },
-            env, runs);
+        const QStringList mineArguments { QStringLiteral("schema"), pg.url(database),
+            QStringLiteral("--json") };
+        const QString dumpProgram = PostgresServer::binDir() + QStringLiteral("/pg_dump");
+        const QStringList dumpArguments { QStringLiteral("--schema-only"), QStringLiteral("-h"), pg.host(),
+            QStringLiteral("-p"), QString::number(pg.port()), QStringLiteral("-U"), pg.user(), database };
+        // One untimed run of each first: the server was just started, and whichever
+        // ran first would otherwise pay for reading the catalog into shared buffers.
+        timeCommand(devdash, mineArguments, env, 1);
+        timeCommand(dumpProgram, dumpArguments, env, 1);
+        const Timing mine = timeCommand(devdash, mineArguments, env, runs);
+        const Timing dump = timeCommand(dumpProgram, dumpArguments, env, runs);
         printRow(QStringLiteral("postgres"), QStringLiteral("devdash schema URL --json"), mine, mine);
         printRow(QStringLiteral("postgres"), QStringLiteral("pg_dump --schema-only"), dump, mine);
         pg.stop();
