@@ -13,6 +13,7 @@
 #include "ci/PipelineRun.h"
 #include "ci/PipelineRunModel.h"
 #include "common/Workspace.h"
+#include "pipelines/CommitPipelineBadges.h"
 #include "pipelines/LogPanel.h"
 #include "pipelines/LogView.h"
 #include "pipelines/PipelineBanner.h"
@@ -240,6 +241,54 @@ private Q_SLOTS:
             QVERIFY(page.banner()->settingsButton()->isVisibleTo(page.banner()));
         }
         QCOMPARE(page.proxy()->rowCount(), 0);
+    }
+
+    // History's dots for commits without stored runs come from the server: GitHub's
+    // check runs and commit statuses of that commit (the worst wins), asked once.
+    void historyDotsAskTheServerForCommitsWithoutRuns()
+    {
+        TestRepo repo;
+        repo.init();
+        const QString first = repo.commit(QStringLiteral("one"));
+        const QString head = writeConfig(repo, QStringLiteral("team/dots"), m_server.url());
+        m_server.setRoute(QStringLiteral("/repos/team/dots/actions/runs"),
+            LoopbackResponse::json("{\"total_count\": 0, \"workflow_runs\": []}"));
+        const QString checks = QStringLiteral("/repos/team/dots/commits/%1/check-runs").arg(first);
+        m_server.setRoute(checks, LoopbackResponse::file(QStringLiteral(DEVDASH_CI_TEST_DATA "/github-check-runs.json")));
+        m_server.setRoute(QStringLiteral("/repos/team/dots/commits/%1/status").arg(first),
+            LoopbackResponse::file(QStringLiteral(DEVDASH_CI_TEST_DATA "/github-status.json")));
+        // `head` is unknown to the server (404): no dot, no error.
+
+        ui::Workspace workspace;
+        ui::PipelinesPage page(&workspace);
+        page.setRepository(repo.path());
+        QVERIFY(QTest::qWaitFor([&] { return page.isReady(); }, 20000));
+
+        ui::CommitPipelineBadges badges;
+        badges.setRemoteLookup([feed = page.ciFeed()](const QStringList &commits,
+                                   std::function<void(QHash<QString, ci::CommitStatus>)> done) {
+            feed->commitStatuses(commits, std::move(done));
+        });
+        badges.setRepository(repo.path());
+        badges.request({ first, head });
+        const bool got = QTest::qWaitFor([&] { return badges.statusOf(first).has_value(); }, 20000);
+        if (!got)
+            for (const LoopbackRequest &r : m_server.requests())
+                qWarning("asked: %s", r.target.constData());
+        QVERIFY(got);
+        // Check runs: success + in progress; commit status: failure → failed.
+        QCOMPARE(badges.statusOf(first)->status, ci::RunStatus::Failed);
+        QVERIFY(badges.statusOf(first)->checks >= 2);
+        QTest::qWait(200);
+        QVERIFY(!badges.statusOf(head).has_value());
+        const int asked = m_server.requestCount(checks);
+        QCOMPARE(asked, 1);
+        // Cached: the rows scrolled back into view are not asked again.
+        badges.request({ first, head });
+        QTest::qWait(300);
+        QCOMPARE(m_server.requestCount(checks), asked);
+        // The token went in the header only.
+        QVERIFY(!m_server.requests(checks).constFirst().target.contains(Token));
     }
 };
 

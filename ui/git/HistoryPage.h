@@ -36,6 +36,7 @@ class HistoryPage final : public Page
 {
     Q_OBJECT
 public:
+    CommitPipelineBadges *pipelineBadges() const { return m_pipelineBadges; }
     explicit HistoryPage(Workspace *workspace, QWidget *parent = nullptr);
     ~HistoryPage() override;
 

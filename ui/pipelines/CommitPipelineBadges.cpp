@@ -7,6 +7,7 @@
 #include "tests/TestStoreAccess.h"
 
 #include <QPainter>
+#include <QPointer>
 
 namespace devdash::ui {
 
@@ -51,11 +52,26 @@ void CommitPipelineBadges::request(const QStringList &commits)
             return ci::PipelineRunStore(db.value())
                 .commitStatuses(TestStoreAccess::repositoryKey(path), wanted);
         },
-        [this, generation](Result<QHash<QString, ci::CommitStatus>> result) {
-            if (generation != m_generation || !result || result->isEmpty())
+        [this, generation, wanted](Result<QHash<QString, ci::CommitStatus>> result) {
+            if (generation != m_generation)
                 return;
-            m_statuses.insert(result.value());
-            Q_EMIT changed();
+            if (result && !result->isEmpty()) {
+                m_statuses.insert(result.value());
+                Q_EMIT changed();
+            }
+            QStringList unknown;
+            for (const QString &commit : wanted)
+                if (!m_statuses.contains(commit))
+                    unknown << commit;
+            if (unknown.isEmpty() || !m_remote)
+                return;
+            QPointer<CommitPipelineBadges> self(this);
+            m_remote(unknown, [self, generation](QHash<QString, ci::CommitStatus> statuses) {
+                if (!self || generation != self->m_generation || statuses.isEmpty())
+                    return;
+                self->m_statuses.insert(statuses);
+                Q_EMIT self->changed();
+            });
         });
 }
 

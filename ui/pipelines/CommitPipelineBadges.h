@@ -4,6 +4,8 @@
 // runs (the newest run of each pipeline, the worst winning), looked up in the
 // store on a worker for the rows on screen, and remembered: a commit is asked
 // for once until the repository changes or refresh() says runs were recorded.
+// Commits without stored runs are then asked of the CI servers (check runs,
+// commit statuses, pipelines by sha), once.
 
 #include "ci/CiProvider.h"
 
@@ -12,6 +14,7 @@
 #include <QSet>
 #include <QStringList>
 
+#include <functional>
 #include <optional>
 
 class QPainter;
@@ -30,6 +33,11 @@ public:
     // Looks up the commits not asked for yet (one worker query per call).
     void request(const QStringList &commits);
     std::optional<ci::CommitStatus> statusOf(const QString &commitId) const;
+    // Asks the CI servers about commits the store knows nothing of (set by the window:
+    // the Pipelines page's providers); without it, only stored runs give dots.
+    using RemoteLookup = std::function<void(
+        const QStringList &commits, std::function<void(QHash<QString, ci::CommitStatus>)> done)>;
+    void setRemoteLookup(RemoteLookup lookup) { m_remote = std::move(lookup); }
     // How many lookups went to the store (for tests: caching works).
     int queries() const { return m_queries; }
 
@@ -48,6 +56,7 @@ private:
     int m_queries = 0;
     QSet<QString> m_asked;
     QHash<QString, ci::CommitStatus> m_statuses;
+    RemoteLookup m_remote;
 };
 
 } // namespace devdash::ui

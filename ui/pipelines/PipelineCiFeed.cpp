@@ -1,5 +1,9 @@
 #include "PipelineCiFeed.h"
 
+#include <QScopeGuard>
+
+#include "ci/PipelineRunStore.h"
+
 #include "CiSettingsDialog.h"
 
 #include "ci/CiConfig.h"
@@ -57,16 +61,21 @@ void PipelineCiFeed::setRepository(const QString &repoRoot, const QString &repos
     m_repoKey = repositoryKey;
     const quint64 generation = ++m_generation;
     updateProblem();
+    m_sourcesPending = 0; // an older repository's set-up no longer counts
+    answerWaitingLookups(); // with no providers: nothing for the previous repository
     if (repoRoot.isEmpty())
         return;
+    m_sourcesPending = 1; // the configuration itself
     runInBackground(
         this, [repoRoot] { return ci::CiConfig::load(repoRoot); },
         [this, generation](Result<ci::CiConfig> config) {
             if (generation != m_generation)
                 return;
+            --m_sourcesPending;
             if (!config) {
                 m_configError = config.errorMessage();
                 updateProblem();
+                answerWaitingLookups();
                 return;
             }
             for (const ci::CiSource &fileSource : config->sources()) {
@@ -78,10 +87,14 @@ void PipelineCiFeed::setRepository(const QString &repoRoot, const QString &repos
                 }
                 const ci::CiSource source = complete.value();
                 m_watch << source.watch;
+                ++m_sourcesPending;
                 m_credentials->lookup(source.provider, source.host(),
                     [this, generation, source](Result<ci::CiCredential> credential) {
                         if (generation != m_generation)
                             return;
+                        --m_sourcesPending;
+                        // Lookups asked before every provider was ready get their answer now.
+                        const auto answerWaiting = qScopeGuard([this] { answerWaitingLookups(); });
                         auto provider = ci::CiProviderRegistry::create(
                             m_http, source, credential ? credential.value() : ci::CiCredential(), nullptr);
                         if (!provider) {
@@ -99,7 +112,17 @@ void PipelineCiFeed::setRepository(const QString &repoRoot, const QString &repos
                     });
             }
             updateProblem();
+            answerWaitingLookups();
         });
+}
+
+void PipelineCiFeed::answerWaitingLookups()
+{
+    if (m_sourcesPending > 0)
+        return;
+    const auto waiting = std::exchange(m_waitingLookups, {});
+    for (const auto &[commits, done] : waiting)
+        commitStatuses(commits, done);
 }
 
 void PipelineCiFeed::refresh()
@@ -127,6 +150,48 @@ void PipelineCiFeed::fetchDetails(const ci::PipelineRun &run)
         self->m_details.insert(key, detailed.value());
         Q_EMIT self->runDetailed(detailed.value());
     });
+}
+
+void PipelineCiFeed::commitStatuses(
+    const QStringList &commits, std::function<void(QHash<QString, ci::CommitStatus>)> done)
+{
+    if (!commits.isEmpty() && m_sourcesPending > 0) {
+        m_waitingLookups.append({ commits, std::move(done) }); // providers still being set up
+        return;
+    }
+    if (commits.isEmpty() || m_providers.isEmpty()) {
+        done({});
+        return;
+    }
+    struct Gather
+    {
+        int waiting = 0;
+        QHash<QString, ci::CommitStatus> statuses;
+        std::function<void(QHash<QString, ci::CommitStatus>)> done;
+    };
+    auto gather = std::make_shared<Gather>();
+    gather->waiting = int(m_providers.size());
+    gather->done = std::move(done);
+    const quint64 generation = m_generation;
+    QPointer<PipelineCiFeed> self(this);
+    for (const auto &provider : std::as_const(m_providers)) {
+        provider->commitStatuses(commits, CancelToken(),
+            [self, generation, gather](Result<QHash<QString, ci::CommitStatus>> result) {
+                if (result) {
+                    for (auto it = result->cbegin(); it != result->cend(); ++it) {
+                        auto known = gather->statuses.find(it.key());
+                        if (known == gather->statuses.end()) {
+                            gather->statuses.insert(it.key(), it.value());
+                        } else {
+                            known->checks += it->checks;
+                            known->status = ci::PipelineRunStore::worst(known->status, it->status);
+                        }
+                    }
+                }
+                if (--gather->waiting == 0 && self && generation == self->m_generation)
+                    gather->done(gather->statuses);
+            });
+    }
 }
 
 QList<ci::PipelineRun> PipelineCiFeed::withDetails(QList<ci::PipelineRun> runs)

@@ -8,11 +8,14 @@
 // until 14:05", "offline — showing state from 12 min ago", a refused token), and
 // the provider of a run for its job logs.
 
+#include "ci/CiProvider.h"
 #include "ci/PipelineRun.h"
 
 #include <QHash>
 #include <QObject>
 #include <QSet>
+
+#include <functional>
 
 #include <memory>
 
@@ -47,6 +50,12 @@ public:
     // A listing carries no stages and jobs (GitHub, GitLab): fetches them once per
     // run and status; runDetailed() brings them, and later listings keep them.
     void fetchDetails(const ci::PipelineRun &run);
+    // The combined status of each commit from every configured provider (GitHub check
+    // runs and commit statuses, GitLab pipelines by sha, Jenkins builds): History's dots
+    // for commits no stored run covers. `done` gets the worst per commit, once every
+    // provider answered; a provider that fails adds nothing.
+    void commitStatuses(
+        const QStringList &commits, std::function<void(QHash<QString, ci::CommitStatus>)> done);
 
 Q_SIGNALS:
     void runsUpdated(
@@ -57,6 +66,7 @@ Q_SIGNALS:
 private:
     void updateProblem();
     QList<ci::PipelineRun> withDetails(QList<ci::PipelineRun> runs);
+    void answerWaitingLookups();
 
     ci::HttpClient *m_http;
     ci::CiCredentials *m_credentials;
@@ -72,6 +82,8 @@ private:
     QString m_configError;
     bool m_needsSettings = false;
     QStringList m_watch;
+    int m_sourcesPending = 0; // the configuration and credential lookups not back yet
+    QList<std::pair<QStringList, std::function<void(QHash<QString, ci::CommitStatus>)>>> m_waitingLookups;
 };
 
 } // namespace devdash::ui

@@ -13,6 +13,8 @@
 #include "git/ComparePage.h"
 #include "git/HistoryPage.h"
 #include "overview/OverviewPage.h"
+#include "pipelines/CommitPipelineBadges.h"
+#include "pipelines/PipelineCiFeed.h"
 #include "pipelines/PipelinesPage.h"
 #include "tests/ReportDropFilter.h"
 #include "tests/TestStoreAccess.h"
@@ -110,7 +112,16 @@ MainWindow::MainWindow(StatePolicy policy, QWidget *parent)
     auto *tests = new TestsPage(m_workspace, m_content);
     addPage(tests);
     // CI and local pipeline runs: per branch and commit, stage graph, job logs.
-    addPage(new PipelinesPage(m_workspace, m_content));
+    auto *pipelines = new PipelinesPage(m_workspace, m_content);
+    addPage(pipelines);
+    // History's dots ask the CI servers, through the Pipelines page's providers, about
+    // commits no stored run covers.
+    m_history->pipelineBadges()->setRemoteLookup(
+        [feed = QPointer<PipelineCiFeed>(pipelines->ciFeed())](const QStringList &commits,
+            std::function<void(QHash<QString, ci::CommitStatus>)> done) {
+            if (feed)
+                feed->commitStatuses(commits, std::move(done));
+        });
     // Test reports dropped anywhere on the window become a run (Tests page).
     setAcceptDrops(true);
     installEventFilter(new ReportDropFilter(
