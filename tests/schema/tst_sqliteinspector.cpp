@@ -10,6 +10,8 @@
 #include "schema/SchemaInspector.h"
 #include "schema/SchemaJson.h"
 
+#include <QJsonDocument>
+
 #include <QSqlDatabase>
 #include <QSqlDriver>
 #include <QSqlError>
@@ -191,6 +193,9 @@ private slots:
         auto back = SchemaJson::fromJson(SchemaJson::toJson(*catalog));
         QVERIFY(back.ok());
         QCOMPARE(SchemaJson::toJson(*back), SchemaJson::toJson(*catalog));
+        // `schema --json` streams the text; it must stay the document's own text.
+        const QByteArray tree = QJsonDocument(SchemaJson::toJson(*catalog)).toJson(QJsonDocument::Indented);
+        QCOMPARE(SchemaJson::toJsonText(*catalog), tree);
     }
 
     void ddlOnlyFacts()
