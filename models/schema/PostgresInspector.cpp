@@ -149,6 +149,7 @@ Result<SchemaCatalog> PostgresInspector::inspect()
         return done.error();
     auto constraints = queryConstraints();
     auto indexes = queryIndexes();
+    auto defaults = queryDefaults();
     for (const auto step : { &PostgresInspector::readTriggers, &PostgresInspector::readSequences,
              &PostgresInspector::readTypes }) {
         if (auto done = (this->*step)(); !done)
@@ -159,7 +160,12 @@ Result<SchemaCatalog> PostgresInspector::inspect()
         columns = readColumns(m_connection);
     if (!*columns)
         return columns->error();
+    const QList<ColumnKey> generated = columns->value().generated;
     applyColumns(std::move(columns->value()));
+    if (auto done = readDefaults(defaults); !done)
+        return done.error();
+    if (auto done = readGeneratedExpressions(generated); !done)
+        return done.error();
     if (auto done = readConstraints(constraints); !done)
         return done.error();
     if (auto done = readIndexes(indexes); !done)
@@ -244,25 +250,17 @@ Result<QSqlQuery> PostgresInspector::fetchAll(
 Result<PostgresInspector::ColumnsRead> PostgresInspector::readColumns(const ReadOnlyConnection &connection)
 {
     // format_type is asked once per distinct (type, typmod) after this query, not
-    // once per column: on 50,000 columns it was half the query's time. Likewise a
-    // default is deparsed once per distinct expression tree: a default holds no
-    // column reference (PostgreSQL refuses one), so any table's copy reads the
-    // same; a generated column's expression does, and is deparsed on its table.
+    // once per column: on 50,000 columns it was half the query's time. Defaults are
+    // read by queryDefaults on the other connection.
     auto query = fetchAll(connection,
-        QStringLiteral(
-            "SELECT a.attrelid, a.attname, a.atttypid, a.atttypmod, a.attnotnull, "
-            "  CASE WHEN a.attgenerated = '' THEN dd.expr ELSE pg_get_expr(ad.adbin, ad.adrelid) END, "
-            "  a.attgenerated, a.attidentity, d.description, a.attnum "
-            "FROM pg_attribute a "
-            "JOIN pg_class c ON c.oid = a.attrelid JOIN pg_namespace n ON n.oid = c.relnamespace "
-            "LEFT JOIN pg_attrdef ad ON ad.adrelid = a.attrelid AND ad.adnum = a.attnum "
-            "LEFT JOIN (SELECT x.tree, pg_get_expr(x.adbin, x.adrelid) AS expr FROM ("
-            "    SELECT DISTINCT ON (adbin::text) adbin::text AS tree, adbin, adrelid FROM pg_attrdef) x"
-            "  ) dd ON dd.tree = ad.adbin::text "
-            "LEFT JOIN pg_description d ON d.objoid = a.attrelid "
-            "  AND d.classoid = 'pg_class'::regclass AND d.objsubid = a.attnum "
-            "WHERE a.attnum > 0 AND NOT a.attisdropped AND c.relkind IN ('r', 'p', 'v', 'm', 'f') "
-            "  AND %1")
+        QStringLiteral("SELECT a.attrelid, a.attname, a.atttypid, a.atttypmod, a.attnotnull, "
+                       "  a.attgenerated, a.attidentity, d.description, a.attnum "
+                       "FROM pg_attribute a "
+                       "JOIN pg_class c ON c.oid = a.attrelid JOIN pg_namespace n ON n.oid = c.relnamespace "
+                       "LEFT JOIN pg_description d ON d.objoid = a.attrelid "
+                       "  AND d.classoid = 'pg_class'::regclass AND d.objsubid = a.attnum "
+                       "WHERE a.attnum > 0 AND NOT a.attisdropped AND c.relkind IN ('r', 'p', 'v', 'm', 'f') "
+                       "  AND %1")
             .arg(QLatin1String(kUserNamespace)),
         QStringLiteral("the columns"));
     if (!query)
@@ -278,32 +276,30 @@ Result<PostgresInspector::ColumnsRead> PostgresInspector::readColumns(const Read
     QHash<qint64, std::vector<Arrived>> arrived;
     QHash<QPair<qint64, int>, QString> typeNames;
     ColumnsRead read;
+    qsizetype count = 0;
     while (query->next()) {
+        ++count;
         const qint64 relation = query->value(0).toLongLong();
-        const int attnum = query->value(9).toInt();
-        const QString name = query->value(1).toString();
-        read.names.insert({ relation, attnum }, name);
+        const int attnum = query->value(8).toInt();
         const QPair<qint64, int> type { query->value(2).toLongLong(), query->value(3).toInt() };
         typeNames.insert(type, QString());
         Column column;
-        column.name = name;
+        column.name = query->value(1).toString();
         column.nullable = !query->value(4).toBool();
-        const QString expression = query->value(5).toString();
-        const QString generated = query->value(6).toString();
-        const QString identity = query->value(7).toString();
+        const QString generated = query->value(5).toString();
+        const QString identity = query->value(6).toString();
         if (generated == QLatin1String("s"))
-            column.generated = expression;
-        else if (!query->value(5).isNull())
-            column.defaultValue = expression;
+            read.generated.append({ relation, attnum });
         if (identity == QLatin1String("a"))
             column.generated = QStringLiteral("identity always");
         else if (identity == QLatin1String("d"))
             column.generated = QStringLiteral("identity by default");
-        column.comment = query->value(8).toString();
+        column.comment = query->value(7).toString();
         arrived[relation].push_back({ attnum, type, std::move(column) });
     }
     if (auto named = readTypeNames(connection, typeNames); !named)
         return named.error();
+    read.columns.reserve(count);
     for (auto it = arrived.begin(); it != arrived.end(); ++it) {
         std::vector<Arrived> &rows = it.value();
         const auto byAttnum = [](const Arrived &x, const Arrived &y) { return x.attnum < y.attnum; };
@@ -313,6 +309,7 @@ Result<PostgresInspector::ColumnsRead> PostgresInspector::readColumns(const Read
         columns.reserve(qsizetype(rows.size()));
         for (Arrived &row : rows) {
             row.column.type = typeNames.value(row.type);
+            read.columns.insert({ it.key(), row.attnum }, { row.column.name, columns.size() });
             columns.append(std::move(row.column));
         }
     }
@@ -321,11 +318,86 @@ Result<PostgresInspector::ColumnsRead> PostgresInspector::readColumns(const Read
 
 void PostgresInspector::applyColumns(ColumnsRead &&read)
 {
-    m_columnNames = std::move(read.names);
+    m_columns = std::move(read.columns);
     for (auto it = read.byRelation.begin(); it != read.byRelation.end(); ++it) {
         if (Table *table = tableFor(it.key()))
             table->columns = std::move(it.value());
     }
+}
+
+Column *PostgresInspector::columnFor(qint64 relation, int attnum)
+{
+    Table *table = tableFor(relation);
+    const auto slot = m_columns.constFind({ relation, attnum });
+    if (!table || slot == m_columns.cend() || slot->index >= table->columns.size())
+        return nullptr;
+    return &table->columns[slot->index];
+}
+
+Result<QSqlQuery> PostgresInspector::queryDefaults() const
+{
+    // Deparsing is the cost (pg_get_expr on 10,000 defaults took longer than
+    // reading 50,000 columns), so it is done once per distinct expression tree,
+    // on one of the columns that have it: a default cannot refer to a column
+    // (PostgreSQL refuses it), so every copy deparses the same. A stored generated
+    // column's expression does refer to columns: readGeneratedExpressions reads it
+    // on its own table. Grouping on the whole catalog costs less than joining it to
+    // the user's relations; other relations' defaults are skipped on reading.
+    return fetchAll(m_connection,
+        QStringLiteral("SELECT g.relations::text, g.attnums::text, pg_get_expr(d.adbin, d.adrelid) "
+                       "FROM (SELECT array_agg(adrelid) AS relations, array_agg(adnum) AS attnums "
+                       "      FROM pg_attrdef GROUP BY adbin::text) g "
+                       "JOIN pg_attrdef d ON d.adrelid = g.relations[1] AND d.adnum = g.attnums[1]"),
+        QStringLiteral("the column defaults"));
+}
+
+Result<void> PostgresInspector::readDefaults(Result<QSqlQuery> &query)
+{
+    if (!query)
+        return query.error();
+    const auto numbers = [](const QString &array) {
+        // "{16385,16390}" → its numbers.
+        return QStringView(array).mid(1, array.size() - 2).split(QLatin1Char(','), Qt::SkipEmptyParts);
+    };
+    while (query->next()) {
+        const QString relations = query->value(0).toString();
+        const QString attnums = query->value(1).toString();
+        const QString expression = query->value(2).toString();
+        const auto relationList = numbers(relations);
+        const auto attnumList = numbers(attnums);
+        for (qsizetype i = 0; i < std::min(relationList.size(), attnumList.size()); ++i) {
+            if (Column *column = columnFor(relationList.at(i).toLongLong(), attnumList.at(i).toInt()))
+                column->defaultValue = expression;
+        }
+    }
+    return {};
+}
+
+Result<void> PostgresInspector::readGeneratedExpressions(const QList<ColumnKey> &columns)
+{
+    // The keys are numbers the server gave: written into the query as numbers.
+    QStringList keys;
+    for (const ColumnKey &key : columns) {
+        if (Column *column = columnFor(key.first, key.second)) {
+            column->defaultValue.reset();
+            keys << QStringLiteral("(%1::oid, %2::int2)").arg(key.first).arg(key.second);
+        }
+    }
+    if (keys.isEmpty())
+        return {};
+    auto query = fetchAll(m_connection,
+        QStringLiteral("SELECT d.adrelid, d.adnum, pg_get_expr(d.adbin, d.adrelid) "
+                       "FROM (VALUES %1) k(relation, attnum) "
+                       "JOIN pg_attrdef d ON d.adrelid = k.relation AND d.adnum = k.attnum")
+            .arg(keys.join(QLatin1Char(','))),
+        QStringLiteral("the generated columns"));
+    if (!query)
+        return query.error();
+    while (query->next()) {
+        if (Column *column = columnFor(query->value(0).toLongLong(), query->value(1).toInt()))
+            column->generated = query->value(2).toString();
+    }
+    return {};
 }
 
 Result<void> PostgresInspector::readTypeNames(
@@ -442,15 +514,19 @@ Result<void> PostgresInspector::readIndexes(Result<QSqlQuery> &query)
         const QStringList expressions = query->value(8).isNull() ? QStringList() : jsonList(query->value(8));
         for (int k = 0; k < keyCount; ++k) {
             const int attnum = keys.at(k).toInt();
-            index.columns << (attnum == 0
-                    ? expressions.value(k)
-                    : m_columnNames.value({ relation, attnum }, QLatin1Char('#') + keys.at(k)));
+            index.columns << (attnum == 0 ? expressions.value(k) : columnName(relation, attnum, keys.at(k)));
         }
         table->indexes.append(index);
         if (table->sizeBytes >= 0)
             table->sizeBytes += query->value(9).toLongLong() * m_blockSize;
     }
     return {};
+}
+
+QString PostgresInspector::columnName(qint64 relation, int attnum, const QString &number) const
+{
+    const auto slot = m_columns.constFind({ relation, attnum });
+    return slot == m_columns.cend() ? QLatin1Char('#') + number : slot->name;
 }
 
 QStringList PostgresInspector::columnNames(qint64 relation, const QString &attnums) const
@@ -461,7 +537,7 @@ QStringList PostgresInspector::columnNames(qint64 relation, const QString &attnu
     if (inner.isEmpty())
         return names;
     for (const QString &number : inner.split(QLatin1Char(',')))
-        names << m_columnNames.value({ relation, number.toInt() }, QLatin1Char('#') + number);
+        names << columnName(relation, number.toInt(), number);
     return names;
 }
 

@@ -98,6 +98,38 @@ private slots:
         )"),
                      &error),
             qPrintable(error));
+        // Two tables whose generated column and default have the very same expression
+        // tree (same statement offsets) but different column names: defaults are
+        // deparsed once per tree, generated expressions must not be.
+        for (const QString table : { QStringLiteral("twin_a (aa int, bb int GENERATED ALWAYS AS (aa * 3) "
+                                                    "STORED, cc text DEFAULT 'same')"),
+                 QStringLiteral("twin_b (xx int, yy int GENERATED ALWAYS AS (xx * 3) STORED, zz text "
+                                "DEFAULT 'same')") }) {
+            QVERIFY2(SchemaFixtures::execPostgres(
+                         m_server, QStringLiteral("sakila"), QStringLiteral("CREATE TABLE ") + table, &error),
+                qPrintable(error));
+        }
+    }
+
+    void sharedExpressionTrees()
+    {
+        auto connection = connect(QStringLiteral("sakila"));
+        QVERIFY(connection);
+        // The premise of the test: one tree for both defaults, one for both generated columns.
+        const auto trees = oracle(*connection,
+            QStringLiteral("SELECT count(DISTINCT adbin::text) FROM pg_attrdef "
+                           "WHERE adrelid IN ('twin_a'::regclass, 'twin_b'::regclass)"));
+        QCOMPARE(trees.first().first().toInt(), 2);
+        auto catalog = SchemaInspector::inspect(*connection);
+        QVERIFY2(catalog.ok(), qPrintable(catalog.errorMessage()));
+        const Table *a = catalog->table(QStringLiteral("public"), QStringLiteral("twin_a"));
+        const Table *b = catalog->table(QStringLiteral("public"), QStringLiteral("twin_b"));
+        QVERIFY(a && b);
+        QCOMPARE(a->columns.at(1).generated, QStringLiteral("(aa * 3)"));
+        QCOMPARE(b->columns.at(1).generated, QStringLiteral("(xx * 3)"));
+        QVERIFY(!a->columns.at(1).defaultValue && !b->columns.at(1).defaultValue);
+        QCOMPARE(a->columns.at(2).defaultValue.value_or(QString()), QStringLiteral("'same'::text"));
+        QCOMPARE(b->columns.at(2).defaultValue.value_or(QString()), QStringLiteral("'same'::text"));
     }
 
     void samplesMatchPgCatalog_data()
