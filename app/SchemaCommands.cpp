@@ -32,7 +32,7 @@ const QString kUsage = QStringLiteral(
     "       devdash schema diff A B [--json|--markdown] [--include-schema P]… [--exclude-schema P]… "
     "[--include-table P]… [--exclude-table P]… (A, B: a URL, snapshot:ID or a file from schema --json)\n"
     "       devdash schema snapshot URL [--repo REPO] [--name ENV] [--json]\n"
-    "       devdash schema history URL|ENV [--name ENV] [--json]");
+    "       devdash schema history URL|ENV [--name ENV] [--repo REPO] [--json]");
 
 // Options every schema command shares.
 void addCommonOptions(QCommandLineParser &parser)
@@ -314,10 +314,20 @@ int historyCommand(const QStringList &arguments)
 {
     QCommandLineParser parser;
     addCommonOptions(parser);
+    parser.addOption({ QStringLiteral("repo"),
+        QStringLiteral("Repository whose environment it is (needed when several have one of that name)."),
+        QStringLiteral("repo") });
     parser.addPositionalArgument(QStringLiteral("url"), QStringLiteral("Database URL or environment name."));
     int code = 0;
     if (!parse(parser, arguments, 3, 1, &code))
         return code;
+    QString repository;
+    if (parser.isSet(QStringLiteral("repo"))) {
+        auto repoKey = testresults::RunImport::repositoryKey(parser.value(QStringLiteral("repo")));
+        if (!repoKey)
+            return fail(repoKey.errorMessage());
+        repository = *repoKey;
+    }
     const QString text = parser.positionalArguments().at(0);
     QString key = parser.value(QStringLiteral("name"));
     if (key.isEmpty()) {
@@ -333,7 +343,21 @@ int historyCommand(const QStringList &arguments)
     auto db = openStore(parser);
     if (!db)
         return fail(db.errorMessage());
-    auto timeline = SchemaSnapshotStore(*db).timeline(key);
+    const SchemaSnapshotStore snapshots(*db);
+    const bool environment = parser.isSet(QStringLiteral("name")) || !text.contains(QLatin1String("://"));
+    if (repository.isEmpty() && environment) {
+        // An environment name: its snapshots are its repository's.
+        auto repositories = snapshots.repositoriesOf(key);
+        if (!repositories)
+            return fail(repositories.errorMessage());
+        if (repositories->size() > 1)
+            return fail(QStringLiteral("%1 is an environment of %2 repositories (%3): say which with --repo")
+                            .arg(key)
+                            .arg(repositories->size())
+                            .arg(repositories->join(QStringLiteral(", "))),
+                2);
+    }
+    auto timeline = snapshots.timeline(key, {}, environment ? repository : QString());
     if (!timeline)
         return fail(timeline.errorMessage());
     if (parser.isSet(QStringLiteral("json"))) {

@@ -96,15 +96,9 @@ Result<SavedSnapshot> SchemaSnapshotStore::save(const SchemaCatalog &catalog, co
         return error;
     };
     // Only the latest snapshot counts: a schema that goes back to an earlier state is a new point.
-    auto latest = m_db.prepare(QStringLiteral("SELECT %1 FROM schema_snapshots WHERE database_key = ? "
-                                              "ORDER BY taken_at DESC, id DESC LIMIT 1")
-                                   .arg(kColumns));
+    auto latest = select(databaseKey, environment.isEmpty() ? QString() : repository, true, 1);
     if (!latest)
         return fail(latest.error());
-    latest->addBindValue(databaseKey);
-    if (!latest->exec())
-        return fail(
-            m_db.error(QStringLiteral("read the latest schema snapshot of %1").arg(databaseKey), *latest));
     if (latest->next() && latest->value(6).toString() == hash) {
         SavedSnapshot unchanged { infoFrom(*latest), false };
         latest->finish();
@@ -157,19 +151,52 @@ Result<SavedSnapshot> SchemaSnapshotStore::save(const SchemaCatalog &catalog, co
     return saved;
 }
 
-Result<QList<SchemaSnapshotInfo>> SchemaSnapshotStore::list(const QString &databaseKey) const
+Result<QSqlQuery> SchemaSnapshotStore::select(
+    const QString &databaseKey, const QString &repository, bool newestFirst, int limit) const
 {
-    auto q = m_db.prepare(QStringLiteral("SELECT %1 FROM schema_snapshots WHERE database_key = ? "
-                                         "ORDER BY taken_at, id")
-                              .arg(kColumns));
+    QString sql = QStringLiteral("SELECT %1 FROM schema_snapshots WHERE database_key = ?").arg(kColumns);
+    if (!repository.isEmpty())
+        sql += QStringLiteral(" AND repository_id = (SELECT id FROM repositories WHERE repo_key = ?)");
+    sql += newestFirst ? QStringLiteral(" ORDER BY taken_at DESC, id DESC")
+                       : QStringLiteral(" ORDER BY taken_at, id");
+    if (limit > 0)
+        sql += QStringLiteral(" LIMIT %1").arg(limit);
+    auto q = m_db.prepare(sql);
+    if (!q)
+        return q.error();
+    q->addBindValue(databaseKey);
+    if (!repository.isEmpty())
+        q->addBindValue(repository);
+    if (!q->exec())
+        return m_db.error(QStringLiteral("list the schema snapshots of %1").arg(databaseKey), *q);
+    return std::move(*q);
+}
+
+Result<QList<SchemaSnapshotInfo>> SchemaSnapshotStore::list(
+    const QString &databaseKey, const QString &repository) const
+{
+    auto q = select(databaseKey, repository, false);
+    if (!q)
+        return q.error();
+    QList<SchemaSnapshotInfo> out;
+    while (q->next())
+        out << infoFrom(*q);
+    return out;
+}
+
+Result<QStringList> SchemaSnapshotStore::repositoriesOf(const QString &databaseKey) const
+{
+    auto q = m_db.prepare(QStringLiteral("SELECT DISTINCT r.repo_key FROM schema_snapshots s "
+                                         "JOIN repositories r ON r.id = s.repository_id "
+                                         "WHERE s.database_key = ? ORDER BY 1"));
     if (!q)
         return q.error();
     q->addBindValue(databaseKey);
     if (!q->exec())
-        return m_db.error(QStringLiteral("list the schema snapshots of %1").arg(databaseKey), *q);
-    QList<SchemaSnapshotInfo> out;
+        return m_db.error(QStringLiteral("list the repositories of %1").arg(databaseKey), *q);
+    QStringList out;
     while (q->next())
-        out << infoFrom(*q);
+        out << q->value(0).toString();
     return out;
 }
 
@@ -224,9 +251,9 @@ Result<SchemaCatalog> SchemaSnapshotStore::load(qint64 id) const
 }
 
 Result<QList<SchemaTimelineEntry>> SchemaSnapshotStore::timeline(
-    const QString &databaseKey, const DiffFilter &filter) const
+    const QString &databaseKey, const DiffFilter &filter, const QString &repository) const
 {
-    auto snapshots = list(databaseKey);
+    auto snapshots = list(databaseKey, repository);
     if (!snapshots)
         return snapshots.error();
     QList<SchemaTimelineEntry> out;

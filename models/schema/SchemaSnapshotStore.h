@@ -17,6 +17,8 @@
 
 #include <optional>
 
+class QSqlQuery;
+
 namespace devdash::store {
 class Database;
 }
@@ -59,20 +61,28 @@ public:
     static QString contentHash(const SchemaCatalog &catalog);
 
     // `repository`: a repository key of the store (added when missing); empty: none.
+    // An environment's snapshots are its repository's: "staging" of two
+    // repositories are two databases, each with its own timeline.
     Result<SavedSnapshot> save(const SchemaCatalog &catalog, const QString &databaseKey,
         const QString &repository = {}, const QString &environment = {},
         const QDateTime &takenAt = QDateTime::currentDateTimeUtc());
-    // Oldest first.
-    Result<QList<SchemaSnapshotInfo>> list(const QString &databaseKey) const;
+    // Oldest first. `repository` (a repository key) keeps only that repository's
+    // snapshots; empty: all of the key's.
+    Result<QList<SchemaSnapshotInfo>> list(const QString &databaseKey, const QString &repository = {}) const;
     Result<QStringList> databaseKeys() const;
+    // The repositories (keys) whose snapshots are filed under `databaseKey`.
+    Result<QStringList> repositoriesOf(const QString &databaseKey) const;
     Result<SchemaSnapshotInfo> info(qint64 id) const;
     Result<SchemaCatalog> load(qint64 id) const;
     // Each snapshot with the diff from its predecessor; oldest first.
     Result<QList<SchemaTimelineEntry>> timeline(
-        const QString &databaseKey, const DiffFilter &filter = {}) const;
+        const QString &databaseKey, const DiffFilter &filter = {}, const QString &repository = {}) const;
 
 private:
     Result<std::optional<qint64>> repositoryId(const QString &repository) const;
+    // The snapshots of a key (and of a repository when one is given), newest first when `newestFirst`.
+    Result<QSqlQuery> select(
+        const QString &databaseKey, const QString &repository, bool newestFirst, int limit = -1) const;
 
     const store::Database &m_db;
 };

@@ -5,6 +5,7 @@
 
 #include "CliProcess.h"
 #include "SchemaFixtures.h"
+#include "TestRepo.h"
 
 #include <QFile>
 #include <QJsonArray>
@@ -193,6 +194,40 @@ private slots:
         const CliRun text
             = devdash({ QStringLiteral("schema"), QStringLiteral("history"), QStringLiteral("staging") });
         QVERIFY(text.out.contains("column Year"));
+
+        // Two repositories with a "qa" environment: two timelines; the name alone is ambiguous.
+        QStringList repos;
+        std::vector<devdash::test::TestRepo> keep;
+        for (const QString &name : { QStringLiteral("repo-one"), QStringLiteral("repo-two") }) {
+            devdash::test::TestRepo &repo = keep.emplace_back(name);
+            repo.init();
+            repo.commit(QStringLiteral("init"), { { QStringLiteral("README"), QByteArray("x\n") } });
+            repos << repo.path();
+        }
+        for (int i = 0; i < 2; ++i) {
+            const CliRun saved = devdash({ QStringLiteral("schema"), QStringLiteral("snapshot"),
+                QStringLiteral("sqlite://") + (i == 0 ? m_a : m_b), QStringLiteral("--name"),
+                QStringLiteral("qa"), QStringLiteral("--repo"), repos.at(i), QStringLiteral("--json") });
+            QVERIFY2(saved.exitCode == 0, saved.err.constData());
+            QCOMPARE(saved.object().value(QStringLiteral("added")).toBool(), true);
+        }
+        const CliRun ambiguous
+            = devdash({ QStringLiteral("schema"), QStringLiteral("history"), QStringLiteral("qa") });
+        QCOMPARE(ambiguous.exitCode, 2);
+        QVERIFY2(ambiguous.err.contains("--repo"), ambiguous.err.constData());
+        const CliRun one = devdash({ QStringLiteral("schema"), QStringLiteral("history"),
+            QStringLiteral("qa"), QStringLiteral("--repo"), repos.at(1), QStringLiteral("--json") });
+        QVERIFY2(one.exitCode == 0, one.err.constData());
+        const QJsonArray ofTwo = one.object().value(QStringLiteral("snapshots")).toArray();
+        QCOMPARE(ofTwo.size(), 1);
+        QCOMPARE(ofTwo.at(0).toObject().value(QStringLiteral("table_count")).toInt(),
+            history.object()
+                .value(QStringLiteral("snapshots"))
+                .toArray()
+                .at(1)
+                .toObject()
+                .value(QStringLiteral("table_count"))
+                .toInt());
     }
 
     void errors()

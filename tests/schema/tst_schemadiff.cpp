@@ -297,6 +297,18 @@ private slots:
         QCOMPARE(timeline->at(1).changes->tables.size(), 5);
         QCOMPARE(tableDiff(*timeline->at(2).changes, QStringLiteral("Review"))->change, ChangeKind::Removed);
         QCOMPARE(*snapshots.databaseKeys(), QStringList { key });
+
+        // Another repository's "staging" is another database: its own timeline, its own dedupe.
+        auto elsewhere = snapshots.save(m_before, key, QStringLiteral("/src/other"), key, t0.addDays(4));
+        QVERIFY2(elsewhere.ok() && elsewhere->added, qPrintable(elsewhere.errorMessage()));
+        auto elsewhereAgain = snapshots.save(m_before, key, QStringLiteral("/src/other"), key, t0.addDays(5));
+        QVERIFY(elsewhereAgain.ok() && !elsewhereAgain->added);
+        QCOMPARE(snapshots.list(key, QStringLiteral("/src/other"))->size(), 1);
+        QCOMPARE(*snapshots.repositoriesOf(key),
+            (QStringList { QStringLiteral("/src/other"), QStringLiteral("/src/shop") }));
+        auto shopOnly = snapshots.save(m_after, key, QStringLiteral("/src/shop"), key, t0.addDays(6));
+        QVERIFY(shopOnly.ok() && shopOnly->added); // shop's latest was m_before, whatever other's is
+        QCOMPARE(snapshots.timeline(key, {}, QStringLiteral("/src/other"))->size(), 1);
         QCOMPARE(
             SchemaSnapshotStore::databaseKey(*DatabaseUrl::parse(QStringLiteral("postgresql://u:pw@h/db"))),
             QStringLiteral("postgresql://u@h/db"));

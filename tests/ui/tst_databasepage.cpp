@@ -23,6 +23,7 @@
 #include "shell/Screenshot.h"
 #include "tests/TestStoreAccess.h"
 
+#include <QComboBox>
 #include <QDomDocument>
 #include <QElapsedTimer>
 #include <QFile>
@@ -103,6 +104,7 @@ private Q_SLOTS:
     void erDiagram_data();
     void erDiagram();
     void schemaDiff();
+    void schemaDiffAgainstSnapshot();
     void missingFile();
     void demoDatabases();
 
@@ -339,6 +341,66 @@ void DatabasePageTest::schemaDiff()
     diff->compare();
     QVERIFY(waitFor([&] { return !diff->isBusy(); }));
     QVERIFY(diff->differences().isEmpty());
+}
+
+void DatabasePageTest::schemaDiffAgainstSnapshot()
+{
+    // Two repositories, each with a "staging": each keeps its own timeline.
+    const QString other = repoWith(QStringLiteral("snap-other"),
+        R"({"databases": [{"name": "staging", "url": "sqlite://db/staging.db"}]})");
+    const QString shop = repoWith(QStringLiteral("snap-shop"),
+        R"({"databases": [{"name": "staging", "url": "sqlite://db/staging.db"}]})");
+    QString error;
+    QVERIFY2(SchemaFixtures::execSqlite(other + QStringLiteral("/db/staging.db"),
+                 QStringLiteral("CREATE TABLE unrelated (id INTEGER PRIMARY KEY)"), &error),
+        qPrintable(error));
+    QVERIFY2(SchemaFixtures::execSqlite(shop + QStringLiteral("/db/staging.db"),
+                 QString::fromLatin1(ShopSchema).arg(QStringLiteral("TEXT")), &error),
+        qPrintable(error));
+    for (const QString &repo : { other, shop }) {
+        // Opening a configured database saves a snapshot of it.
+        auto page = openPage(repo);
+        QVERIFY(waitFor([&] { return page->isReady() && !page->historyView()->isBusy(); }));
+        QVERIFY(waitFor([&] { return page->historyView()->timeline().size() == 1; }));
+    }
+    // Then shop's staging gains a column.
+    QVERIFY2(SchemaFixtures::execSqlite(shop + QStringLiteral("/db/staging.db"),
+                 QStringLiteral("ALTER TABLE customers ADD COLUMN loyalty INTEGER"), &error),
+        qPrintable(error));
+
+    auto page = openPage(shop);
+    QVERIFY(waitFor([&] { return page->isReady(); }));
+    ui::SchemaDiffView *diff = page->diffView();
+    QVERIFY(waitFor([&] { return !diff->isLoadingSnapshots(); }));
+    auto *before = diff->findChild<QComboBox *>(QStringLiteral("diffBefore"));
+    QVERIFY(before);
+    QStringList snapshots;
+    for (int i = 0; i < before->count(); ++i)
+        if (before->itemData(i).toString().startsWith(QLatin1String("snapshot:")))
+            snapshots << before->itemData(i).toString();
+    // Shop's first snapshot (maybe a second one, taken on this opening), not the other repository's.
+    QVERIFY2(!snapshots.isEmpty() && snapshots.size() <= 2, qPrintable(snapshots.join(QLatin1Char(' '))));
+    const QString first = snapshots.last(); // the list is newest first
+    QVERIFY(diff->setSides(first, QStringLiteral("staging")));
+    diff->compare();
+    QVERIFY(waitFor([&] { return !diff->isBusy() && diff->hasResult(); }));
+    QVERIFY2(diff->errorText().isEmpty(), qPrintable(diff->errorText()));
+    QCOMPARE(diff->differences().tables.size(), 1);
+    QCOMPARE(diff->differences().tables.constFirst().name, QStringLiteral("customers"));
+    QVERIFY(!diff->changesTree()
+                 ->findItems(QStringLiteral("loyalty"), Qt::MatchContains | Qt::MatchRecursive, 0)
+                 .isEmpty());
+    QVERIFY(diff->differences().beforeLabel.startsWith(QLatin1String("staging @ ")));
+
+    // History → right-click → Compare with the Live Database does the same.
+    QVERIFY(waitFor(
+        [&] { return !page->historyView()->isBusy() && !page->historyView()->timeline().isEmpty(); }));
+    const qint64 oldest = page->historyView()->timeline().constFirst().snapshot.id;
+    QCOMPARE(QStringLiteral("snapshot:%1").arg(oldest), first);
+    diff->setSides(QStringLiteral("staging"), QStringLiteral("staging"));
+    Q_EMIT page->historyView()->compareRequested(first, QStringLiteral("staging"));
+    QVERIFY(waitFor([&] { return !diff->isBusy() && diff->hasResult(); }));
+    QCOMPARE(diff->differences().tables.size(), 1);
 }
 
 void DatabasePageTest::missingFile()

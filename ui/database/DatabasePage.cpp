@@ -158,6 +158,13 @@ DatabasePage::DatabasePage(Workspace *workspace, QWidget *parent)
     connect(m_er, &ErDiagramView::layoutFinished, this, &Page::readyChanged);
     connect(m_diff, &SchemaDiffView::statusMessage, this, &Page::statusMessage);
     connect(m_history, &SchemaHistoryView::statusMessage, this, &Page::statusMessage);
+    connect(m_history, &SchemaHistoryView::compareRequested, this,
+        [this](const QString &snapshot, const QString &connection) {
+            if (!m_diff->setSides(snapshot, connection))
+                return;
+            m_views->setCurrentWidget(m_diff);
+            m_diff->compare();
+        });
     connect(m_migrations, &MigrationsView::statusMessage, this, &Page::statusMessage);
     showNoDatabases({});
 }

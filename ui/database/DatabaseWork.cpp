@@ -2,8 +2,11 @@
 
 #include "schema/DatabaseUrl.h"
 #include "schema/ReadOnlyConnection.h"
+#include "schema/SchemaSnapshotStore.h"
 #include "schema/migrations/Migration.h"
 #include "schema/migrations/MigrationDatabaseConfig.h"
+#include "store/Database.h"
+#include "tests/TestStoreAccess.h"
 
 #include <QDir>
 #include <QFileInfo>
@@ -21,6 +24,29 @@ Result<QList<DatabaseConnection>> DatabaseWork::configured(const QString &repoRo
         result << DatabaseConnection { db.name, resolvedUrl(db.url, repoRoot), true,
             migrations::frameworkName(db.framework), db.path };
     return result;
+}
+
+Result<store::Database> DatabaseWork::openStore()
+{
+    auto location = TestStoreAccess::location();
+    if (!location)
+        return location.error();
+    return TestStoreAccess::open(location.value());
+}
+
+QString DatabaseWork::snapshotKey(const DatabaseConnection &connection, const QString &repoRoot)
+{
+    auto url = schema::DatabaseUrl::parse(resolvedUrl(connection.url, repoRoot));
+    if (!url)
+        return connection.name;
+    return schema::SchemaSnapshotStore::databaseKey(
+        url.value(), connection.configured ? connection.name : QString());
+}
+
+QString DatabaseWork::snapshotRepository(const DatabaseConnection &connection, const QString &repoRoot)
+{
+    return connection.configured && !repoRoot.isEmpty() ? TestStoreAccess::repositoryKey(repoRoot)
+                                                        : QString();
 }
 
 QString DatabaseWork::resolvedUrl(const QString &url, const QString &repoRoot)

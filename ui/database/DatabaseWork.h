@@ -13,6 +13,10 @@
 #include "schema/SchemaInspector.h"
 #include "schema/migrations/MigrationInspector.h"
 
+namespace devdash::store {
+class Database;
+}
+
 namespace devdash::ui {
 
 class DatabaseWork
@@ -35,6 +39,12 @@ public:
     // The database's migration history against the files of `ref` (empty: HEAD).
     static Result<migrations::MigrationReport> migrations(const DatabaseConnection &connection,
         const QString &repoRoot, const QString &ref, const CancelToken &cancel);
+    // DevDash's store (the one the Tests page uses; the demo's own in the demo).
+    static Result<store::Database> openStore();
+    // Where the connection's schema snapshots are filed: an environment of
+    // .devdash.json by its name and repository, a connection added by URL by the URL.
+    static QString snapshotKey(const DatabaseConnection &connection, const QString &repoRoot);
+    static QString snapshotRepository(const DatabaseConnection &connection, const QString &repoRoot);
     static Result<schema::RowPreview> preview(const DatabaseConnection &connection, const QString &repoRoot,
         const schema::Table &table, const CancelToken &cancel);
 };

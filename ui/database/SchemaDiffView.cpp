@@ -5,6 +5,8 @@
 #include "common/BackgroundJob.h"
 #include "common/Theme.h"
 #include "schema/SchemaDiffReport.h"
+#include "schema/SchemaSnapshotStore.h"
+#include "store/Database.h"
 
 #include <QComboBox>
 #include <QDir>
@@ -16,13 +18,17 @@
 #include <QJsonDocument>
 #include <QLabel>
 #include <QLineEdit>
+#include <QLocale>
 #include <QMenu>
 #include <QPushButton>
+#include <QRegularExpression>
 #include <QSaveFile>
 #include <QSplitter>
 #include <QTextBrowser>
 #include <QTreeWidget>
 #include <QVBoxLayout>
+
+#include <optional>
 
 namespace devdash::ui {
 
@@ -121,6 +127,35 @@ QString tableHtml(const schema::Table &table, const QList<schema::ObjectChange> 
         html += line(table.definition, colourOf(QStringLiteral("definition"), table.name));
     return html + QStringLiteral("</div>");
 }
+
+const QString kSnapshotPrefix = QStringLiteral("snapshot:");
+
+// One side of a comparison: a live connection, or a snapshot from the store.
+struct DiffSide
+{
+    DatabaseConnection connection;
+    qint64 snapshot = 0;
+    QString label;
+};
+
+Result<schema::SchemaCatalog> catalogOf(
+    const DiffSide &side, const QString &repoRoot, const CancelToken &cancel)
+{
+    if (side.snapshot <= 0)
+        return DatabaseWork::inspect(side.connection, repoRoot, cancel);
+    auto db = DatabaseWork::openStore();
+    if (!db)
+        return db.error();
+    return schema::SchemaSnapshotStore(db.value()).load(side.snapshot);
+}
+
+// A saved snapshot of one of the connections, for the side pickers.
+struct SnapshotChoice
+{
+    qint64 id = 0;
+    QString label;
+    QString tooltip;
+};
 
 } // namespace
 
@@ -240,7 +275,12 @@ void SchemaDiffView::setConnections(const QList<DatabaseConnection> &connections
     for (const DatabaseConnection &c : connections) {
         m_beforeBox->addItem(c.name, c.name);
         m_afterBox->addItem(c.name, c.name);
+        const QString tip
+            = tr("%1 as it is now (inspected when you compare)").arg(DatabaseWork::displayUrl(c.url));
+        m_beforeBox->setItemData(m_beforeBox->count() - 1, tip, Qt::ToolTipRole);
+        m_afterBox->setItemData(m_afterBox->count() - 1, tip, Qt::ToolTipRole);
     }
+    loadSnapshots();
     m_compareButton->setEnabled(connections.size() >= 1);
     // By default the last environment is "before" and the first "after": production
     // → staging shows what staging has that production does not yet.
@@ -256,8 +296,81 @@ void SchemaDiffView::setConnections(const QList<DatabaseConnection> &connections
         compare();
 }
 
+void SchemaDiffView::loadSnapshots()
+{
+    const quint64 generation = ++m_snapshotGeneration;
+    m_snapshotsPending = !m_connections.isEmpty();
+    if (m_connections.isEmpty())
+        return;
+    runJob(
+        m_jobs, tr("Reading the schema snapshots"), this,
+        [connections = m_connections, repo = m_repoRoot](
+            const JobContext &) -> Result<QList<SnapshotChoice>> {
+            auto db = DatabaseWork::openStore();
+            if (!db)
+                return db.error();
+            const schema::SchemaSnapshotStore store(db.value());
+            const QLocale locale;
+            QList<SnapshotChoice> choices;
+            for (const DatabaseConnection &c : connections) {
+                auto list = store.list(
+                    DatabaseWork::snapshotKey(c, repo), DatabaseWork::snapshotRepository(c, repo));
+                if (!list)
+                    return list.error();
+                // Newest first, the last 20: older ones stay reachable from the History tab.
+                for (qsizetype i = list->size() - 1; i >= 0 && i >= list->size() - 20; --i) {
+                    const schema::SchemaSnapshotInfo &info = list->at(i);
+                    choices.append({ info.id,
+                        tr("%1 @ %2").arg(
+                            c.name, locale.toString(info.takenAt.toLocalTime(), QLocale::ShortFormat)),
+                        tr("snapshot:%1 of %2, taken %3, %n table(s)", nullptr, info.tableCount)
+                            .arg(info.id)
+                            .arg(c.name, info.takenAt.toString(Qt::ISODate)) });
+                }
+            }
+            return choices;
+        },
+        [this, generation](Result<QList<SnapshotChoice>> result) {
+            if (generation != m_snapshotGeneration)
+                return;
+            m_snapshotsPending = false;
+            if (!result) {
+                Q_EMIT statusMessage(tr("Cannot list the schema snapshots: %1").arg(result.errorMessage()));
+                return;
+            }
+            if (!result->isEmpty()) {
+                m_beforeBox->insertSeparator(m_beforeBox->count());
+                m_afterBox->insertSeparator(m_afterBox->count());
+            }
+            for (const SnapshotChoice &choice : *result)
+                addSnapshotItem(choice.id, choice.label, choice.tooltip);
+        });
+}
+
+void SchemaDiffView::addSnapshotItem(qint64 id, const QString &label, const QString &tooltip)
+{
+    const QString data = kSnapshotPrefix + QString::number(id);
+    for (QComboBox *box : { m_beforeBox, m_afterBox }) {
+        const int existing = box->findData(data);
+        if (existing >= 0) {
+            // Put in by setSides before the list arrived: now it gets its name.
+            box->setItemText(existing, label);
+            box->setItemData(existing, tooltip, Qt::ToolTipRole);
+            continue;
+        }
+        box->addItem(label, data);
+        box->setItemData(box->count() - 1, tooltip, Qt::ToolTipRole);
+    }
+}
+
 bool SchemaDiffView::setSides(const QString &before, const QString &after)
 {
+    // A snapshot the list has not brought (yet) is put in under its id.
+    for (const QString &side : { before, after }) {
+        if (side.startsWith(kSnapshotPrefix) && side.mid(kSnapshotPrefix.size()).toLongLong() > 0
+            && m_beforeBox->findData(side) < 0)
+            addSnapshotItem(side.mid(kSnapshotPrefix.size()).toLongLong(), side, side);
+    }
     const int b = m_beforeBox->findData(before);
     const int a = m_afterBox->findData(after);
     if (b < 0 || a < 0)
@@ -292,30 +405,40 @@ schema::DiffFilter SchemaDiffView::filterFromFields() const
 
 void SchemaDiffView::compare()
 {
-    const int b = m_beforeBox->currentIndex(), a = m_afterBox->currentIndex();
-    if (b < 0 || a < 0 || b >= m_connections.size() || a >= m_connections.size())
+    // A side is a connection (its name) or a snapshot ("snapshot:ID").
+    const auto sideOf = [this](const QComboBox *box) -> std::optional<DiffSide> {
+        const QString data = box->currentData().toString();
+        if (data.startsWith(kSnapshotPrefix))
+            return DiffSide { {}, data.mid(kSnapshotPrefix.size()).toLongLong(), box->currentText() };
+        for (const DatabaseConnection &c : m_connections)
+            if (c.name == data)
+                return DiffSide { c, 0, c.name };
+        return std::nullopt;
+    };
+    const std::optional<DiffSide> beforeSide = sideOf(m_beforeBox), afterSide = sideOf(m_afterBox);
+    if (!beforeSide || !afterSide)
         return;
-    const DatabaseConnection before = m_connections.at(b), after = m_connections.at(a);
+    const DiffSide before = *beforeSide, after = *afterSide;
     const schema::DiffFilter filter = filterFromFields();
     const QString repo = m_repoRoot;
     const quint64 generation = ++m_generation;
     m_busy = true;
     m_stale = false;
     m_compareButton->setEnabled(false);
-    m_summary->setText(tr("Inspecting %1 and %2…").arg(before.name, after.name));
+    m_summary->setText(tr("Reading %1 and %2…").arg(before.label, after.label));
     runJob(
-        m_jobs, tr("Comparing %1 with %2").arg(before.name, after.name), this,
+        m_jobs, tr("Comparing %1 with %2").arg(before.label, after.label), this,
         [before, after, repo, filter](const JobContext &job) -> Result<schema::SchemaDifferences> {
-            auto left = DatabaseWork::inspect(before, repo, job.token);
+            auto left = catalogOf(before, repo, job.token);
             if (!left)
                 return left.error();
             job.progress(1, 2);
-            auto right = DatabaseWork::inspect(after, repo, job.token);
+            auto right = catalogOf(after, repo, job.token);
             if (!right)
                 return right.error();
             schema::SchemaDifferences diff = schema::SchemaDiff::compare(left.value(), right.value(), filter);
-            diff.beforeLabel = before.name;
-            diff.afterLabel = after.name;
+            diff.beforeLabel = before.label;
+            diff.afterLabel = after.label;
             return diff;
         },
         [this, generation](Result<schema::SchemaDifferences> result) {
@@ -494,7 +617,10 @@ Result<void> SchemaDiffView::exportReport(const QString &path) const
 
 void SchemaDiffView::chooseExport(bool asJson)
 {
-    const QString base = QStringLiteral("%1-vs-%2").arg(m_differences.beforeLabel, m_differences.afterLabel);
+    static const QRegularExpression unsafe(QStringLiteral("[^A-Za-z0-9_.-]+"));
+    const QString base = QStringLiteral("%1-vs-%2")
+                             .arg(m_differences.beforeLabel, m_differences.afterLabel)
+                             .replace(unsafe, QStringLiteral("_"));
     const QString path
         = QFileDialog::getSaveFileName(this, asJson ? tr("Export Diff as JSON") : tr("Export Diff Report"),
             QDir::home().filePath(base + (asJson ? QStringLiteral(".json") : QStringLiteral(".md"))),

@@ -5,7 +5,8 @@
 // schema-core's SchemaDiff, run on a worker after both are inspected there. A
 // tree of changes (tables added, removed, changed; inside, columns, keys,
 // indexes…) and, for the selected change, the old and the new state side by
-// side in colour. Exports JSON and a readable report.
+// side in colour. Exports JSON and a readable report. Either side may be a
+// snapshot saved in the store (what production looked like last week).
 
 #include "DatabaseConnection.h"
 
@@ -34,9 +35,12 @@ class SchemaDiffView final : public QWidget
 public:
     explicit SchemaDiffView(JobTracker *jobs, QWidget *parent = nullptr);
 
+    // The connections to compare, and their saved snapshots (read from the store
+    // on a worker; they join the side pickers when read).
     void setConnections(const QList<DatabaseConnection> &connections, const QString &repoRoot);
-    // Chooses the two sides by connection name.
+    // Chooses the two sides: a connection's name or "snapshot:ID".
     bool setSides(const QString &before, const QString &after);
+    bool isLoadingSnapshots() const { return m_snapshotsPending; }
     void setFilter(const schema::DiffFilter &filter);
     // Inspects both sides on a worker and shows the differences.
     void compare();
@@ -64,6 +68,8 @@ protected:
     void changeEvent(QEvent *event) override;
 
 private:
+    void loadSnapshots();
+    void addSnapshotItem(qint64 id, const QString &label, const QString &tooltip);
     void fillTree();
     void showSelected();
     schema::DiffFilter filterFromFields() const;
@@ -79,6 +85,8 @@ private:
     bool m_busy = false;
     bool m_hasResult = false;
     bool m_stale = true;
+    bool m_snapshotsPending = false;
+    quint64 m_snapshotGeneration = 0;
 
     QComboBox *m_beforeBox;
     QComboBox *m_afterBox;

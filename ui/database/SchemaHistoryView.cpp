@@ -6,11 +6,14 @@
 #include "schema/SchemaDiffReport.h"
 #include "tests/TestStoreAccess.h"
 
+#include <QClipboard>
 #include <QFontDatabase>
+#include <QGuiApplication>
 #include <QHBoxLayout>
 #include <QHeaderView>
 #include <QLabel>
 #include <QLocale>
+#include <QMenu>
 #include <QPlainTextEdit>
 #include <QPushButton>
 #include <QSplitter>
@@ -41,15 +44,6 @@ QString changeSummary(const std::optional<schema::SchemaDifferences> &changes)
     if (!changes->types.isEmpty())
         parts << SchemaHistoryView::tr("%n type change(s)", nullptr, int(changes->types.size()));
     return parts.join(QStringLiteral(", "));
-}
-
-// Opens the store the Tests page uses (the demo's own one in the demo) on the worker.
-Result<store::Database> openStore()
-{
-    auto location = TestStoreAccess::location();
-    if (!location)
-        return location.error();
-    return TestStoreAccess::open(location.value());
 }
 
 } // namespace
@@ -98,17 +92,23 @@ SchemaHistoryView::SchemaHistoryView(JobTracker *jobs, QWidget *parent)
 
     connect(m_saveButton, &QPushButton::clicked, this, &SchemaHistoryView::saveSnapshotNow);
     connect(m_tree, &QTreeWidget::currentItemChanged, this, &SchemaHistoryView::showSelected);
+    m_tree->setContextMenuPolicy(Qt::CustomContextMenu);
+    connect(m_tree, &QWidget::customContextMenuRequested, this, [this](const QPoint &at) {
+        QTreeWidgetItem *item = m_tree->itemAt(at);
+        if (!item)
+            return;
+        const int i = item->data(0, Qt::UserRole).toInt();
+        if (i < 0 || i >= m_timeline.size())
+            return;
+        const QString snapshot = QStringLiteral("snapshot:%1").arg(m_timeline.at(i).snapshot.id);
+        QMenu menu(this);
+        menu.addAction(tr("Compare with the Live Database"), this,
+            [this, snapshot] { Q_EMIT compareRequested(snapshot, m_connection.name); });
+        menu.addAction(
+            tr("Copy Snapshot Id"), this, [snapshot] { QGuiApplication::clipboard()->setText(snapshot); });
+        menu.exec(m_tree->viewport()->mapToGlobal(at));
+    });
     setDatabase({}, {});
-}
-
-QString SchemaHistoryView::databaseKey(const DatabaseConnection &connection, const QString &repoRoot)
-{
-    auto url = schema::DatabaseUrl::parse(DatabaseWork::resolvedUrl(connection.url, repoRoot));
-    if (!url)
-        return connection.name;
-    // Environments of .devdash.json are filed by name; connections added here by URL.
-    return schema::SchemaSnapshotStore::databaseKey(
-        url.value(), connection.configured ? connection.name : QString());
 }
 
 void SchemaHistoryView::setDatabase(const DatabaseConnection &connection, const QString &repoRoot)
@@ -139,16 +139,18 @@ void SchemaHistoryView::reload()
     if (m_connection.name.isEmpty())
         return;
     m_stale = false;
-    const QString key = databaseKey(m_connection, m_repoRoot);
+    const QString key = DatabaseWork::snapshotKey(m_connection, m_repoRoot);
     const quint64 generation = m_generation;
     ++m_pending;
     runJob(
         m_jobs, tr("Reading the schema history of %1").arg(m_connection.name), this,
-        [key](const JobContext &) -> Result<QList<schema::SchemaTimelineEntry>> {
-            auto db = openStore();
+        [key, connection = m_connection, repo = m_repoRoot](
+            const JobContext &) -> Result<QList<schema::SchemaTimelineEntry>> {
+            auto db = DatabaseWork::openStore();
             if (!db)
                 return db.error();
-            return schema::SchemaSnapshotStore(db.value()).timeline(key);
+            return schema::SchemaSnapshotStore(db.value())
+                .timeline(key, {}, DatabaseWork::snapshotRepository(connection, repo));
         },
         [this, generation](Result<QList<schema::SchemaTimelineEntry>> result) {
             if (generation != m_generation)
@@ -164,7 +166,7 @@ void SchemaHistoryView::reload()
 void SchemaHistoryView::saveSnapshot(
     const DatabaseConnection &connection, const schema::SchemaCatalog &catalog, bool quiet)
 {
-    const QString key = databaseKey(connection, m_repoRoot);
+    const QString key = DatabaseWork::snapshotKey(connection, m_repoRoot);
     const QString repo = m_repoRoot;
     const QString environment = connection.configured ? connection.name : QString();
     ++m_pending;
@@ -172,7 +174,7 @@ void SchemaHistoryView::saveSnapshot(
     runJob(
         m_jobs, tr("Saving a schema snapshot of %1").arg(connection.name), this,
         [catalog, key, repo, environment](const JobContext &) -> Result<schema::SavedSnapshot> {
-            auto db = openStore();
+            auto db = DatabaseWork::openStore();
             if (!db)
                 return db.error();
             const QString repoKey = repo.isEmpty() ? QString() : TestStoreAccess::repositoryKey(repo);
@@ -239,7 +241,10 @@ void SchemaHistoryView::fill()
             { locale.toString(entry.snapshot.takenAt.toLocalTime(), QLocale::ShortFormat),
                 QString::number(entry.snapshot.tableCount), changeSummary(entry.changes) });
         item->setData(0, Qt::UserRole, i);
-        item->setToolTip(0, entry.snapshot.takenAt.toString(Qt::ISODate));
+        item->setToolTip(0,
+            tr("snapshot:%1, taken %2 — right-click to compare it with the live database")
+                .arg(entry.snapshot.id)
+                .arg(entry.snapshot.takenAt.toString(Qt::ISODate)));
         if (entry.changes) {
             for (const schema::TableDiff &t : entry.changes->tables) {
                 auto *child = new QTreeWidgetItem(

@@ -46,12 +46,11 @@ public:
     QTreeWidget *timelineTree() const { return m_tree; }
     QString errorText() const { return m_error; }
 
-    // The key the snapshots of `connection` are filed under.
-    static QString databaseKey(const DatabaseConnection &connection, const QString &repoRoot);
-
 Q_SIGNALS:
     void statusMessage(const QString &text);
     void timelineLoaded();
+    // "Compare with the Live Database" on a snapshot: `snapshot` is "snapshot:ID".
+    void compareRequested(const QString &snapshot, const QString &connectionName);
 
 protected:
     void showEvent(QShowEvent *event) override;
