@@ -101,7 +101,9 @@ class TestMigrationPg : public QObject
 private slots:
     void initTestCase()
     {
-        qputenv("TZ", "UTC");
+        // This machine's clock in New York, the database's in Tokyo: a `timestamp without
+        // time zone` history column holds Tokyo time.
+        qputenv("TZ", "America/New_York");
         QVERIFY(test::TestEnvironment::setUp());
         DEVDASH_REQUIRE_POSTGRES(m_server);
     }
@@ -123,6 +125,7 @@ private slots:
 
         QSqlDatabase db = admin(QStringLiteral("hawkbit"));
         QVERIFY2(db.isOpen(), qPrintable(db.lastError().text()));
+        QCOMPARE(exec(db, QStringLiteral("ALTER DATABASE hawkbit SET timezone = 'Asia/Tokyo'")), QString());
         // Flyway's own DDL for PostgreSQL, with flyway.schemas=sp (hawkbit's own schema).
         QCOMPARE(exec(db, QStringLiteral("CREATE SCHEMA sp")), QString());
         QCOMPARE(
@@ -167,7 +170,8 @@ private slots:
         QCOMPARE(s.value(QStringLiteral("1.12.37")), QStringLiteral("pending"));
         QCOMPARE(s.values().count(QStringLiteral("applied")), 21);
         const MigrationEntry &e = report->entries.first();
-        QCOMPARE(e.applied->appliedAt, QDateTime(QDate(2024, 3, 1), QTime(10, 0), QTimeZone::utc()));
+        // 10:00 in Tokyo (UTC+9) is 01:00 UTC — not 15:00 (read as New York time) nor 10:00.
+        QCOMPARE(e.applied->appliedAt, QDateTime(QDate(2024, 3, 1), QTime(1, 0), QTimeZone::utc()));
         QCOMPARE(e.applied->appliedBy, QStringLiteral("hawkbit"));
         QCOMPARE(e.applied->checksum, e.file->checksum);
 

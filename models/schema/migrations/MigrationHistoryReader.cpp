@@ -90,8 +90,9 @@ bool hasColumns(const QSqlRecord &record, const QStringList &columns)
 class Row
 {
 public:
-    explicit Row(const QSqlRecord &record)
+    Row(const QSqlRecord &record, const QTimeZone &sessionZone)
         : m_record(record)
+        , m_sessionZone(sessionZone)
     {
     }
     QVariant value(const char *name) const
@@ -125,7 +126,31 @@ public:
 
 private:
     QSqlRecord m_record;
+    QTimeZone m_sessionZone; // what a time without a zone means
 };
+
+// The time zone of the session's clock: a history table's `timestamp without time
+// zone` (Flyway's installed_on, goose's tstamp…) holds the server's now() in it.
+// PostgreSQL says its zone by name; MySQL/MariaDB give DATETIME and TIMESTAMP in the
+// session's zone, asked as its offset from UTC now. SQLite has no zone:
+// CURRENT_TIMESTAMP is UTC.
+QTimeZone sessionTimeZone(QSqlDatabase db)
+{
+    const QString driver = db.driverName();
+    QSqlQuery q(db);
+    if (driver == QLatin1String("QPSQL")) {
+        if (q.exec(QStringLiteral("SELECT current_setting('TimeZone'), "
+                                  "EXTRACT(TIMEZONE FROM now())::int"))
+            && q.next()) {
+            const QTimeZone named(q.value(0).toString().toUtf8());
+            return named.isValid() ? named : QTimeZone(q.value(1).toInt());
+        }
+    } else if (driver == QLatin1String("QMYSQL") || driver == QLatin1String("QMARIADB")) {
+        if (q.exec(QStringLiteral("SELECT TIMESTAMPDIFF(MINUTE, UTC_TIMESTAMP(), NOW())")) && q.next())
+            return QTimeZone(q.value(0).toInt() * 60);
+    }
+    return QTimeZone::utc();
+}
 
 std::optional<QDateTime> Row::time(const char *name) const
 {
@@ -133,8 +158,14 @@ std::optional<QDateTime> Row::time(const char *name) const
     if (v.isNull())
         return std::nullopt;
     if (v.metaType().id() == QMetaType::QDateTime) {
-        const QDateTime dt = v.toDateTime();
-        return dt.isValid() ? std::optional<QDateTime>(dt.toUTC()) : std::nullopt;
+        QDateTime dt = v.toDateTime();
+        if (!dt.isValid())
+            return std::nullopt;
+        // The drivers give a time without a zone as local time (this machine's):
+        // it is the server session's clock.
+        if (dt.timeSpec() == Qt::LocalTime)
+            dt = QDateTime(dt.date(), dt.time(), m_sessionZone);
+        return dt.toUTC();
     }
     bool isNumber = false;
     const double number = v.toString().toDouble(&isNumber);
@@ -407,6 +438,7 @@ Result<QList<HistoryTable>> MigrationHistoryReader::detect(QSqlDatabase db)
 
 Result<MigrationHistory> MigrationHistoryReader::read(QSqlDatabase db, const HistoryTable &table)
 {
+    const QTimeZone zone = sessionTimeZone(db); // asked first: one query at a time per connection
     QSqlQuery q(db);
     q.setForwardOnly(true);
     if (!q.exec(QStringLiteral("SELECT * FROM %1").arg(quoted(db, table.table)))) {
@@ -422,7 +454,7 @@ Result<MigrationHistory> MigrationHistoryReader::read(QSqlDatabase db, const His
     QList<AppliedMigration> rows;
     while (q.next()) {
         AppliedMigration m;
-        if (mapRow(table.framework, Row(q.record()), m))
+        if (mapRow(table.framework, Row(q.record(), zone), m))
             rows.append(m);
     }
     history.applied = settle(table.framework, rows);
