@@ -425,11 +425,22 @@ Result<DemoDatabases::Created> DemoDatabases::create(const QString &workTree)
     created.production = QDir(workTree).absoluteFilePath(QStringLiteral("db/production.sqlite3"));
     created.branch = branch;
     const QDateTime last = QDateTime::fromSecsSinceEpoch(headTime, QTimeZone::utc());
-    if (auto r = buildDatabase(created.staging, AppliedOnStaging, last.addDays(-2), 9); !r)
+    created.head = last;
+    if (auto r
+        = build(created.staging, AppliedOnStaging, last.addDays(-StagingDaysBeforeHead), StagingSpacingDays);
+        !r)
         return r.error();
-    if (auto r = buildDatabase(created.production, AppliedOnProduction, last.addDays(-16), 14); !r)
+    if (auto r = build(created.production, AppliedOnProduction, last.addDays(-ProductionDaysBeforeHead),
+            ProductionSpacingDays);
+        !r)
         return r.error();
     return created;
+}
+
+Result<void> DemoDatabases::build(
+    const QString &path, int applied, const QDateTime &lastApplied, int spacingDays)
+{
+    return buildDatabase(path, applied, lastApplied, spacingDays);
 }
 
 } // namespace devdash::schema

@@ -12,6 +12,7 @@
 #include "common/Result.h"
 
 #include <QByteArray>
+#include <QDateTime>
 #include <QList>
 #include <QString>
 
@@ -33,16 +34,25 @@ public:
         QString staging; // absolute paths of the SQLite files
         QString production;
         QString branch; // the branch that adds a migration
+        QDateTime head; // the time of the commit the databases were built from (UTC)
     };
 
     // `workTree`: the demo repository, HEAD on a branch (main).
     static Result<Created> create(const QString &workTree);
+
+    // A database with the first `applied` migrations, the last applied at `lastApplied`,
+    // the ones before `spacingDays` apart (as create() builds each environment's).
+    static Result<void> build(
+        const QString &path, int applied, const QDateTime &lastApplied, int spacingDays);
 
     // Every migration of the story in order; main carries the first `onMain`.
     static QList<Migration> migrations();
     static constexpr int OnMain = 5;
     static constexpr int AppliedOnStaging = 5;
     static constexpr int AppliedOnProduction = 3;
+    // When each environment's last migration ran, before the demo's HEAD, and the days between migrations.
+    static constexpr int StagingDaysBeforeHead = 2, StagingSpacingDays = 9;
+    static constexpr int ProductionDaysBeforeHead = 16, ProductionSpacingDays = 14;
 };
 
 } // namespace devdash::schema

@@ -9,7 +9,12 @@
 #include "overview/OverviewCard.h"
 #include "overview/OverviewPage.h"
 #include "overview/Sparkline.h"
+#include "schema/ReadOnlyConnection.h"
+#include "schema/SchemaInspector.h"
+#include "schema/SchemaSnapshotStore.h"
 #include "shell/MainWindow.h"
+#include "store/Database.h"
+#include "testresults/RunImport.h"
 #include "tests/TestStoreAccess.h"
 
 #include <QElapsedTimer>
@@ -41,7 +46,8 @@ class TestOverviewPage : public QObject
         auto *page = qobject_cast<ui::OverviewPage *>(window.page(QStringLiteral("overview")));
         if (!page)
             return nullptr;
-        if (!QTest::qWaitFor([&] { return window.currentPage() == page && page->isReady() && window.jobs()->isIdle(); },
+        if (!QTest::qWaitFor(
+                [&] { return window.currentPage() == page && page->isReady() && window.jobs()->isIdle(); },
                 20000))
             return nullptr;
         return page;
@@ -103,6 +109,35 @@ private Q_SLOTS:
         QVERIFY2(commit.contains(QStringLiteral("Environments:")), qPrintable(commit));
     }
 
+    void demoSchemaHistory()
+    {
+        // Each environment's schema after each of its migrations, the last one the database as it is.
+        auto db = store::Database::open(m_demo.store);
+        QVERIFY2(db, qPrintable(db.errorMessage()));
+        const schema::SchemaSnapshotStore snapshots(*db);
+        const QString repo = testresults::RunImport::keyOfFolder(m_demo.repository);
+        for (const auto &[environment, count, file] :
+            { std::tuple { QStringLiteral("staging"), 5, QStringLiteral("db/staging.sqlite3") },
+                std::tuple { QStringLiteral("production"), 3, QStringLiteral("db/production.sqlite3") } }) {
+            auto timeline = snapshots.timeline(environment, {}, repo);
+            QVERIFY2(timeline, qPrintable(timeline.errorMessage()));
+            QCOMPARE(timeline->size(), count);
+            for (int i = 1; i < timeline->size(); ++i) {
+                QVERIFY(timeline->at(i).changes && !timeline->at(i).changes->isEmpty());
+                QVERIFY(timeline->at(i - 1).snapshot.takenAt < timeline->at(i).snapshot.takenAt);
+            }
+            auto url
+                = schema::DatabaseUrl::parse(QStringLiteral("sqlite://") + m_demo.repository + u'/' + file);
+            QVERIFY(url);
+            auto connection = schema::ReadOnlyConnection::open(*url, {});
+            QVERIFY2(connection, qPrintable(connection.errorMessage()));
+            auto live = schema::SchemaInspector::inspect(**connection);
+            QVERIFY2(live, qPrintable(live.errorMessage()));
+            QCOMPARE(
+                timeline->constLast().snapshot.contentHash, schema::SchemaSnapshotStore::contentHash(*live));
+        }
+    }
+
     void commitCardForAnotherCommit()
     {
         ui::MainWindow window(ui::MainWindow::StatePolicy::Ephemeral);
@@ -114,12 +149,14 @@ private Q_SLOTS:
         const QString commit = card(page, "commitCard");
         QVERIFY2(commit.contains(QStringLiteral("V6__")), qPrintable(commit));
         QVERIFY2(commit.contains(QStringLiteral("not yet in")), qPrintable(commit));
-        QCOMPARE(page->findChild<QLineEdit *>(QStringLiteral("commitField"))->text(), QStringLiteral("feature/shipments"));
+        QCOMPARE(page->findChild<QLineEdit *>(QStringLiteral("commitField"))->text(),
+            QStringLiteral("feature/shipments"));
 
         // A revision that does not exist says so, and the other cards stay.
         page->showCommit(QStringLiteral("no-such-ref"));
         QTRY_VERIFY_WITH_TIMEOUT(page->isReady() && window.jobs()->isIdle(), 20000);
-        QVERIFY2(card(page, "commitCard").contains(QStringLiteral("no-such-ref")), qPrintable(card(page, "commitCard")));
+        QVERIFY2(card(page, "commitCard").contains(QStringLiteral("no-such-ref")),
+            qPrintable(card(page, "commitCard")));
         QVERIFY(card(page, "pipelinesCard").contains(QStringLiteral("main")));
     }
 
@@ -136,7 +173,8 @@ private Q_SLOTS:
         Q_EMIT tests->linkActivated(QStringLiteral("commit:") + QString(40, QLatin1Char('0')));
         QCOMPARE(window.currentPage()->name(), QStringLiteral("history"));
         // History → "Show Commit Overview" comes back here with that commit.
-        Q_EMIT window.page(QStringLiteral("history"))->commitOverviewRequested(QStringLiteral("feature/shipments"));
+        Q_EMIT window.page(QStringLiteral("history"))
+            ->commitOverviewRequested(QStringLiteral("feature/shipments"));
         QCOMPARE(window.currentPage()->name(), QStringLiteral("overview"));
         QTRY_VERIFY_WITH_TIMEOUT(page->isReady() && window.jobs()->isIdle(), 20000);
         QVERIFY(card(page, "commitCard").contains(QStringLiteral("V6__")));
@@ -153,12 +191,14 @@ private Q_SLOTS:
         ui::MainWindow window(ui::MainWindow::StatePolicy::Ephemeral);
         ui::OverviewPage *page = openOverview(window, repo.path());
         QVERIFY(page);
-        QVERIFY2(card(page, "branchCard").contains(QStringLiteral("No upstream branch")), qPrintable(card(page, "branchCard")));
+        QVERIFY2(card(page, "branchCard").contains(QStringLiteral("No upstream branch")),
+            qPrintable(card(page, "branchCard")));
         QVERIFY(card(page, "pipelinesCard").contains(QStringLiteral("No pipeline runs yet")));
         QVERIFY(card(page, "testsCard").contains(QStringLiteral("No test runs yet")));
         QVERIFY(card(page, "databasesCard").contains(QStringLiteral("No databases configured")));
         QVERIFY(card(page, "deploymentsCard").contains(QStringLiteral("No deployments yet")));
-        QVERIFY2(card(page, "commitCard").contains(QStringLiteral("Pipelines: none")), qPrintable(card(page, "commitCard")));
+        QVERIFY2(card(page, "commitCard").contains(QStringLiteral("Pipelines: none")),
+            qPrintable(card(page, "commitCard")));
     }
 
     void isMigrationFile_data()
@@ -168,7 +208,8 @@ private Q_SLOTS:
         QTest::addColumn<bool>("expected");
         QTest::newRow("flyway") << QStringLiteral("db/migration/V2__orders.sql") << QStringList() << true;
         QTest::newRow("golang-migrate") << QStringLiteral("migrations/3_add.up.sql") << QStringList() << true;
-        QTest::newRow("rails") << QStringLiteral("db/migrate/20240101120000_add_users.rb") << QStringList() << true;
+        QTest::newRow("rails") << QStringLiteral("db/migrate/20240101120000_add_users.rb") << QStringList()
+                               << true;
         QTest::newRow("configured folder") << QStringLiteral("sql/changes/add_orders.sql")
                                            << QStringList { QStringLiteral("sql/changes") } << true;
         QTest::newRow("source file") << QStringLiteral("src/main.cpp") << QStringList() << false;
