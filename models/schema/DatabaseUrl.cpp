@@ -88,6 +88,11 @@ Result<DatabaseUrl> DatabaseUrl::parse(const QString &rawText)
                 url.m_password = QUrl::fromPercentEncoding(credentials.mid(colon + 1).toUtf8());
             dsn = dsn.mid(at + 1);
         }
+        // odbc:///DSN and odbc://DSN/ name the same DSN (no DSN has a slash in its name).
+        while (dsn.startsWith(QLatin1Char('/')))
+            dsn.remove(0, 1);
+        while (dsn.endsWith(QLatin1Char('/')))
+            dsn.chop(1);
         url.m_database = QUrl::fromPercentEncoding(dsn.toUtf8());
         if (url.m_database.isEmpty())
             return urlError(safeText, QStringLiteral("it names no DSN"));

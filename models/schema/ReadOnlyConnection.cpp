@@ -175,10 +175,13 @@ Result<std::unique_ptr<ReadOnlyConnection>> ReadOnlyConnection::open(
             case DatabaseUrl::Engine::Odbc:
                 db.setDatabaseName(url.database());
                 db.setUserName(url.user());
+                // The connection timeout bounds the driver's catalog calls (SQLTables,
+                // SQLColumns…), which can take long on a big catalog: the statement timeout.
                 db.setConnectOptions(
                     QStringLiteral("SQL_ATTR_ACCESS_MODE=SQL_MODE_READ_ONLY;SQL_ATTR_LOGIN_TIMEOUT=%1;"
-                                   "SQL_ATTR_CONNECTION_TIMEOUT=%1")
-                        .arg(options.connectTimeoutSeconds));
+                                   "SQL_ATTR_CONNECTION_TIMEOUT=%2")
+                        .arg(options.connectTimeoutSeconds)
+                        .arg(options.statementTimeoutSeconds));
                 break;
             }
             if (password)
@@ -188,7 +191,9 @@ Result<std::unique_ptr<ReadOnlyConnection>> ReadOnlyConnection::open(
             const QSqlError error = db.lastError();
             db = QSqlDatabase();
             QSqlDatabase::removeDatabase(name);
-            const auto kind = ConnectionError::classify(url, error);
+            auto kind = ConnectionError::classify(url, error);
+            if (url.engine() == DatabaseUrl::Engine::Odbc && OdbcDataSource::isLoginRefused(error))
+                kind = ConnectionError::Kind::WrongPassword;
             // The keychain is asked only when the server wants a password that nothing else gave.
             if (kind == ConnectionError::Kind::WrongPassword && !password && options.useKeychain
                 && !keychainTried && qEnvironmentVariableIsEmpty("DEVDASH_NO_KEYCHAIN")) {
@@ -200,6 +205,10 @@ Result<std::unique_ptr<ReadOnlyConnection>> ReadOnlyConnection::open(
             connection->m_name.clear(); // nothing left to remove
             QString message = ConnectionError::describe(url, error, options.connectTimeoutSeconds,
                 DatabasePassword::howToProvide(url, options.environmentName));
+            if (url.engine() == DatabaseUrl::Engine::Odbc)
+                message = OdbcDataSource::describeConnectError(
+                    url, error, DatabasePassword::howToProvide(url, options.environmentName))
+                              .value_or(message);
             if (password)
                 message = ConnectionError::scrub(message, *password);
             return Error { message };
@@ -214,6 +223,10 @@ Result<std::unique_ptr<ReadOnlyConnection>> ReadOnlyConnection::open(
 Result<void> ReadOnlyConnection::applyReadOnlySession(const ConnectionOptions &options)
 {
     QSqlDatabase db = database();
+    // Behind an ODBC DSN: the DBMS's own read-only setting where DevDash knows it
+    // (backend() is then that engine), on top of the driver's SQL_MODE_READ_ONLY.
+    if (m_url.engine() == DatabaseUrl::Engine::Odbc)
+        m_odbcDbms = OdbcDataSource::identify(db);
     QSqlQuery query(db);
     auto must = [&](const QString &sql) -> Result<void> {
         if (query.exec(sql))
@@ -223,7 +236,7 @@ Result<void> ReadOnlyConnection::applyReadOnlySession(const ConnectionOptions &o
             "does not inspect a database it could write to.")
                            .arg(m_url.displayUrl(), sql, query.lastError().text()) };
     };
-    switch (m_url.engine()) {
+    switch (backend()) {
     case DatabaseUrl::Engine::Sqlite: {
         const QVariant handle = db.driver()->handle();
         if (handle.isValid() && qstrcmp(handle.typeName(), "sqlite3*") == 0)
@@ -254,6 +267,7 @@ Result<void> ReadOnlyConnection::applyReadOnlySession(const ConnectionOptions &o
                              .arg(options.statementTimeoutSeconds * 1000));
         return {};
     case DatabaseUrl::Engine::Odbc:
+        // Another DBMS: only the driver's read-only mode (OdbcInspector says so).
         return {};
     }
     return {};
@@ -271,8 +285,15 @@ Result<QSqlQuery> ReadOnlyConnection::run(
         ok = query.exec(sql);
     } else {
         ok = query.prepare(sql);
+        // Qt 6.4's QODBC counts a bound string's terminating NUL in its length;
+        // PostgreSQL and SQLite stop at it, MySQL/MariaDB keep it ("sakila\0" matches
+        // no schema). Their bytes, bound as such, compare as the string would.
+        const bool odbcMysql = m_url.engine() == DatabaseUrl::Engine::Odbc
+            && (backend() == DatabaseUrl::Engine::MySql || backend() == DatabaseUrl::Engine::MariaDb);
         for (const QVariant &value : values)
-            query.addBindValue(value);
+            query.addBindValue(odbcMysql && value.typeId() == QMetaType::QString
+                    ? QVariant(value.toString().toUtf8())
+                    : value);
         ok = ok && query.exec();
     }
     if (ok)

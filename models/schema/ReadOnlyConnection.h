@@ -7,13 +7,15 @@
 // Read-only, per engine: SQLite opened with QSQLITE_OPEN_READONLY through a
 // `file:…?mode=ro` URI; PostgreSQL with default_transaction_read_only set in
 // the startup options and again by SET; MySQL/MariaDB with SET SESSION
-// TRANSACTION READ ONLY; ODBC with SQL_MODE_READ_ONLY. Connecting waits at
-// most connectTimeoutSeconds (an unreachable host fails in bounded time), and
-// each statement at most statementTimeoutSeconds.
+// TRANSACTION READ ONLY; ODBC with SQL_MODE_READ_ONLY and, when the DBMS
+// behind the DSN is one of those three, that engine's own setting too.
+// Connecting waits at most connectTimeoutSeconds (an unreachable host fails in
+// bounded time), and each statement at most statementTimeoutSeconds.
 
 #include "common/CancelToken.h"
 #include "common/Result.h"
 #include "schema/DatabaseUrl.h"
+#include "schema/OdbcDataSource.h"
 
 #include <QSqlDatabase>
 #include <QSqlQuery>
@@ -44,6 +46,14 @@ public:
 
     QSqlDatabase database() const { return QSqlDatabase::database(m_name, false); }
     const DatabaseUrl &url() const { return m_url; }
+    // The engine whose SQL the connection speaks: the URL's; for odbc:// the DBMS
+    // behind the DSN (Postgres, MySql, MariaDb, Sqlite), Engine::Odbc for any other.
+    DatabaseUrl::Engine backend() const
+    {
+        return m_url.engine() == DatabaseUrl::Engine::Odbc ? m_odbcDbms.engine : m_url.engine();
+    }
+    // odbc:// only: the DBMS found behind the DSN on connecting.
+    const OdbcDataSource::Dbms &odbcDbms() const { return m_odbcDbms; }
     QString connectionName() const { return m_name; }
     const CancelToken &cancelToken() const { return m_cancel; }
 
@@ -52,7 +62,7 @@ public:
     Result<QSqlQuery> run(const QString &sql, const QString &what, const QVariantList &values = {}) const;
 
     // Interrupts the statement running now, from any thread (PostgreSQL:
-    // PQcancel, SQLite: sqlite3_interrupt; MySQL waits for the statement
+    // PQcancel, SQLite: sqlite3_interrupt; MySQL and ODBC wait for the statement
     // timeout). The connection stays usable.
     void interrupt();
 
@@ -68,6 +78,7 @@ private:
     CancelToken m_cancel;
     void *m_cancelHandle = nullptr; // PGcancel*, created once after connecting
     void *m_sqliteHandle = nullptr; // sqlite3*, read once after connecting
+    OdbcDataSource::Dbms m_odbcDbms;
 };
 
 } // namespace devdash::schema

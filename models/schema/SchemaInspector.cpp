@@ -1,6 +1,7 @@
 #include "schema/SchemaInspector.h"
 
 #include "schema/MysqlInspector.h"
+#include "schema/OdbcInspector.h"
 #include "schema/PostgresInspector.h"
 #include "schema/SqliteInspector.h"
 
@@ -26,10 +27,21 @@ Result<SchemaCatalog> SchemaInspector::inspect(ReadOnlyConnection &connection, c
         catalog = MysqlInspector(connection, options.schemas).inspect();
         break;
     case DatabaseUrl::Engine::Odbc:
-        return Error { QStringLiteral(
-            "Inspecting %1: DevDash reads schemas of SQLite, PostgreSQL and MySQL/MariaDB; "
-            "an ODBC data source can be connected to but not inspected yet.")
-                           .arg(connection.url().displayUrl()) };
+        // PostgreSQL and MySQL/MariaDB behind a DSN speak their own catalog SQL
+        // through ODBC too; any other DBMS (SQLite included) is read generically.
+        switch (connection.backend()) {
+        case DatabaseUrl::Engine::Postgres:
+            catalog = PostgresInspector(connection, options.schemas).inspect();
+            break;
+        case DatabaseUrl::Engine::MySql:
+        case DatabaseUrl::Engine::MariaDb:
+            catalog = MysqlInspector(connection, options.schemas).inspect();
+            break;
+        default:
+            catalog = OdbcInspector(connection, options.schemas).inspect();
+            break;
+        }
+        break;
     }
     if (!catalog)
         return catalog;
@@ -55,16 +67,21 @@ Result<RowPreview> SchemaInspector::previewRows(ReadOnlyConnection &connection, 
     QString from = name;
     if (connection.url().engine() != DatabaseUrl::Engine::Sqlite && !table.schema.isEmpty())
         from = driver->escapeIdentifier(table.schema, QSqlDriver::TableName) + QLatin1Char('.') + name;
-    // The limit is bound (QSQLITE, QPSQL and QMYSQL all accept a bound LIMIT).
-    auto query = connection.run(QStringLiteral("SELECT * FROM %1 LIMIT ?").arg(from),
-        QStringLiteral("the first rows of %1").arg(table.qualifiedName()), { std::max(0, limit) });
+    // The limit is bound (QSQLITE, QPSQL and QMYSQL all accept a bound LIMIT). A DBMS
+    // behind ODBC that DevDash does not know may have no LIMIT: the rows stop being read
+    // at the limit instead (a forward-only query reads no further).
+    const bool knowsLimit = connection.backend() != DatabaseUrl::Engine::Odbc;
+    const QString what = QStringLiteral("the first rows of %1").arg(table.qualifiedName());
+    auto query = knowsLimit
+        ? connection.run(QStringLiteral("SELECT * FROM %1 LIMIT ?").arg(from), what, { std::max(0, limit) })
+        : connection.run(QStringLiteral("SELECT * FROM %1").arg(from), what);
     if (!query)
         return query.error();
     RowPreview preview;
     const QSqlRecord record = query->record();
     for (int i = 0; i < record.count(); ++i)
         preview.columns << record.fieldName(i);
-    while (query->next()) {
+    while (preview.rows.size() < std::max(0, limit) && query->next()) {
         QVariantList row;
         row.reserve(record.count());
         for (int i = 0; i < record.count(); ++i)

@@ -18,6 +18,8 @@ public:
     // The text json::print(toJson(catalog)) writes, streamed without the QJsonObject
     // tree (`devdash schema URL --json` on thousands of tables).
     static QByteArray toJsonText(const SchemaCatalog &catalog);
+    // From this many tables on, toJsonText writes two halves of them at once.
+    static constexpr qsizetype ParallelTables = 500;
     static Result<SchemaCatalog> fromJson(const QJsonObject &object);
     // Parses text (a file written by `devdash schema --json`, a snapshot).
     static Result<SchemaCatalog> fromText(const QByteArray &text, const QString &what);

@@ -137,15 +137,18 @@ private:
 QTimeZone sessionTimeZone(QSqlDatabase db)
 {
     const QString driver = db.driverName();
+    // Behind an ODBC DSN the DBMS is not in the driver's name: each engine's question is tried.
+    const bool odbc = driver == QLatin1String("QODBC");
     QSqlQuery q(db);
-    if (driver == QLatin1String("QPSQL")) {
+    if (driver == QLatin1String("QPSQL") || odbc) {
         if (q.exec(QStringLiteral("SELECT current_setting('TimeZone'), "
                                   "EXTRACT(TIMEZONE FROM now())::int"))
             && q.next()) {
             const QTimeZone named(q.value(0).toString().toUtf8());
             return named.isValid() ? named : QTimeZone(q.value(1).toInt());
         }
-    } else if (driver == QLatin1String("QMYSQL") || driver == QLatin1String("QMARIADB")) {
+    }
+    if (driver == QLatin1String("QMYSQL") || driver == QLatin1String("QMARIADB") || odbc) {
         if (q.exec(QStringLiteral("SELECT TIMESTAMPDIFF(MINUTE, UTC_TIMESTAMP(), NOW())")) && q.next())
             return QTimeZone(q.value(0).toInt() * 60);
     }
