@@ -1,5 +1,7 @@
 #include "schema/PostgresInspector.h"
 
+#include "schema/PostgresCatalog.h"
+
 #include <QJsonArray>
 #include <QJsonDocument>
 #include <QSqlQuery>
@@ -14,10 +16,6 @@
 namespace devdash::schema {
 
 namespace {
-
-// The user's schemas: not the system ones, not another session's temporary schema.
-const char *const kUserNamespace = "n.nspname NOT IN ('pg_catalog', 'information_schema') "
-                                   "AND n.nspname !~ '^pg_(toast|temp_|toast_temp_)'";
 
 QStringList jsonList(const QVariant &value)
 {
@@ -134,7 +132,7 @@ Result<SchemaCatalog> PostgresInspector::inspect()
     // the keychain holds, or the server refuses one more) they are read here after.
     auto columnsElsewhere = std::async(std::launch::async,
         [url = m_connection.url(),
-            cancel = m_connection.cancelToken()]() -> std::optional<Result<ColumnsRead>> {
+            cancel = m_connection.cancelToken()]() -> std::optional<Result<PostgresColumnReader::Columns>> {
             ConnectionOptions options;
             options.useKeychain = false;
             options.connectTimeoutSeconds = 5;
@@ -143,7 +141,7 @@ Result<SchemaCatalog> PostgresInspector::inspect()
             if (!second)
                 return std::nullopt;
             (void)(*second)->run(QStringLiteral("SET jit = off"), QStringLiteral("the JIT setting"));
-            return readColumns(**second);
+            return PostgresColumnReader::read(**second);
         });
     if (auto done = readRelations(); !done)
         return done.error();
@@ -155,20 +153,22 @@ Result<SchemaCatalog> PostgresInspector::inspect()
         if (auto done = (this->*step)(); !done)
             return done.error();
     }
-    std::optional<Result<ColumnsRead>> columns = columnsElsewhere.get();
-    if (!columns)
-        columns = readColumns(m_connection);
-    if (!*columns)
-        return columns->error();
-    const QList<ColumnKey> generated = columns->value().generated;
-    applyColumns(std::move(columns->value()));
-    if (auto done = readDefaults(defaults); !done)
-        return done.error();
-    if (auto done = readGeneratedExpressions(generated); !done)
-        return done.error();
+    // Read while the columns may still be on their way.
     if (auto done = readConstraints(constraints); !done)
         return done.error();
     if (auto done = readIndexes(indexes); !done)
+        return done.error();
+    std::optional<Result<PostgresColumnReader::Columns>> columns = columnsElsewhere.get();
+    if (!columns)
+        columns = PostgresColumnReader::read(m_connection);
+    if (!*columns)
+        return columns->error();
+    const QList<PostgresColumnReader::Key> generated = columns->value().generated;
+    applyColumns(std::move(columns->value()));
+    nameKeyColumns();
+    if (auto done = readDefaults(defaults); !done)
+        return done.error();
+    if (auto done = readGeneratedExpressions(generated); !done)
         return done.error();
     return m_catalog;
 }
@@ -180,7 +180,7 @@ Result<void> PostgresInspector::readRelations()
     // no file is touched (pg_total_relation_size stats every file: seconds on
     // thousands of tables).
     // no table is scanned. Partitions (and inheritance children) name their (first) parent.
-    auto query = fetchAll(m_connection,
+    auto query = m_connection.runBuffered(
         QStringLiteral(
             "SELECT c.oid, n.nspname, c.relname, c.relkind, c.reltuples::bigint, "
             "  CASE WHEN c.relkind IN ('r', 'p', 'm') THEN c.relpages::bigint + coalesce(t.relpages, 0) END, "
@@ -231,94 +231,9 @@ Result<void> PostgresInspector::readRelations()
     return {};
 }
 
-Result<QSqlQuery> PostgresInspector::fetchAll(
-    const ReadOnlyConnection &connection, const QString &sql, const QString &what)
+void PostgresInspector::applyColumns(PostgresColumnReader::Columns &&read)
 {
-    // A scrollable query: QPSQL reads the whole result in one PGresult, where a
-    // forward-only one (ReadOnlyConnection::run) gets one PGresult per row (libpq's
-    // single-row mode), which cost more than the server's work on 50,000 columns.
-    if (!connection.cancelToken().isCancelled()) {
-        QSqlQuery query(connection.database());
-        query.setForwardOnly(false);
-        if (query.exec(sql))
-            return query;
-    }
-    // Failed or cancelled: run() says what failed in its words.
-    return connection.run(sql, what);
-}
-
-Result<PostgresInspector::ColumnsRead> PostgresInspector::readColumns(const ReadOnlyConnection &connection)
-{
-    // format_type is asked once per distinct (type, typmod) after this query, not
-    // once per column: on 50,000 columns it was half the query's time. Defaults are
-    // read by queryDefaults on the other connection.
-    auto query = fetchAll(connection,
-        QStringLiteral("SELECT a.attrelid, a.attname, a.atttypid, a.atttypmod, a.attnotnull, "
-                       "  a.attgenerated, a.attidentity, d.description, a.attnum "
-                       "FROM pg_attribute a "
-                       "JOIN pg_class c ON c.oid = a.attrelid JOIN pg_namespace n ON n.oid = c.relnamespace "
-                       "LEFT JOIN pg_description d ON d.objoid = a.attrelid "
-                       "  AND d.classoid = 'pg_class'::regclass AND d.objsubid = a.attnum "
-                       "WHERE a.attnum > 0 AND NOT a.attisdropped AND c.relkind IN ('r', 'p', 'v', 'm', 'f') "
-                       "  AND %1")
-            .arg(QLatin1String(kUserNamespace)),
-        QStringLiteral("the columns"));
-    if (!query)
-        return query.error();
-    // No ORDER BY: sorting 50,000 wide rows spilled to disk on the server. Each
-    // relation's columns are put in attnum order below.
-    struct Arrived
-    {
-        int attnum;
-        QPair<qint64, int> type; // (atttypid, atttypmod)
-        Column column;
-    };
-    QHash<qint64, std::vector<Arrived>> arrived;
-    QHash<QPair<qint64, int>, QString> typeNames;
-    ColumnsRead read;
-    qsizetype count = 0;
-    while (query->next()) {
-        ++count;
-        const qint64 relation = query->value(0).toLongLong();
-        const int attnum = query->value(8).toInt();
-        const QPair<qint64, int> type { query->value(2).toLongLong(), query->value(3).toInt() };
-        typeNames.insert(type, QString());
-        Column column;
-        column.name = query->value(1).toString();
-        column.nullable = !query->value(4).toBool();
-        const QString generated = query->value(5).toString();
-        const QString identity = query->value(6).toString();
-        if (generated == QLatin1String("s"))
-            read.generated.append({ relation, attnum });
-        if (identity == QLatin1String("a"))
-            column.generated = QStringLiteral("identity always");
-        else if (identity == QLatin1String("d"))
-            column.generated = QStringLiteral("identity by default");
-        column.comment = query->value(7).toString();
-        arrived[relation].push_back({ attnum, type, std::move(column) });
-    }
-    if (auto named = readTypeNames(connection, typeNames); !named)
-        return named.error();
-    read.columns.reserve(count);
-    for (auto it = arrived.begin(); it != arrived.end(); ++it) {
-        std::vector<Arrived> &rows = it.value();
-        const auto byAttnum = [](const Arrived &x, const Arrived &y) { return x.attnum < y.attnum; };
-        if (!std::is_sorted(rows.begin(), rows.end(), byAttnum))
-            std::sort(rows.begin(), rows.end(), byAttnum);
-        QList<Column> &columns = read.byRelation[it.key()];
-        columns.reserve(qsizetype(rows.size()));
-        for (Arrived &row : rows) {
-            row.column.type = typeNames.value(row.type);
-            read.columns.insert({ it.key(), row.attnum }, { row.column.name, columns.size() });
-            columns.append(std::move(row.column));
-        }
-    }
-    return read;
-}
-
-void PostgresInspector::applyColumns(ColumnsRead &&read)
-{
-    m_columns = std::move(read.columns);
+    m_columns = std::move(read.byKey);
     for (auto it = read.byRelation.begin(); it != read.byRelation.end(); ++it) {
         if (Table *table = tableFor(it.key()))
             table->columns = std::move(it.value());
@@ -343,7 +258,7 @@ Result<QSqlQuery> PostgresInspector::queryDefaults() const
     // column's expression does refer to columns: readGeneratedExpressions reads it
     // on its own table. Grouping on the whole catalog costs less than joining it to
     // the user's relations; other relations' defaults are skipped on reading.
-    return fetchAll(m_connection,
+    return m_connection.runBuffered(
         QStringLiteral("SELECT g.relations::text, g.attnums::text, pg_get_expr(d.adbin, d.adrelid) "
                        "FROM (SELECT array_agg(adrelid) AS relations, array_agg(adnum) AS attnums "
                        "      FROM pg_attrdef GROUP BY adbin::text) g "
@@ -373,11 +288,11 @@ Result<void> PostgresInspector::readDefaults(Result<QSqlQuery> &query)
     return {};
 }
 
-Result<void> PostgresInspector::readGeneratedExpressions(const QList<ColumnKey> &columns)
+Result<void> PostgresInspector::readGeneratedExpressions(const QList<PostgresColumnReader::Key> &columns)
 {
     // The keys are numbers the server gave: written into the query as numbers.
     QStringList keys;
-    for (const ColumnKey &key : columns) {
+    for (const PostgresColumnReader::Key &key : columns) {
         if (Column *column = columnFor(key.first, key.second)) {
             column->defaultValue.reset();
             keys << QStringLiteral("(%1::oid, %2::int2)").arg(key.first).arg(key.second);
@@ -385,7 +300,7 @@ Result<void> PostgresInspector::readGeneratedExpressions(const QList<ColumnKey> 
     }
     if (keys.isEmpty())
         return {};
-    auto query = fetchAll(m_connection,
+    auto query = m_connection.runBuffered(
         QStringLiteral("SELECT d.adrelid, d.adnum, pg_get_expr(d.adbin, d.adrelid) "
                        "FROM (VALUES %1) k(relation, attnum) "
                        "JOIN pg_attrdef d ON d.adrelid = k.relation AND d.adnum = k.attnum")
@@ -400,32 +315,11 @@ Result<void> PostgresInspector::readGeneratedExpressions(const QList<ColumnKey> 
     return {};
 }
 
-Result<void> PostgresInspector::readTypeNames(
-    const ReadOnlyConnection &connection, QHash<QPair<qint64, int>, QString> &names)
-{
-    // The pairs are numbers the server gave: written into the VALUES list as numbers.
-    if (names.isEmpty())
-        return {};
-    QStringList rows;
-    rows.reserve(names.size());
-    for (auto it = names.cbegin(); it != names.cend(); ++it)
-        rows << QStringLiteral("(%1::bigint, %2)").arg(it.key().first).arg(it.key().second);
-    auto query = fetchAll(connection,
-        QStringLiteral("SELECT v.t, v.m, format_type(v.t::oid, v.m) FROM (VALUES %1) v(t, m)")
-            .arg(rows.join(QLatin1Char(','))),
-        QStringLiteral("the column types"));
-    if (!query)
-        return query.error();
-    while (query->next())
-        names.insert({ query->value(0).toLongLong(), query->value(1).toInt() }, query->value(2).toString());
-    return {};
-}
-
 Result<QSqlQuery> PostgresInspector::queryConstraints() const
 {
     // Key column numbers become names from the columns read before (conkey and
     // confkey keep key order): no subquery per constraint.
-    return fetchAll(m_connection,
+    return m_connection.runBuffered(
         QStringLiteral(
             "SELECT con.conrelid, con.conname, con.contype, con.conkey::text, rn.nspname, rc.relname, "
             "  con.confkey::text, con.confupdtype, con.confdeltype, "
@@ -445,32 +339,72 @@ Result<void> PostgresInspector::readConstraints(Result<QSqlQuery> &query)
     if (!query)
         return query.error();
     while (query->next()) {
-        Table *table = tableFor(query->value(0).toLongLong());
-        if (!table)
+        const qint64 relation = query->value(0).toLongLong();
+        const auto tableIndex = m_tableByOid.constFind(relation);
+        if (tableIndex == m_tableByOid.cend())
             continue;
+        Table &table = m_catalog.tables[*tableIndex];
         const QString name = query->value(1).toString();
         const QString type = query->value(2).toString();
-        const QStringList columns = columnNames(query->value(0).toLongLong(), query->value(3).toString());
+        const QString attnums = query->value(3).toString();
         if (type == QLatin1String("p")) {
-            table->primaryKeyName = name;
-            table->primaryKey = columns;
+            table.primaryKeyName = name;
+            m_keyColumns.push_back({ *tableIndex, KeyColumns::PrimaryKey, 0, relation, attnums, {}, 0 });
         } else if (type == QLatin1String("u")) {
-            table->uniques.append({ name, columns });
+            m_keyColumns.push_back(
+                { *tableIndex, KeyColumns::Unique, int(table.uniques.size()), relation, attnums, {}, 0 });
+            table.uniques.append({ name, {} });
         } else if (type == QLatin1String("c")) {
-            table->checks.append({ name, checkExpression(query->value(9).toString()) });
+            table.checks.append({ name, checkExpression(query->value(9).toString()) });
         } else {
+            const int item = int(table.foreignKeys.size());
             ForeignKey fk;
             fk.name = name;
-            fk.columns = columns;
             fk.refSchema = query->value(4).toString();
             fk.refTable = query->value(5).toString();
-            fk.refColumns = columnNames(query->value(10).toLongLong(), query->value(6).toString());
             fk.onUpdate = foreignKeyAction(query->value(7).toString());
             fk.onDelete = foreignKeyAction(query->value(8).toString());
-            table->foreignKeys.append(fk);
+            table.foreignKeys.append(fk);
+            m_keyColumns.push_back({ *tableIndex, KeyColumns::ForeignKey, item, relation, attnums, {}, 0 });
+            m_keyColumns.push_back({ *tableIndex, KeyColumns::ReferencedKey, item,
+                query->value(10).toLongLong(), query->value(6).toString(), {}, 0 });
         }
     }
     return {};
+}
+
+void PostgresInspector::nameKeyColumns()
+{
+    for (const KeyColumns &keys : m_keyColumns) {
+        Table &table = m_catalog.tables[keys.table];
+        switch (keys.kind) {
+        case KeyColumns::PrimaryKey:
+            table.primaryKey = columnNames(keys.relation, keys.attnums);
+            break;
+        case KeyColumns::Unique:
+            table.uniques[keys.item].columns = columnNames(keys.relation, keys.attnums);
+            break;
+        case KeyColumns::ForeignKey:
+            table.foreignKeys[keys.item].columns = columnNames(keys.relation, keys.attnums);
+            break;
+        case KeyColumns::ReferencedKey:
+            table.foreignKeys[keys.item].refColumns = columnNames(keys.relation, keys.attnums);
+            break;
+        case KeyColumns::IndexKey: {
+            // indkey: "3 0 1", 0 for an expression; the first keyCount are the key.
+            const QStringList numbers = keys.attnums.split(QLatin1Char(' '), Qt::SkipEmptyParts);
+            const int count = std::min(int(numbers.size()), keys.keyCount);
+            QStringList &columns = table.indexes[keys.item].columns;
+            for (int k = 0; k < count; ++k) {
+                const int attnum = numbers.at(k).toInt();
+                columns << (attnum == 0 ? keys.expressions.value(k)
+                                        : columnName(keys.relation, attnum, numbers.at(k)));
+            }
+            break;
+        }
+        }
+    }
+    m_keyColumns.clear();
 }
 
 Result<QSqlQuery> PostgresInspector::queryIndexes() const
@@ -478,7 +412,7 @@ Result<QSqlQuery> PostgresInspector::queryIndexes() const
     // One row per index: key columns are named from indkey with the column names
     // read before; pg_get_indexdef is asked only for the indexes that have an
     // expression (attnum 0), pg_get_expr only for partial ones (it is strict).
-    return fetchAll(m_connection,
+    return m_connection.runBuffered(
         QStringLiteral("SELECT i.indrelid, ic.relname, i.indisunique, i.indisprimary, am.amname, "
                        "  pg_get_expr(i.indpred, i.indrelid, true), i.indkey::text, i.indnkeyatts, "
                        "  CASE WHEN 0 = ANY (i.indkey::int2[]) THEN array_to_json(ARRAY("
@@ -500,25 +434,22 @@ Result<void> PostgresInspector::readIndexes(Result<QSqlQuery> &query)
         return query.error();
     while (query->next()) {
         const qint64 relation = query->value(0).toLongLong();
-        Table *table = tableFor(relation);
-        if (!table)
+        const auto tableIndex = m_tableByOid.constFind(relation);
+        if (tableIndex == m_tableByOid.cend())
             continue;
+        Table &table = m_catalog.tables[*tableIndex];
         Index index;
         index.name = query->value(1).toString();
         index.unique = query->value(2).toBool();
         index.primary = query->value(3).toBool();
         index.method = query->value(4).toString();
         index.predicate = query->value(5).toString();
-        const QStringList keys = query->value(6).toString().split(QLatin1Char(' '), Qt::SkipEmptyParts);
-        const int keyCount = std::min(int(keys.size()), query->value(7).toInt());
-        const QStringList expressions = query->value(8).isNull() ? QStringList() : jsonList(query->value(8));
-        for (int k = 0; k < keyCount; ++k) {
-            const int attnum = keys.at(k).toInt();
-            index.columns << (attnum == 0 ? expressions.value(k) : columnName(relation, attnum, keys.at(k)));
-        }
-        table->indexes.append(index);
-        if (table->sizeBytes >= 0)
-            table->sizeBytes += query->value(9).toLongLong() * m_blockSize;
+        m_keyColumns.push_back({ *tableIndex, KeyColumns::IndexKey, int(table.indexes.size()), relation,
+            query->value(6).toString(), query->value(8).isNull() ? QStringList() : jsonList(query->value(8)),
+            query->value(7).toInt() });
+        table.indexes.append(index);
+        if (table.sizeBytes >= 0)
+            table.sizeBytes += query->value(9).toLongLong() * m_blockSize;
     }
     return {};
 }

@@ -8,10 +8,13 @@
 // defaults on the first (deparsed once per distinct expression).
 
 #include "common/Result.h"
+#include "schema/PostgresColumnReader.h"
 #include "schema/ReadOnlyConnection.h"
 #include "schema/SchemaCatalog.h"
 
 #include <QHash>
+
+#include <vector>
 
 namespace devdash::schema {
 
@@ -22,31 +25,14 @@ public:
     Result<SchemaCatalog> inspect();
 
 private:
-    // The columns of every relation, read on any connection (no member touched).
-    using ColumnKey = QPair<qint64, int>; // (relation oid, attnum)
-    struct ColumnSlot
-    {
-        QString name;
-        qsizetype index = 0; // in its relation's column list
-    };
-    struct ColumnsRead
-    {
-        QHash<ColumnKey, ColumnSlot> columns;
-        QHash<qint64, QList<Column>> byRelation; // in column order
-        QList<ColumnKey> generated; // stored generated columns: their expression is read per column
-    };
-    static Result<QSqlQuery> fetchAll(
-        const ReadOnlyConnection &connection, const QString &sql, const QString &what);
-    static Result<ColumnsRead> readColumns(const ReadOnlyConnection &connection);
-    static Result<void> readTypeNames(
-        const ReadOnlyConnection &connection, QHash<QPair<qint64, int>, QString> &names);
-    void applyColumns(ColumnsRead &&read);
+    void applyColumns(PostgresColumnReader::Columns &&read);
     Result<QSqlQuery> queryDefaults() const;
     Result<void> readDefaults(Result<QSqlQuery> &query);
-    Result<void> readGeneratedExpressions(const QList<ColumnKey> &columns);
+    Result<void> readGeneratedExpressions(const QList<PostgresColumnReader::Key> &columns);
     Column *columnFor(qint64 relation, int attnum);
     Result<void> readRelations();
     Result<QSqlQuery> queryConstraints() const;
+    // Read before the columns arrive; their key columns are named after (nameKeyColumns).
     Result<void> readConstraints(Result<QSqlQuery> &query);
     Result<QSqlQuery> queryIndexes() const;
     Result<void> readIndexes(Result<QSqlQuery> &query);
@@ -55,6 +41,7 @@ private:
     Result<void> readTypes();
     bool wanted(const QString &schema) const;
     Table *tableFor(qint64 oid);
+    void nameKeyColumns();
     QString columnName(qint64 relation, int attnum, const QString &number) const;
     QStringList columnNames(qint64 relation, const QString &attnums) const;
 
@@ -63,7 +50,21 @@ private:
     SchemaCatalog m_catalog;
     QHash<qint64, int> m_tableByOid; // pg_class oid → index in m_catalog.tables
     // (relation oid, attnum) → column name, for the keys of constraints.
-    QHash<ColumnKey, ColumnSlot> m_columns;
+    QHash<PostgresColumnReader::Key, PostgresColumnReader::Slot> m_columns;
+    // Key columns of constraints and indexes as the catalog numbers them, to be named
+    // once the columns are read: which list of which table, from which relation's columns.
+    struct KeyColumns
+    {
+        enum Kind : char { PrimaryKey, Unique, ForeignKey, ReferencedKey, IndexKey };
+        int table;
+        Kind kind;
+        int item; // in the table's uniques, foreignKeys or indexes
+        qint64 relation;
+        QString attnums; // "{3,1}", or for an index indkey's "3 0 1"
+        QStringList expressions; // an index's, per key position (attnum 0)
+        int keyCount = 0; // an index's key columns (the rest are INCLUDE columns)
+    };
+    std::vector<KeyColumns> m_keyColumns;
     qint64 m_blockSize = 8192;
 };
 

@@ -273,6 +273,18 @@ Result<void> ReadOnlyConnection::applyReadOnlySession(const ConnectionOptions &o
     return {};
 }
 
+Result<QSqlQuery> ReadOnlyConnection::runBuffered(const QString &sql, const QString &what) const
+{
+    if (!m_cancel.isCancelled()) {
+        QSqlQuery query(database());
+        query.setForwardOnly(false);
+        if (query.exec(sql))
+            return query;
+    }
+    // Failed or cancelled: run() says what failed in its words.
+    return run(sql, what);
+}
+
 Result<QSqlQuery> ReadOnlyConnection::run(
     const QString &sql, const QString &what, const QVariantList &values) const
 {

@@ -60,6 +60,10 @@ public:
     // Runs one read query (forward only); the error names the database and
     // what was asked. Fails at once when cancelled.
     Result<QSqlQuery> run(const QString &sql, const QString &what, const QVariantList &values = {}) const;
+    // The same, with the whole result read at once (a scrollable query): QPSQL then
+    // reads it in one PGresult where run() gets one per row (libpq's single-row
+    // mode), which cost more than the server's work on 50,000 catalog rows.
+    Result<QSqlQuery> runBuffered(const QString &sql, const QString &what) const;
 
     // Interrupts the statement running now, from any thread (PostgreSQL:
     // PQcancel, SQLite: sqlite3_interrupt; MySQL and ODBC wait for the statement
