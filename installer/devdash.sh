@@ -26,6 +26,7 @@ PACKAGES=(
     python3-pytest libgtest-dev clang-14 libclang-rt-14-dev
     python3-alembic python3-django sqitch libdbd-sqlite3-perl
     mariadb-server mariadb-client
+    openjdk-17-jre-headless
     unixodbc odbcinst libqt6sql6-odbc libsqliteodbc odbc-postgresql odbc-mariadb
 )
 

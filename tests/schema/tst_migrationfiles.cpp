@@ -388,6 +388,72 @@ private slots:
         }
     }
 
+    void liquibaseNotVerified_data()
+    {
+        QTest::addColumn<QString>("path");
+        QTest::addColumn<QByteArray>("changelog");
+        QTest::addColumn<QStringList>("keys");
+        QTest::addColumn<QString>("note"); // names the changesets not verified; "" = all verified
+        const QByteArray xml = "<databaseChangeLog><changeSet id=\"1\" author=\"a\">";
+        QTest::newRow("formatted") << "db/changelog/1.sql"
+                                   << QByteArray("--liquibase formatted sql\n--changeset a:1\nSELECT 1;\n")
+                                   << QStringList { "1::a" } << "";
+        QTest::newRow("no formatted-sql header")
+            << "db/changelog/1.sql" << QByteArray("--changeset a:1\nSELECT 1;\n") << QStringList { "1::a" }
+            << "1::a (no \"--liquibase formatted sql\" first line)";
+        QTest::newRow("a changeset without SQL: Liquibase refuses the file")
+            << "db/changelog/1.sql"
+            << QByteArray("--liquibase formatted sql\n--changeset a:1\n--changeset a:2\nSELECT 1;\n")
+            << QStringList { "1::a", "2::a" } << "1::a (Liquibase cannot parse line 3), 2::a";
+        QTest::newRow("xml sql") << "db/changelog/1.xml"
+                                 << xml + "<sql>SELECT 1</sql></changeSet></databaseChangeLog>"
+                                 << QStringList { "1::a" } << "";
+        QTest::newRow("xml createTable")
+            << "db/changelog/1.xml"
+            << xml + "<sql>SELECT 1</sql><createTable tableName=\"t\"/></changeSet></databaseChangeLog>"
+            << QStringList { "1::a" } << "1::a (createTable)";
+        QTest::newRow("xml sqlFile from the search path")
+            << "db/changelog/1.xml" << xml + "<sqlFile path=\"x.sql\"/></changeSet></databaseChangeLog>"
+            << QStringList { "1::a" } << "1::a (sqlFile looked up in the search path)";
+        QTest::newRow("xml sqlFile missing")
+            << "db/changelog/1.xml"
+            << xml
+                + "<sqlFile path=\"x.sql\" relativeToChangelogFile=\"true\"/></changeSet></databaseChangeLog>"
+            << QStringList { "1::a" } << "1::a (sqlFile db/changelog/x.sql not found)";
+        QTest::newRow("xml that does not parse") << "db/changelog/1.xml" << xml + "<sql>SELECT 1</sql>"
+                                                 << QStringList { "1::a" } << "1::a (the XML does not parse";
+        QTest::newRow("yaml") << "db/changelog/1.yaml"
+                              << QByteArray(
+                                     "databaseChangeLog:\n  - changeSet:\n      id: 1\n      author: a\n")
+                              << QStringList { "1::a" } << "1::a (YAML changelog)";
+    }
+    // Changesets whose checksum cannot be computed exactly are listed without one, and the
+    // notes say which and why.
+    void liquibaseNotVerified()
+    {
+        QFETCH(QString, path);
+        QFETCH(QByteArray, changelog);
+        QFETCH(QStringList, keys);
+        QFETCH(QString, note);
+        TestRepo repo;
+        repo.init();
+        repo.commit(QStringLiteral("changelog"), { { path, changelog } });
+        const auto snapshot = GitTreeSnapshot::open(repo.path(), QStringLiteral("main"));
+        QVERIFY(snapshot.ok());
+        const auto set
+            = MigrationFileScanner::scan(*snapshot, Framework::Liquibase, QStringLiteral("db/changelog"));
+        QVERIFY2(set.ok(), qPrintable(set.errorMessage()));
+        QCOMPARE(keysOf(*set), keys);
+        const QString notes = set->notes.join(QLatin1Char('\n'));
+        if (note.isEmpty()) {
+            QVERIFY2(notes.isEmpty(), qPrintable(notes));
+            QVERIFY(set->files.first().checksum.startsWith(QLatin1String("9:")));
+        } else {
+            QVERIFY2(notes.contains(note), qPrintable(notes));
+            QCOMPARE(set->files.first().checksum, QString());
+        }
+    }
+
     void unknownFrameworkIsAnError()
     {
         TestRepo repo;

@@ -412,8 +412,8 @@ private slots:
         const QString insert
             = QStringLiteral("INSERT INTO DATABASECHANGELOG VALUES (?, ?, ?, ?, ?, ?, ?, ?)");
         QCOMPARE(db.exec(insert,
-                     { "1", "alice", "db/changelog/001.sql", "2024-01-01 09:00:00", 1, "EXECUTED", "9:aaa",
-                         "sql" }),
+                     { "1", "alice", "db/changelog/001.sql", "2024-01-01 09:00:00", 1, "EXECUTED",
+                         "9:c89e591e0fb4b4e3115b62802f20a3e5", "sql" }),
             QString());
         QCOMPARE(
             db.exec(insert,
@@ -436,8 +436,90 @@ private slots:
         QCOMPARE(states.value(QStringLiteral("2::bob")), QStringLiteral("failed"));
         QCOMPARE(states.value(QStringLiteral("3::carol")), QStringLiteral("pending"));
         QCOMPARE(states.value(QStringLiteral("9::zed")), QStringLiteral("missing"));
-        QCOMPARE(report->entries.first().applied->checksum, QStringLiteral("9:aaa"));
+        QCOMPARE(
+            report->entries.first().applied->checksum, QStringLiteral("9:c89e591e0fb4b4e3115b62802f20a3e5"));
+        QCOMPARE(
+            report->entries.first().file->checksum, QStringLiteral("9:c89e591e0fb4b4e3115b62802f20a3e5"));
         QCOMPARE(report->entries.first().applied->installedRank, 1);
+    }
+
+    void liquibaseChecksums_data()
+    {
+        // The MD5SUMs real Liquibase wrote for "CREATE TABLE a (id int);" as a formatted
+        // changeset: 4.28 ("9:") and 4.4 ("8:"); tst_migrationliquibase runs both.
+        QTest::addColumn<QString>("md5sum");
+        QTest::addColumn<QByteArray>("changeset");
+        QTest::addColumn<QString>("state");
+        QTest::addColumn<QString>("fileChecksum");
+        const QString v9 = QStringLiteral("9:c89e591e0fb4b4e3115b62802f20a3e5");
+        const QString v8 = QStringLiteral("8:c3d84c4b475c6ebe75b640c74acf6444");
+        const QByteArray same = "--changeset alice:1\nCREATE TABLE a (id int);\n";
+        const QByteArray edited = "--changeset alice:1\nCREATE TABLE a (id bigint);\n";
+        QTest::newRow("9: same") << v9 << same << "applied" << v9;
+        QTest::newRow("8: same, other whitespace")
+            << v8 << QByteArray("--changeset alice:1\n  CREATE TABLE\ta (id int);\r\n\n") << "applied" << v8;
+        QTest::newRow("9: edited") << v9 << edited << "checksum_mismatch"
+                                   << "9:";
+        QTest::newRow("8: edited") << v8 << edited << "checksum_mismatch"
+                                   << "8:";
+        QTest::newRow("edited, runOnChange")
+            << v9 << QByteArray("--changeset alice:1 runOnChange:true\nCREATE TABLE a (id bigint);\n")
+            << "outdated"
+            << "9:";
+        QTest::newRow("edited, validCheckSum of the recorded one")
+            << v9
+            << "--changeset alice:1\n--validCheckSum: " + v9.toUtf8() + "\nCREATE TABLE a (id bigint);\n"
+            << "applied"
+            << "9:";
+        QTest::newRow("edited, validCheckSum ANY")
+            << v8 << QByteArray("--changeset alice:1\n--validCheckSum: ANY\nCREATE TABLE a (id bigint);\n")
+            << "applied"
+            << "8:";
+        QTest::newRow("a Liquibase 3 checksum: not verified")
+            << "7:0123456789abcdef0123456789abcdef" << edited << "applied"
+            << "";
+        QTest::newRow("no checksum recorded (clear-checksums)") << "" << edited << "applied"
+                                                                << "9:";
+        QTest::newRow("${} parameters: not verified")
+            << v9 << QByteArray("--changeset alice:1\nCREATE TABLE ${prefix}a (id int);\n") << "applied"
+            << "";
+    }
+    // The recorded checksum's version chooses what it is compared with, as in
+    // ChangeSet.isCheckSumValid.
+    void liquibaseChecksums()
+    {
+        QFETCH(QString, md5sum);
+        QFETCH(QByteArray, changeset);
+        QFETCH(QString, state);
+        QFETCH(QString, fileChecksum);
+        MigrationHistoryDb db;
+        QCOMPARE(
+            db.exec(QStringLiteral("CREATE TABLE DATABASECHANGELOG (ID VARCHAR(255), AUTHOR VARCHAR(255), "
+                                   "FILENAME VARCHAR(255), DATEEXECUTED DATETIME, ORDEREXECUTED INT, "
+                                   "EXECTYPE VARCHAR(10), MD5SUM VARCHAR(35))")),
+            QString());
+        QCOMPARE(db.exec(QStringLiteral("INSERT INTO DATABASECHANGELOG VALUES ('1', 'alice', "
+                                        "'db/changelog/001.sql', '2024-01-01 09:00:00', 1, 'EXECUTED', ?)"),
+                     { md5sum.isEmpty() ? QVariant() : QVariant(md5sum) }),
+            QString());
+        TestRepo repo;
+        repo.init();
+        repo.commit(QStringLiteral("changelog"),
+            { { QStringLiteral("db/changelog/001.sql"), "--liquibase formatted sql\n" + changeset } });
+        const auto report = inspect(db, repo.path(), QStringLiteral("main"), QStringLiteral("db/changelog"));
+        QVERIFY2(report.ok(), qPrintable(report.errorMessage()));
+        QCOMPARE(report->entries.size(), 1);
+        const MigrationEntry &e = report->entries.first();
+        QCOMPARE(migrationStateName(e.state), state);
+        QVERIFY(e.file.has_value());
+        // The file's checksum in the recorded one's version; empty when not verified.
+        if (fileChecksum.size() > 2)
+            QCOMPARE(e.file->checksum, fileChecksum);
+        else if (fileChecksum.isEmpty())
+            QCOMPARE(e.file->checksum, QString());
+        else
+            QVERIFY2(e.file->checksum.startsWith(fileChecksum) && e.file->checksum.size() == 34,
+                qPrintable(e.file->checksum));
     }
 
     void golangMigrate_data()

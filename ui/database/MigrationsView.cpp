@@ -236,6 +236,7 @@ void MigrationsView::loadList()
                 m_listError = result.errorMessage();
                 m_list->setEntries({});
                 m_listTitle->setText(tr("Migrations of %1 — %2").arg(name, m_listError));
+                m_listTitle->setToolTip({});
                 return;
             }
             m_listError.clear();
@@ -249,7 +250,13 @@ void MigrationsView::loadList()
                         wantedRef.isEmpty() ? QStringLiteral("HEAD") : wantedRef)
                     .arg(counts.applied)
                     .arg(counts.pending)
-                    .arg(counts.problems));
+                    .arg(counts.problems)
+                + (result->files.notes.isEmpty()
+                        ? QString()
+                        : tr(" · %n note(s) (hover to read)", nullptr, int(result->files.notes.size()))));
+            // What was skipped or not verified (a Liquibase changeset whose checksum
+            // cannot be computed exactly, an unparsable file name…).
+            m_listTitle->setToolTip(result->files.notes.join(QLatin1Char('\n')));
         });
 }
 

@@ -89,6 +89,19 @@ struct AppliedMigration
     MigrationKind kind = MigrationKind::Versioned;
 };
 
+// Liquibase: what a changeset's recorded MD5SUM is compared with. Which checksum
+// version applies is only known from the history row (LiquibaseChecksum::verify).
+struct LiquibaseCandidates
+{
+    QString v9; // "9:<md5>"
+    QString v8; // "8:<md5>"
+    QStringList valid; // its <validCheckSum>s / --validCheckSum lines, as CheckSum.parse reads them
+    bool any = false; // a validCheckSum of ANY / ALL / *: every checksum is accepted
+    // runOnChange / runAlways: a changed checksum makes `update` run it again instead of
+    // failing validation.
+    bool rerunOnChange = false;
+};
+
 // One migration file (or plan entry) at a commit of the repository.
 struct MigrationFile
 {
@@ -96,10 +109,11 @@ struct MigrationFile
     QString version;
     QString description;
     QString path; // relative to the repository root
-    QString checksum; // computed the framework's way; empty when it has none
+    QString checksum; // computed the framework's way; empty when it has none (Liquibase: version 9's)
     MigrationKind kind = MigrationKind::Versioned;
     QStringList parents; // Alembic down_revision(s), sqitch dependencies
     int order = 0; // position in the framework's own order (Alembic chain, sqitch plan)
+    std::optional<LiquibaseCandidates> liquibase; // a Liquibase changeset whose checksum is computed
 };
 
 // What a history table holds.

@@ -1,5 +1,6 @@
 #include "MigrationFileScanner.h"
 
+#include "LiquibaseChangelog.h"
 #include "MigrationChecksum.h"
 #include "MigrationFileNames.h"
 #include "MigrationVersion.h"
@@ -150,51 +151,28 @@ QList<MigrationFile> parseSqitchPlan(
 }
 
 // Liquibase changesets in formatted SQL ("--changeset author:id"), XML (<changeSet id author>)
-// and YAML (changeSet: id:, author:). Their MD5SUM is not recomputed (see docs/cli.md).
-QList<MigrationFile> parseLiquibase(const QString &path, const QByteArray &bytes)
+// and YAML (changeSet: id:, author:), with Liquibase's own checksum where it can be computed
+// exactly (LiquibaseChangelog); `notVerified` collects "id::author (why)" for the others.
+QList<MigrationFile> parseLiquibase(
+    const GitTreeSnapshot &snapshot, const QString &path, const QByteArray &bytes, QStringList &notVerified)
 {
+    const auto read = [&snapshot](const QString &file) -> std::optional<QByteArray> {
+        if (!snapshot.exists(file))
+            return std::nullopt;
+        auto bytes = snapshot.read(file);
+        return bytes ? std::optional<QByteArray>(std::move(bytes.value())) : std::nullopt;
+    };
     QList<MigrationFile> out;
-    const QString text = QString::fromUtf8(bytes);
-    auto add = [&](const QString &id, const QString &author, const QString &description) {
+    for (const LiquibaseChangelog::ChangeSet &cs : LiquibaseChangelog::parse(path, bytes, read)) {
         MigrationFile f;
         f.path = path;
-        f.version = id;
-        f.key = id + QStringLiteral("::") + author;
-        f.description = description;
+        f.version = cs.id;
+        f.key = cs.id + QStringLiteral("::") + cs.author;
+        f.liquibase = cs.checksum; // MigrationStatus picks the recorded version's
+        f.checksum = cs.checksum ? cs.checksum->v9 : QString();
+        if (!cs.checksum)
+            notVerified.append(QStringLiteral("%1 (%2)").arg(f.key, cs.notVerified));
         out.append(f);
-    };
-    static const QRegularExpression sql(QStringLiteral("^--\\s*changeset\\s+([^:\\s]+):(\\S+)"),
-        QRegularExpression::MultilineOption | QRegularExpression::CaseInsensitiveOption);
-    static const QRegularExpression xml(QStringLiteral("<changeSet\\b([^>]*)>"));
-    static const QRegularExpression attr(QStringLiteral("\\b(id|author)\\s*=\\s*\"([^\"]*)\""));
-    static const QRegularExpression yaml(QStringLiteral("changeSet:\\s*\\n((?:\\s+[^\\n]*\\n?){1,8})"));
-    static const QRegularExpression yamlField(
-        QStringLiteral("^\\s*-?\\s*(id|author):\\s*['\"]?([^'\"\\n]+)"), QRegularExpression::MultilineOption);
-    if (path.endsWith(QLatin1String(".sql"))) {
-        for (auto it = sql.globalMatch(text); it.hasNext();) {
-            const auto m = it.next();
-            add(m.captured(2), m.captured(1), {});
-        }
-    } else if (path.endsWith(QLatin1String(".xml"))) {
-        for (auto it = xml.globalMatch(text); it.hasNext();) {
-            QString id, author;
-            for (auto a = attr.globalMatch(it.next().captured(1)); a.hasNext();) {
-                const auto m = a.next();
-                (m.captured(1) == QLatin1String("id") ? id : author) = m.captured(2);
-            }
-            if (!id.isEmpty())
-                add(id, author, {});
-        }
-    } else {
-        for (auto it = yaml.globalMatch(text); it.hasNext();) {
-            QString id, author;
-            for (auto a = yamlField.globalMatch(it.next().captured(1)); a.hasNext();) {
-                const auto m = a.next();
-                (m.captured(1) == QLatin1String("id") ? id : author) = m.captured(2).trimmed();
-            }
-            if (!id.isEmpty())
-                add(id, author, {});
-        }
     }
     return out;
 }
@@ -301,7 +279,16 @@ Result<MigrationFileSet> MigrationFileScanner::scan(
         } else if (framework == Framework::Sqitch) {
             produced = parseSqitchPlan(snapshot, entry.path, set.notes);
         } else if (framework == Framework::Liquibase) {
-            produced = parseLiquibase(entry.path, content);
+            QStringList notVerified;
+            produced = parseLiquibase(snapshot, entry.path, content, notVerified);
+            if (!notVerified.isEmpty()) {
+                constexpr qsizetype Shown = 8;
+                const qsizetype more = notVerified.size() - Shown;
+                set.notes.append(
+                    QStringLiteral("%1: Liquibase checksum not verified for %2%3 (see docs/cli.md)")
+                        .arg(entry.path, notVerified.mid(0, Shown).join(QStringLiteral(", ")),
+                            more > 0 ? QStringLiteral(" and %1 more").arg(more) : QString()));
+            }
         } else {
             if (framework == Framework::Flyway)
                 file.checksum = QString::number(MigrationChecksum::flyway(content));

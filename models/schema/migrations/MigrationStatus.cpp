@@ -1,5 +1,6 @@
 #include "MigrationStatus.h"
 
+#include "LiquibaseChecksum.h"
 #include "MigrationVersion.h"
 
 #include <QHash>
@@ -132,8 +133,16 @@ QList<MigrationEntry> MigrationStatus::combine(
         e.kind = a.kind;
         e.applied = a;
         appliedKeys.insert(a.key);
+        std::optional<LiquibaseChecksum::Verdict> liquibase;
         if (const MigrationFile *f = files.value(a.key)) {
             e.file = *f;
+            if (fw == Framework::Liquibase) {
+                // The file has a checksum of every version: compare with the recorded
+                // one's, as `liquibase validate` does, and show that one.
+                liquibase = f->liquibase ? LiquibaseChecksum::verify(a.checksum, *f->liquibase)
+                                         : LiquibaseChecksum::Verdict {};
+                e.file->checksum = liquibase->fileChecksum;
+            }
             if (!f->version.isEmpty())
                 e.version = f->version; // one spelling per list ("000003", not "3" from the table)
             if (e.description.isEmpty())
@@ -150,11 +159,15 @@ QList<MigrationEntry> MigrationStatus::combine(
         } else if (!a.success) {
             e.state = MigrationState::Failed;
         } else if (e.file) {
-            const bool changed = hasChecksum(fw) && !a.checksum.isEmpty() && !e.file->checksum.isEmpty()
+            bool changed = hasChecksum(fw) && !a.checksum.isEmpty() && !e.file->checksum.isEmpty()
                 && a.checksum != e.file->checksum;
+            bool rerun = a.kind == MigrationKind::Repeatable;
+            if (liquibase) {
+                changed = !liquibase->valid;
+                rerun = liquibase->rerun;
+            }
             if (changed)
-                e.state = a.kind == MigrationKind::Repeatable ? MigrationState::Outdated
-                                                              : MigrationState::ChecksumMismatch;
+                e.state = rerun ? MigrationState::Outdated : MigrationState::ChecksumMismatch;
             else if (recordsOrder(fw) && a.kind == MigrationKind::Versioned && highestSoFar.contains(group)
                 && MigrationVersion::less(a.version, highestSoFar.value(group)))
                 e.state = MigrationState::OutOfOrder;
