@@ -15,9 +15,14 @@ namespace devdash::schema {
 Result<SchemaCatalog> SchemaInspector::inspect(ReadOnlyConnection &connection, const InspectOptions &options)
 {
     Result<SchemaCatalog> catalog = Error {};
-    switch (connection.url().engine()) {
+    // Behind an ODBC DSN, PostgreSQL and MySQL/MariaDB speak their own catalog SQL
+    // too (backend() names them); any other DBMS, SQLite included (its inspector
+    // opens the file), is read generically.
+    const bool odbc = connection.url().engine() == DatabaseUrl::Engine::Odbc;
+    switch (connection.backend()) {
     case DatabaseUrl::Engine::Sqlite:
-        catalog = SqliteInspector(connection).inspect();
+        catalog = odbc ? OdbcInspector(connection, options.schemas).inspect()
+                       : SqliteInspector(connection).inspect();
         break;
     case DatabaseUrl::Engine::Postgres:
         catalog = PostgresInspector(connection, options.schemas).inspect();
@@ -27,20 +32,7 @@ Result<SchemaCatalog> SchemaInspector::inspect(ReadOnlyConnection &connection, c
         catalog = MysqlInspector(connection, options.schemas).inspect();
         break;
     case DatabaseUrl::Engine::Odbc:
-        // PostgreSQL and MySQL/MariaDB behind a DSN speak their own catalog SQL
-        // through ODBC too; any other DBMS (SQLite included) is read generically.
-        switch (connection.backend()) {
-        case DatabaseUrl::Engine::Postgres:
-            catalog = PostgresInspector(connection, options.schemas).inspect();
-            break;
-        case DatabaseUrl::Engine::MySql:
-        case DatabaseUrl::Engine::MariaDb:
-            catalog = MysqlInspector(connection, options.schemas).inspect();
-            break;
-        default:
-            catalog = OdbcInspector(connection, options.schemas).inspect();
-            break;
-        }
+        catalog = OdbcInspector(connection, options.schemas).inspect();
         break;
     }
     if (!catalog)

@@ -266,16 +266,9 @@ class TestMigrationLiquibase : public QObject
 
     QMap<QString, QString> written(const QString &database)
     {
-        const QString name = QStringLiteral("lb-") + database;
-        QSqlDatabase db = QSqlDatabase::contains(name)
-            ? QSqlDatabase::database(name, false)
-            : QSqlDatabase::addDatabase(QStringLiteral("QPSQL"), name);
-        db.setHostName(m_server.host());
-        db.setPort(m_server.port());
-        db.setUserName(m_server.user());
-        db.setDatabaseName(database);
+        QSqlDatabase db = m_server.superuserConnection(database, QStringLiteral("lb-") + database);
         QMap<QString, QString> out;
-        if (!db.isOpen() && !db.open())
+        if (!db.isOpen())
             return out;
         QSqlQuery q(db);
         if (!q.exec(QStringLiteral("SELECT id, author, md5sum FROM databasechangelog")))

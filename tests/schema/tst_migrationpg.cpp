@@ -59,17 +59,7 @@ class TestMigrationPg : public QObject
     // A writable superuser connection to `database`, for building the history tables.
     QSqlDatabase admin(const QString &database)
     {
-        const QString name = QStringLiteral("admin-") + database;
-        QSqlDatabase db = QSqlDatabase::contains(name)
-            ? QSqlDatabase::database(name, false)
-            : QSqlDatabase::addDatabase(QStringLiteral("QPSQL"), name);
-        db.setHostName(m_server.host());
-        db.setPort(m_server.port());
-        db.setUserName(m_server.user());
-        db.setDatabaseName(database);
-        if (!db.isOpen())
-            db.open();
-        return db;
+        return m_server.superuserConnection(database, QStringLiteral("admin-") + database);
     }
     static QString exec(QSqlDatabase db, const QString &sql, const QVariantList &values = {})
     {

@@ -291,6 +291,20 @@ bool PostgresServer::execAdmin(const QString &sql)
     return ok;
 }
 
+QSqlDatabase PostgresServer::superuserConnection(const QString &database, const QString &connectionName) const
+{
+    QSqlDatabase db = QSqlDatabase::contains(connectionName)
+        ? QSqlDatabase::database(connectionName, false)
+        : QSqlDatabase::addDatabase(QStringLiteral("QPSQL"), connectionName);
+    db.setHostName(host());
+    db.setPort(m_port);
+    db.setUserName(user());
+    db.setDatabaseName(database);
+    if (!db.isOpen())
+        db.open();
+    return db;
+}
+
 QString PostgresServer::createDatabase(const QString &name)
 {
     // Names are ours (letters, digits, '_'), so they need no quoting.

@@ -1,6 +1,7 @@
 #pragma once
 
 #include <QProcess>
+#include <QSqlDatabase>
 #include <QString>
 #include <QTemporaryDir>
 
@@ -50,6 +51,9 @@ public:
     bool dropDatabase(const QString &name);
     // Runs one statement on the `postgres` database as the superuser.
     bool execAdmin(const QString &sql);
+    // A writable superuser connection to `database` named `connectionName` (made once,
+    // then reused; open unless the server refused: see its lastError()).
+    QSqlDatabase superuserConnection(const QString &database, const QString &connectionName) const;
     QString serverLog() const;
 
 private:
