@@ -1,11 +1,13 @@
 #include "PipelinesPage.h"
 
 #include "CiSettingsDialog.h"
+#include "JobLogLoader.h"
 #include "LocalRunController.h"
 #include "LogPanel.h"
 #include "LogView.h"
 #include "PipelineBanner.h"
 #include "PipelineCiFeed.h"
+#include "PipelineFilterBar.h"
 #include "PipelineNotifier.h"
 #include "PipelineRunFilter.h"
 #include "PipelineRunTable.h"
@@ -82,9 +84,7 @@ PipelinesPage::PipelinesPage(Workspace *workspace, QWidget *parent)
     , m_feed(new PipelineCiFeed(this))
     , m_notifier(new PipelineNotifier(this))
     , m_banner(new PipelineBanner(this))
-    , m_branchBox(new QComboBox(this))
-    , m_statusBox(new QComboBox(this))
-    , m_filter(new QLineEdit(this))
+    , m_filterBar(new PipelineFilterBar(m_proxy, this))
     , m_runButton(toolButton(this, tr("Run Pipeline"), {}, {}))
     , m_cancelButton(
           toolButton(this, tr("Cancel"), QStringLiteral("cancel"), tr("Stop the running local pipeline")))
@@ -94,6 +94,7 @@ PipelinesPage::PipelinesPage(Workspace *workspace, QWidget *parent)
     , m_settingsButton(toolButton(this, tr("CI Settings…"), {}, tr("CI providers, tokens, watched branches")))
     , m_graph(new StageGraphView(this))
     , m_log(new LogPanel(this))
+    , m_logs(new JobLogLoader(workspace, m_log, m_localRun, m_feed, this))
     , m_split(new QSplitter(Qt::Horizontal, this))
     , m_detailSplit(new QSplitter(Qt::Vertical, this))
     , m_clock(new QTimer(this))
@@ -111,23 +112,7 @@ PipelinesPage::PipelinesPage(Workspace *workspace, QWidget *parent)
     bar->addWidget(m_refreshButton);
     bar->addWidget(m_browserButton);
     bar->addStretch(1);
-    m_branchBox->setObjectName(QStringLiteral("pipelineBranchFilter"));
-    m_branchBox->setMinimumContentsLength(12);
-    m_branchBox->setSizeAdjustPolicy(QComboBox::AdjustToMinimumContentsLengthWithIcon);
-    m_branchBox->setToolTip(tr("Show the runs of one branch"));
-    m_statusBox->setObjectName(QStringLiteral("pipelineStatusFilter"));
-    m_statusBox->setToolTip(tr("Show the runs with one status"));
-    m_statusBox->addItem(tr("Any status"), -1);
-    for (RunStatus s : { RunStatus::Failed, RunStatus::Running, RunStatus::Queued, RunStatus::Success,
-             RunStatus::Canceled, RunStatus::Manual, RunStatus::Skipped })
-        m_statusBox->addItem(PipelineStatusStyle::icon(s), PipelineStatusStyle::label(s), int(s));
-    m_filter->setObjectName(QStringLiteral("pipelineTextFilter"));
-    m_filter->setPlaceholderText(tr("Filter runs"));
-    m_filter->setClearButtonEnabled(true);
-    m_filter->setMaximumWidth(220);
-    bar->addWidget(m_branchBox);
-    bar->addWidget(m_statusBox);
-    bar->addWidget(m_filter);
+    bar->addWidget(m_filterBar);
     bar->addWidget(m_settingsButton);
 
     // Runs: newest first, sortable by every column (the table is made once the proxy has its source).
@@ -152,7 +137,8 @@ PipelinesPage::PipelinesPage(Workspace *workspace, QWidget *parent)
     layout->addWidget(m_banner);
     layout->addWidget(m_split, 1);
 
-    m_log->view()->clear(tr("Select a job to see its log"));
+    m_logs->showNothing();
+    connect(m_logs, &JobLogLoader::loaded, this, &Page::readyChanged);
 
     connect(m_runButton, &QToolButton::clicked, this, &PipelinesPage::runPipeline);
     connect(m_cancelButton, &QToolButton::clicked, this, &PipelinesPage::cancelRun);
@@ -160,13 +146,6 @@ PipelinesPage::PipelinesPage(Workspace *workspace, QWidget *parent)
     connect(m_browserButton, &QToolButton::clicked, this, &PipelinesPage::openInBrowser);
     connect(m_settingsButton, &QToolButton::clicked, this, &PipelinesPage::showSettings);
     connect(m_banner, &PipelineBanner::settingsRequested, this, &PipelinesPage::showSettings);
-    connect(m_branchBox, &QComboBox::currentIndexChanged, this,
-        [this] { m_proxy->setBranch(m_branchBox->currentData().toString()); });
-    connect(m_statusBox, &QComboBox::currentIndexChanged, this, [this] {
-        const int code = m_statusBox->currentData().toInt();
-        m_proxy->setStatus(code < 0 ? std::nullopt : std::optional(RunStatus(code)));
-    });
-    connect(m_filter, &QLineEdit::textChanged, m_proxy, &PipelineRunFilter::setText);
     connect(m_runsView->selectionModel(), &QItemSelectionModel::currentRowChanged, this,
         &PipelinesPage::onRunSelected);
     connect(m_runsView, &QWidget::customContextMenuRequested, this, &PipelinesPage::showContextMenu);
@@ -195,12 +174,6 @@ PipelinesPage::PipelinesPage(Workspace *workspace, QWidget *parent)
 
     connect(m_localRun, &LocalRunController::runChanged, this, &PipelinesPage::onLiveRunChanged);
     connect(m_localRun, &LocalRunController::stepStarted, this, &PipelinesPage::onLiveStepStarted);
-    connect(m_localRun, &LocalRunController::followedOutput, this,
-        [this](const QString &jobId, const QString &text) {
-            const auto &live = m_localRun->liveRun();
-            if (live && m_logRunKey == live->key() && m_logJobId == jobId)
-                m_log->view()->appendText(text);
-        });
     connect(m_localRun, &LocalRunController::finished, this, &PipelinesPage::onLiveRunFinished);
     connect(m_localRun, &LocalRunController::recorded, this, &PipelinesPage::onLiveRunRecorded);
     connect(m_localRun, &LocalRunController::started, this, [this](bool dirty) {
@@ -239,6 +212,21 @@ QIcon PipelinesPage::icon() const
     return Icons::get(QStringLiteral("pipelines"));
 }
 
+QComboBox *PipelinesPage::branchFilter() const
+{
+    return m_filterBar->branchBox();
+}
+
+QComboBox *PipelinesPage::statusFilter() const
+{
+    return m_filterBar->statusBox();
+}
+
+QLineEdit *PipelinesPage::textFilter() const
+{
+    return m_filterBar->textField();
+}
+
 ci::LocalPipelineRunner *PipelinesPage::runner() const
 {
     return m_localRun->runner();
@@ -256,15 +244,11 @@ void PipelinesPage::setRepository(const QString &path)
     m_localRun->forget();
     m_loaded = false;
     m_hasLocalPipeline = false;
-    m_logPending = false;
     m_banner->clearMessage();
     m_model->clear();
     m_graph->clear();
-    m_logRunKey.clear();
-    m_logJobId.clear();
-    m_log->setTitle({});
-    m_log->view()->clear(tr("Select a job to see its log"));
-    updateBranchBox();
+    m_logs->showNothing();
+    m_filterBar->setBranchesOf(m_model->runs());
     updateActions();
     m_feed->setRepository({}, {});
     m_notifier->setRepository(path);
@@ -284,7 +268,8 @@ void PipelinesPage::refresh()
 
 bool PipelinesPage::isReady() const
 {
-    return m_repoPath.isEmpty() || (m_loaded && !m_loading && !m_logPending && !m_log->view()->isLoading());
+    return m_repoPath.isEmpty()
+        || (m_loaded && !m_loading && !m_logs->isPending() && !m_log->view()->isLoading());
 }
 
 void PipelinesPage::loadRuns()
@@ -367,7 +352,7 @@ void PipelinesPage::composeRuns()
     if (m_localRun->liveRun())
         merge(*m_localRun->liveRun());
     m_model->updateRuns(all);
-    updateBranchBox();
+    m_filterBar->setBranchesOf(m_model->runs());
 }
 
 void PipelinesPage::setRemoteRuns(
@@ -410,30 +395,6 @@ void PipelinesPage::showCiProblem()
         return;
     }
     m_banner->showMessage(PipelineBanner::Kind::Warning, m_feed->problem(), m_feed->problemNeedsSettings());
-}
-
-void PipelinesPage::updateBranchBox()
-{
-    const QString current = m_branchBox->currentData().toString();
-    QStringList branches;
-    for (const PipelineRun &run : m_model->runs())
-        if (!run.branch.isEmpty() && !branches.contains(run.branch))
-            branches << run.branch;
-    branches.sort();
-    QStringList shown;
-    for (int i = 1; i < m_branchBox->count(); ++i)
-        shown << m_branchBox->itemData(i).toString();
-    if (shown == branches && m_branchBox->count() > 0)
-        return;
-    const QSignalBlocker blocker(m_branchBox);
-    m_branchBox->clear();
-    m_branchBox->addItem(tr("All branches"), QString());
-    for (const QString &branch : std::as_const(branches))
-        m_branchBox->addItem(branch, branch);
-    const int index = m_branchBox->findData(current);
-    m_branchBox->setCurrentIndex(index < 0 ? 0 : index);
-    if (index < 0)
-        m_proxy->setBranch({});
 }
 
 void PipelinesPage::updateActions()
@@ -515,10 +476,7 @@ void PipelinesPage::onRunSelected()
     if (stage >= 0) {
         m_graph->selectJob(stage, job);
     } else {
-        m_logRunKey.clear();
-        m_logJobId.clear();
-        m_log->setTitle(run->name);
-        m_log->view()->clear(tr("Select a job to see its log"));
+        m_logs->showNothing(run->name);
     }
 }
 
@@ -527,83 +485,7 @@ void PipelinesPage::onJobSelected(int stage, int job)
     const PipelineRun &run = m_graph->run();
     if (stage < 0 || stage >= run.stages.size() || job < 0 || job >= run.stages.at(stage).jobs.size())
         return;
-    showJobLog(run, run.stages.at(stage).jobs.at(job));
-}
-
-void PipelinesPage::showJobLog(const PipelineRun &run, const ci::PipelineJob &job)
-{
-    if (m_logRunKey == run.key() && m_logJobId == job.id)
-        return;
-    m_logRunKey = run.key();
-    m_logJobId = job.id;
-    m_logPending = false;
-    m_log->setTitle(tr("%1 / %2").arg(run.name, job.name));
-    LogView *view = m_log->view();
-    if (m_localRun->isRunningNow(run.key())) {
-        // What the step wrote so far, then its output as it comes (followedOutput).
-        view->setLog(m_localRun->follow(job.id));
-        view->setFollow(ci::isActive(job.status));
-        return;
-    }
-    view->setFollow(false);
-    view->clear(tr("Loading log…"));
-    auto location = TestStoreAccess::location();
-    if (!location) {
-        view->clear(location.errorMessage());
-        return;
-    }
-    const QString runKey = run.key();
-    const QString jobId = job.id;
-    m_logPending = true;
-    // A CI job's log comes from its server when the store has none.
-    auto fetchCiLog = [this, run, runKey, jobId]() -> bool {
-        ci::CiProvider *provider = m_feed->providerFor(run.provider, run.project);
-        if (!provider)
-            return false;
-        m_log->view()->clear(tr("Fetching the log from %1…").arg(run.provider));
-        QPointer<PipelinesPage> guard(this);
-        provider->fetchJobLog(run, jobId, CancelToken(), [guard, runKey, jobId](Result<QString> text) {
-            if (!guard || guard->m_logRunKey != runKey || guard->m_logJobId != jobId)
-                return;
-            if (text)
-                guard->m_log->view()->setLog(text.value());
-            else
-                guard->m_log->view()->clear(tr("Cannot fetch this job's log: %1").arg(text.errorMessage()));
-        });
-        return true;
-    };
-    runJob(
-        m_workspace ? m_workspace->jobs() : nullptr, tr("Loading a job log"), this,
-        [location = location.value(), repo = m_repoKey, run, jobId](
-            const JobContext &) -> Result<std::optional<ci::PipelineJobLog>> {
-            auto db = TestStoreAccess::open(location);
-            if (!db)
-                return db.error();
-            return ci::PipelineRunStore(db.value()).jobLog(repo, run.provider, run.project, run.id, jobId);
-        },
-        [this, runKey, jobId, provider = run.provider, fetchCiLog](
-            Result<std::optional<ci::PipelineJobLog>> log) {
-            if (m_logRunKey != runKey || m_logJobId != jobId)
-                return; // another job was chosen meanwhile
-            m_logPending = false;
-            LogView *view = m_log->view();
-            if (!log) {
-                view->clear(tr("Cannot read this job's log: %1").arg(log.errorMessage()));
-            } else if (!log.value()) {
-                if (provider != QLatin1String("local") && fetchCiLog())
-                    return;
-                view->clear(provider == QLatin1String("local")
-                        ? tr("This step wrote no output")
-                        : tr("No log of this job is kept yet: it is fetched from %1 when the CI settings "
-                             "name the server")
-                              .arg(provider));
-            } else if (log.value()->text.isEmpty()) {
-                view->clear(tr("This step wrote no output"));
-            } else {
-                view->setLog(QString::fromUtf8(log.value()->text));
-            }
-            Q_EMIT readyChanged();
-        });
+    m_logs->show(run, run.stages.at(stage).jobs.at(job), m_repoKey);
 }
 
 void PipelinesPage::runPipeline()
@@ -624,9 +506,7 @@ void PipelinesPage::onLiveRunChanged(const PipelineRun &run, bool first)
 {
     composeRuns();
     if (first) {
-        m_filter->clear();
-        m_statusBox->setCurrentIndex(0);
-        m_branchBox->setCurrentIndex(0);
+        m_filterBar->clear(); // the new run must be seen
         selectRun(run.key());
     }
     updateActions();
@@ -638,7 +518,7 @@ void PipelinesPage::onLiveStepStarted(const QString &jobId)
     const auto &live = m_localRun->liveRun();
     if (!live || selectedRunKey() != live->key())
         return;
-    if (!m_logJobId.isEmpty() && !m_log->view()->follow())
+    if (m_logs->showsAJob() && !m_log->view()->follow())
         return;
     const PipelineRun run = *live;
     for (int s = 0; s < run.stages.size(); ++s)
@@ -653,7 +533,7 @@ void PipelinesPage::onLiveStepStarted(const QString &jobId)
 void PipelinesPage::onLiveRunFinished(const PipelineRun &run)
 {
     composeRuns();
-    if (m_logRunKey == run.key())
+    if (m_logs->shows(run.key()))
         m_log->view()->setFollow(false);
     updateActions();
 }
@@ -731,9 +611,6 @@ void PipelinesPage::changeEvent(QEvent *event)
     if (event->type() == QEvent::PaletteChange) {
         m_refreshButton->setIcon(Icons::get(QStringLiteral("refresh")));
         m_cancelButton->setIcon(Icons::get(QStringLiteral("cancel")));
-        for (int i = 1; i < m_statusBox->count(); ++i)
-            m_statusBox->setItemIcon(
-                i, PipelineStatusStyle::icon(RunStatus(m_statusBox->itemData(i).toInt())));
         m_runsView->viewport()->update();
     }
 }

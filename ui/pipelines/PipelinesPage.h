@@ -31,7 +31,9 @@ class PipelineRunModel;
 namespace devdash::ui {
 
 class LocalRunController;
+class JobLogLoader;
 class LogPanel;
+class PipelineFilterBar;
 class PipelineCiFeed;
 class PipelineNotifier;
 class PipelineBanner;
@@ -78,9 +80,9 @@ public:
     StageGraphView *graph() const { return m_graph; }
     LogPanel *logPanel() const { return m_log; }
     PipelineBanner *banner() const { return m_banner; }
-    QComboBox *branchFilter() const { return m_branchBox; }
-    QComboBox *statusFilter() const { return m_statusBox; }
-    QLineEdit *textFilter() const { return m_filter; }
+    QComboBox *branchFilter() const;
+    QComboBox *statusFilter() const;
+    QLineEdit *textFilter() const;
     QToolButton *runButton() const { return m_runButton; }
     QToolButton *cancelButton() const { return m_cancelButton; }
     ci::LocalPipelineRunner *runner() const;
@@ -98,11 +100,9 @@ protected:
 private:
     void loadRuns();
     void composeRuns();
-    void updateBranchBox();
     void updateActions();
     void onRunSelected();
     void onJobSelected(int stage, int job);
-    void showJobLog(const ci::PipelineRun &run, const ci::PipelineJob &job);
     void showContextMenu(const QPoint &pos);
     void onLiveRunChanged(const ci::PipelineRun &run, bool first);
     void onLiveStepStarted(const QString &jobId);
@@ -118,15 +118,12 @@ private:
     quint64 m_generation = 0;
     bool m_loading = false;
     bool m_loaded = false;
-    bool m_logPending = false; // a job log is being read (screenshots wait for it)
     bool m_hasLocalPipeline = false;
     QString m_pipelineError;
     QString m_wantedKey; // select when it appears
 
     QList<ci::PipelineRun> m_storedRuns;
     QHash<QString, QList<ci::PipelineRun>> m_remoteRuns; // by provider + project
-    QString m_logRunKey; // what the log shows: run key + job id
-    QString m_logJobId;
 
     ci::PipelineRunModel *m_model;
     PipelineRunFilter *m_proxy;
@@ -134,9 +131,7 @@ private:
     PipelineCiFeed *m_feed;
     PipelineNotifier *m_notifier;
     PipelineBanner *m_banner;
-    QComboBox *m_branchBox;
-    QComboBox *m_statusBox;
-    QLineEdit *m_filter;
+    PipelineFilterBar *m_filterBar;
     QToolButton *m_runButton;
     QToolButton *m_cancelButton;
     QToolButton *m_refreshButton;
@@ -145,6 +140,7 @@ private:
     QTableView *m_runsView = nullptr; // a PipelineRunTable
     StageGraphView *m_graph;
     LogPanel *m_log;
+    JobLogLoader *m_logs;
     QSplitter *m_split;
     QSplitter *m_detailSplit;
     QTimer *m_clock; // "5 min ago" stays true
