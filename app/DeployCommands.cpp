@@ -2,6 +2,7 @@
 #include "CliOutput.h"
 
 #include "CiDeploymentsFetch.h"
+#include "DeployJson.h"
 #include "common/JsonWriter.h"
 #include "deploy/DeploymentLoader.h"
 #include "deploy/DeploymentRecord.h"
@@ -16,7 +17,6 @@
 #include <QJsonArray>
 #include <QJsonObject>
 
-#include <cmath>
 #include <cstdio>
 
 namespace devdash::cli {
@@ -82,89 +82,6 @@ struct Command
     }
 };
 
-QString iso(const QDateTime &t)
-{
-    return json::isoDateTime(t.toUTC());
-}
-
-QJsonValue number(const std::optional<double> &v, int decimals = 4)
-{
-    if (!v)
-        return QJsonValue(QJsonValue::Null);
-    const double scale = std::pow(10.0, decimals);
-    return std::round(*v * scale) / scale;
-}
-
-QJsonValue level(const std::optional<PerformanceLevel> &l)
-{
-    return l ? QJsonValue(levelName(*l)) : QJsonValue(QJsonValue::Null);
-}
-
-QJsonObject deploymentJson(const DeploymentRow &row)
-{
-    const Deployment &d = row.deployment;
-    return QJsonObject {
-        { QStringLiteral("id"), d.id },
-        { QStringLiteral("environment"), d.environment },
-        { QStringLiteral("commit"), d.commit },
-        { QStringLiteral("status"), statusName(d.status) },
-        { QStringLiteral("deployed_at"), iso(d.at) },
-        { QStringLiteral("url"), json::nullable(d.url.isEmpty() ? QString() : d.url) },
-        { QStringLiteral("deployed_by"), json::nullable(d.by.isEmpty() ? QString() : d.by) },
-        { QStringLiteral("source"), d.source },
-        { QStringLiteral("version"), json::nullable(d.version.isEmpty() ? QString() : d.version) },
-        { QStringLiteral("external_id"), json::nullable(d.externalId.isEmpty() ? QString() : d.externalId) },
-        { QStringLiteral("rollback"), row.rollback },
-        { QStringLiteral("commit_known"), row.commitKnown },
-    };
-}
-
-QJsonObject doraJson(const DoraReport &r)
-{
-    QJsonObject frequency {
-        { QStringLiteral("deployment_days_per_week"), number(r.frequency.deploymentDaysPerWeek) },
-        { QStringLiteral("deployments"), r.frequency.deployments },
-        { QStringLiteral("level"), levelName(r.frequency.level) },
-    };
-    QJsonObject lead {
-        { QStringLiteral("median_hours"), number(r.leadTime.medianHours) },
-        { QStringLiteral("changes"), r.leadTime.changes },
-        { QStringLiteral("level"), level(r.leadTime.level) },
-    };
-    if (!r.leadTime.medianHours)
-        lead.insert(QStringLiteral("note"),
-            QStringLiteral("no commit reached %1 in the period: no sample").arg(r.environment));
-    QJsonObject cfr {
-        { QStringLiteral("rate"), number(r.failureRate.rate) },
-        { QStringLiteral("failed"), r.failureRate.failed },
-        { QStringLiteral("deployments"), r.failureRate.deployments },
-        { QStringLiteral("level"), level(r.failureRate.level) },
-    };
-    if (!r.failureRate.rate)
-        cfr.insert(QStringLiteral("note"),
-            QStringLiteral("no deployment to %1 in the period: no sample").arg(r.environment));
-    QJsonObject ttr {
-        { QStringLiteral("median_hours"), number(r.timeToRestore.medianHours) },
-        { QStringLiteral("incidents"), r.timeToRestore.incidents },
-        { QStringLiteral("level"), level(r.timeToRestore.level) },
-    };
-    if (!r.timeToRestore.medianHours)
-        ttr.insert(QStringLiteral("note"),
-            r.timeToRestore.unrestored ? QStringLiteral(
-                "%1 failed deployment(s) in the period not yet followed by a success: no sample")
-                                             .arg(r.timeToRestore.unrestored)
-                                       : QStringLiteral("no failed deployment in the period: no sample"));
-    return QJsonObject {
-        { QStringLiteral("environment"), r.environment },
-        { QStringLiteral("from"), iso(r.from) },
-        { QStringLiteral("to"), iso(r.to) },
-        { QStringLiteral("deployment_frequency"), frequency },
-        { QStringLiteral("lead_time_for_changes"), lead },
-        { QStringLiteral("change_failure_rate"), cfr },
-        { QStringLiteral("time_to_restore"), ttr },
-    };
-}
-
 QString hours(const std::optional<double> &h)
 {
     if (!h)
@@ -217,7 +134,7 @@ int record(const QStringList &arguments)
         return fail(added.errorMessage());
     deployment->id = added->ids.value(0);
     if (c.json()) {
-        QJsonObject o = deploymentJson({ *deployment, false, true });
+        QJsonObject o = DeployJson::deployment({ *deployment, false, true });
         o.insert(QStringLiteral("created"), added->added == 1);
         o.remove(QStringLiteral("rollback"));
         o.remove(QStringLiteral("commit_known"));
@@ -227,7 +144,7 @@ int record(const QStringList &arguments)
                 .arg(added->added ? QStringLiteral("Recorded") : QStringLiteral("Already recorded"))
                 .arg(deployment->id)
                 .arg(statusName(deployment->status), deployment->commit.left(10), deployment->environment,
-                    iso(deployment->at)));
+                    DeployJson::time(deployment->at)));
     }
     return 0;
 }
@@ -373,7 +290,7 @@ int runDeployments(const QStringList &arguments)
     if (c.json()) {
         QJsonArray array;
         for (const DeploymentRow &row : rows)
-            array.append(deploymentJson(row));
+            array.append(DeployJson::deployment(row));
         json::print(array);
         return 0;
     }
@@ -382,8 +299,9 @@ int runDeployments(const QStringList &arguments)
         const Deployment &d = row.deployment;
         text += QStringLiteral("#%1  %2  %3  %4  %5  %6%7%8\n")
                     .arg(d.id)
-                    .arg(iso(d.at), d.environment.leftJustified(12), statusName(d.status).leftJustified(8),
-                        d.commit.left(10), d.version.isEmpty() ? d.source : d.version)
+                    .arg(DeployJson::time(d.at), d.environment.leftJustified(12),
+                        statusName(d.status).leftJustified(8), d.commit.left(10),
+                        d.version.isEmpty() ? d.source : d.version)
                     .arg(row.rollback ? QStringLiteral("  ROLLBACK") : QString())
                     .arg(d.by.isEmpty() ? QString() : QStringLiteral("  by ") + d.by);
     }
@@ -426,11 +344,12 @@ int runDora(const QStringList &arguments)
     if (!report)
         return fail(report.errorMessage());
     if (c.json()) {
-        json::print(doraJson(*report));
+        json::print(DeployJson::dora(*report));
         return 0;
     }
     const DoraReport &r = *report;
-    out(QStringLiteral("DORA metrics of %1, %2 to %3\n").arg(env, iso(r.from), iso(r.to))
+    out(QStringLiteral("DORA metrics of %1, %2 to %3\n")
+            .arg(env, DeployJson::time(r.from), DeployJson::time(r.to))
         + QStringLiteral("  deployment frequency   %1 deployment days/week (%2 deployments)  [%3]\n")
               .arg(r.frequency.deploymentDaysPerWeek)
               .arg(r.frequency.deployments)
@@ -500,8 +419,8 @@ int runSprints(const QStringList &arguments)
             array.append(QJsonObject {
                 { QStringLiteral("sprint"), s.sprint.number },
                 { QStringLiteral("name"), s.sprint.name },
-                { QStringLiteral("from"), iso(s.sprint.from()) },
-                { QStringLiteral("to"), iso(s.sprint.to()) },
+                { QStringLiteral("from"), DeployJson::time(s.sprint.from()) },
+                { QStringLiteral("to"), DeployJson::time(s.sprint.to()) },
                 { QStringLiteral("environments"), environments },
             });
         }
