@@ -1,9 +1,9 @@
 #include "SchemaDiffView.h"
 
 #include "DatabaseWork.h"
+#include "SchemaDiffPanes.h"
 
 #include "common/BackgroundJob.h"
-#include "common/Theme.h"
 #include "schema/SchemaDiffReport.h"
 #include "schema/SchemaSnapshotStore.h"
 #include "store/Database.h"
@@ -37,96 +37,6 @@ using schema::ChangeKind;
 namespace {
 
 enum ItemRole { TableRole = Qt::UserRole + 1, ChangeRole, GroupRole };
-
-QColor changedText()
-{
-    return Theme::isDark() ? QColor(0xe3, 0xb3, 0x41) : QColor(0x9a, 0x67, 0x00);
-}
-
-QColor changedBackground()
-{
-    return Theme::isDark() ? QColor(0x3d, 0x31, 0x10) : QColor(0xff, 0xf5, 0xd6);
-}
-
-QColor textFor(ChangeKind kind)
-{
-    switch (kind) {
-    case ChangeKind::Added:
-        return Theme::addedText();
-    case ChangeKind::Removed:
-        return Theme::deletedText();
-    case ChangeKind::Changed:
-        return changedText();
-    }
-    return {};
-}
-
-QString markFor(ChangeKind kind)
-{
-    switch (kind) {
-    case ChangeKind::Added:
-        return QStringLiteral("+");
-    case ChangeKind::Removed:
-        return QStringLiteral("−");
-    case ChangeKind::Changed:
-        return QStringLiteral("~");
-    }
-    return {};
-}
-
-QString line(const QString &text, const QColor &background)
-{
-    const QString escaped = text.toHtmlEscaped();
-    if (!background.isValid())
-        return QStringLiteral("<div style='white-space:pre; padding:1px 4px'>%1</div>").arg(escaped);
-    return QStringLiteral("<div style='white-space:pre; padding:1px 4px; background-color:%1'>%2</div>")
-        .arg(background.name(), escaped);
-}
-
-// One side of a table as lines, the changed objects coloured.
-QString tableHtml(const schema::Table &table, const QList<schema::ObjectChange> &changes, bool before)
-{
-    auto colourOf = [&](const QString &type, const QString &name) -> QColor {
-        for (const schema::ObjectChange &c : changes) {
-            if (c.objectType != type || c.name != name)
-                continue;
-            if (c.change == ChangeKind::Changed)
-                return changedBackground();
-            if (before && c.change == ChangeKind::Removed)
-                return Theme::deletedBackground();
-            if (!before && c.change == ChangeKind::Added)
-                return Theme::addedBackground();
-        }
-        return {};
-    };
-    QString html = QStringLiteral("<div style='font-family:monospace'>");
-    html += QStringLiteral("<div style='font-weight:bold; padding:2px 4px'>%1 (%2)</div>")
-                .arg(table.qualifiedName().toHtmlEscaped(), schema::tableKindName(table.kind));
-    for (const schema::Column &c : table.columns)
-        html += line(QStringLiteral("  %1 %2").arg(c.name, schema::SchemaDiff::describe(c)),
-            colourOf(QStringLiteral("column"), c.name));
-    if (!table.primaryKey.isEmpty())
-        html += line(QStringLiteral("  PRIMARY KEY (%1)").arg(table.primaryKey.join(QStringLiteral(", "))),
-            colourOf(QStringLiteral("primary_key"), table.primaryKeyName));
-    for (const schema::UniqueConstraint &u : table.uniques)
-        html += line(QStringLiteral("  UNIQUE %1 (%2)").arg(u.name, u.columns.join(QStringLiteral(", "))),
-            colourOf(QStringLiteral("unique"), u.name));
-    for (const schema::CheckConstraint &c : table.checks)
-        html += line(QStringLiteral("  CHECK %1 (%2)").arg(c.name, c.expression),
-            colourOf(QStringLiteral("check"), c.name));
-    for (const schema::ForeignKey &fk : table.foreignKeys)
-        html += line(QStringLiteral("  ") + schema::SchemaDiff::describe(fk),
-            colourOf(QStringLiteral("foreign_key"), fk.name));
-    for (const schema::Index &index : table.indexes)
-        html += line(QStringLiteral("  %1 %2").arg(index.name, schema::SchemaDiff::describe(index)),
-            colourOf(QStringLiteral("index"), index.name));
-    for (const schema::Trigger &t : table.triggers)
-        html += line(QStringLiteral("  TRIGGER %1 %2 %3").arg(t.name, t.timing, t.events),
-            colourOf(QStringLiteral("trigger"), t.name));
-    if (table.kind != schema::TableKind::Table && !table.definition.isEmpty())
-        html += line(table.definition, colourOf(QStringLiteral("definition"), table.name));
-    return html + QStringLiteral("</div>");
-}
 
 const QString kSnapshotPrefix = QStringLiteral("snapshot:");
 
@@ -484,10 +394,10 @@ void SchemaDiffView::fillTree()
     for (int t = 0; t < d.tables.size(); ++t) {
         const schema::TableDiff &table = d.tables.at(t);
         auto *item = new QTreeWidgetItem(m_tree,
-            { markFor(table.change) + QLatin1Char(' ') + table.qualifiedName(),
+            { SchemaDiffPanes::mark(table.change) + QLatin1Char(' ') + table.qualifiedName(),
                 schema::changeKindName(table.change) + QLatin1Char(' ')
                     + schema::tableKindName(table.kind) });
-        item->setForeground(0, textFor(table.change));
+        item->setForeground(0, SchemaDiffPanes::colour(table.change));
         item->setFont(0, bold);
         item->setData(0, TableRole, t);
         item->setData(0, ChangeRole, -1);
@@ -501,8 +411,8 @@ void SchemaDiffView::fillTree()
                 what += QStringLiteral(": ") + fields.join(QStringLiteral(", "));
             }
             auto *child = new QTreeWidgetItem(
-                item, { markFor(change.change) + QLatin1Char(' ') + change.name, what });
-            child->setForeground(0, textFor(change.change));
+                item, { SchemaDiffPanes::mark(change.change) + QLatin1Char(' ') + change.name, what });
+            child->setForeground(0, SchemaDiffPanes::colour(change.change));
             child->setData(0, TableRole, t);
             child->setData(0, ChangeRole, c);
         }
@@ -514,9 +424,9 @@ void SchemaDiffView::fillTree()
         item->setFont(0, bold);
         for (int c = 0; c < changes.size(); ++c) {
             auto *child = new QTreeWidgetItem(item,
-                { markFor(changes.at(c).change) + QLatin1Char(' ') + changes.at(c).name,
+                { SchemaDiffPanes::mark(changes.at(c).change) + QLatin1Char(' ') + changes.at(c).name,
                     schema::changeKindName(changes.at(c).change) });
-            child->setForeground(0, textFor(changes.at(c).change));
+            child->setForeground(0, SchemaDiffPanes::colour(changes.at(c).change));
             child->setData(0, GroupRole, group);
             child->setData(0, ChangeRole, c);
         }
@@ -548,36 +458,18 @@ void SchemaDiffView::showSelected()
     if (item->data(0, GroupRole).isValid()) {
         const auto &list
             = item->data(0, GroupRole).toInt() == 1 ? m_differences.sequences : m_differences.types;
-        const schema::ObjectChange &c = list.at(change);
-        m_before->setHtml(line(c.before, c.before.isEmpty() ? QColor() : Theme::deletedBackground()));
-        m_after->setHtml(line(c.after, c.after.isEmpty() ? QColor() : Theme::addedBackground()));
+        const auto [before, after] = SchemaDiffPanes::ofObject(list.at(change), false);
+        m_before->setHtml(before);
+        m_after->setHtml(after);
         return;
     }
     if (!item->data(0, TableRole).isValid())
         return;
     const schema::TableDiff &table = m_differences.tables.at(item->data(0, TableRole).toInt());
-    if (change < 0) {
-        m_before->setHtml(table.before ? tableHtml(*table.before, table.changes, true)
-                                       : tr("<i>No %1 here</i>").arg(table.qualifiedName().toHtmlEscaped()));
-        m_after->setHtml(table.after ? tableHtml(*table.after, table.changes, false)
-                                     : tr("<i>No %1 here</i>").arg(table.qualifiedName().toHtmlEscaped()));
-        return;
-    }
-    const schema::ObjectChange &c = table.changes.at(change);
-    QString left = QStringLiteral("<div style='font-family:monospace'>");
-    QString right = left;
-    const QColor leftColour
-        = c.change == ChangeKind::Changed ? changedBackground() : Theme::deletedBackground();
-    const QColor rightColour
-        = c.change == ChangeKind::Changed ? changedBackground() : Theme::addedBackground();
-    left += c.before.isEmpty() ? tr("<i>(none)</i>") : line(c.before, leftColour);
-    right += c.after.isEmpty() ? tr("<i>(none)</i>") : line(c.after, rightColour);
-    for (const schema::FieldChange &f : c.fields) {
-        left += line(QStringLiteral("%1: %2").arg(f.field, f.before), QColor());
-        right += line(QStringLiteral("%1: %2").arg(f.field, f.after), QColor());
-    }
-    m_before->setHtml(left + QStringLiteral("</div>"));
-    m_after->setHtml(right + QStringLiteral("</div>"));
+    const auto [before, after] = change < 0 ? SchemaDiffPanes::ofTable(table)
+                                            : SchemaDiffPanes::ofObject(table.changes.at(change), true);
+    m_before->setHtml(before);
+    m_after->setHtml(after);
 }
 
 QByteArray SchemaDiffView::json() const
