@@ -15,14 +15,11 @@ namespace devdash::schema {
 Result<SchemaCatalog> SchemaInspector::inspect(ReadOnlyConnection &connection, const InspectOptions &options)
 {
     Result<SchemaCatalog> catalog = Error {};
-    // Behind an ODBC DSN, PostgreSQL and MySQL/MariaDB speak their own catalog SQL
-    // too (backend() names them); any other DBMS, SQLite included (its inspector
-    // opens the file), is read generically.
-    const bool odbc = connection.url().engine() == DatabaseUrl::Engine::Odbc;
+    // Behind an ODBC DSN, SQLite, PostgreSQL and MySQL/MariaDB speak their own
+    // catalog SQL too (backend() names them); any other DBMS is read generically.
     switch (connection.backend()) {
     case DatabaseUrl::Engine::Sqlite:
-        catalog = odbc ? OdbcInspector(connection, options.schemas).inspect()
-                       : SqliteInspector(connection).inspect();
+        catalog = SqliteInspector(connection).inspect();
         break;
     case DatabaseUrl::Engine::Postgres:
         catalog = PostgresInspector(connection, options.schemas).inspect();

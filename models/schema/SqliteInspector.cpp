@@ -33,7 +33,10 @@ Table *SqliteInspector::tableNamed(const QString &name)
 
 Result<SchemaCatalog> SqliteInspector::inspect()
 {
-    m_catalog.database = QFileInfo(m_connection.url().database()).absoluteFilePath();
+    // A file; through ODBC, the data source's name.
+    m_catalog.database = m_connection.url().engine() == DatabaseUrl::Engine::Odbc
+        ? m_connection.url().database()
+        : QFileInfo(m_connection.url().database()).absoluteFilePath();
     m_catalog.schemas << kMain;
     if (auto version
         = m_connection.run(QStringLiteral("SELECT sqlite_version()"), QStringLiteral("the version"));
@@ -273,7 +276,10 @@ void SqliteInspector::readEstimates()
     }
     // dbstat sums the pages of each table and its indexes: only on files small
     // enough that reading every page is quick.
-    if (QFileInfo(m_connection.url().database()).size() > 256LL * 1024 * 1024)
+    auto bytes = m_connection.run(
+        QStringLiteral("SELECT c.page_count * s.page_size FROM pragma_page_count() c, pragma_page_size() s"),
+        QStringLiteral("the database's size"));
+    if (!bytes || !bytes->next() || bytes->value(0).toLongLong() > 256LL * 1024 * 1024)
         return;
     auto sizes = m_connection.run(QStringLiteral("SELECT coalesce(m.tbl_name, d.name), sum(d.pgsize) "
                                                  "FROM dbstat d LEFT JOIN sqlite_master m ON m.name = d.name "
