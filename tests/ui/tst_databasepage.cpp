@@ -8,6 +8,7 @@
 #include "SchemaFixtures.h"
 #include "TestRepo.h"
 #include "common/Workspace.h"
+#include "database/AddConnectionDialog.h"
 #include "database/DatabasePage.h"
 #include "database/ErDiagramView.h"
 #include "database/MigrationsView.h"
@@ -32,8 +33,10 @@
 #include <QImage>
 #include <QLineEdit>
 #include <QPlainTextEdit>
+#include <QScopeGuard>
 #include <QSignalSpy>
 #include <QStandardItemModel>
+#include <QStandardPaths>
 #include <QSvgRenderer>
 #include <QTemporaryDir>
 #include <QTest>
@@ -105,6 +108,7 @@ private Q_SLOTS:
     void erDiagram();
     void schemaDiff();
     void schemaDiffAgainstSnapshot();
+    void addConnectionDialogListsDataSources();
     void missingFile();
     void demoDatabases();
 
@@ -401,6 +405,48 @@ void DatabasePageTest::schemaDiffAgainstSnapshot()
     Q_EMIT page->historyView()->compareRequested(first, QStringLiteral("staging"));
     QVERIFY(waitFor([&] { return !diff->isBusy() && diff->hasResult(); }));
     QCOMPARE(diff->differences().tables.size(), 1);
+}
+
+void DatabasePageTest::addConnectionDialogListsDataSources()
+{
+    // A private unixODBC configuration with one data source (ODBCINI / ODBCSYSINI).
+    QTemporaryDir odbc;
+    QFile ini(odbc.filePath(QStringLiteral("odbc.ini")));
+    QVERIFY(ini.open(QIODevice::WriteOnly));
+    ini.write("[ShopReports]\nDriver=DevDash SQLite3\nDatabase=/nowhere/shop.db\n");
+    ini.close();
+    QFile inst(odbc.filePath(QStringLiteral("odbcinst.ini")));
+    QVERIFY(inst.open(QIODevice::WriteOnly));
+    inst.write("[DevDash SQLite3]\nDriver=libsqlite3odbc.so\n");
+    inst.close();
+    const QByteArray oldIni = qgetenv("ODBCINI"), oldSysIni = qgetenv("ODBCSYSINI");
+    qputenv("ODBCINI", ini.fileName().toUtf8());
+    qputenv("ODBCSYSINI", odbc.path().toUtf8());
+    const auto restore = qScopeGuard([&] {
+        for (const auto &[name, value] :
+            { std::pair { "ODBCINI", oldIni }, std::pair { "ODBCSYSINI", oldSysIni } }) {
+            if (value.isNull())
+                qunsetenv(name);
+            else
+                qputenv(name, value);
+        }
+    });
+    if (QStandardPaths::findExecutable(QStringLiteral("odbcinst")).isEmpty())
+        QSKIP("odbcinst (Debian: odbcinst) is not installed: no data source can be listed");
+
+    ui::AddConnectionDialog dialog({ QStringLiteral("staging") });
+    QVERIFY(!dialog.problem().isEmpty()); // nothing typed yet
+    QVERIFY(waitFor([&] { return !dialog.isListingDataSources(); }));
+    QComboBox *sources = dialog.dataSourceBox();
+    const int index = sources->findData(QStringLiteral("ShopReports"));
+    QVERIFY2(index > 0, qPrintable(sources->itemText(0)));
+    Q_EMIT sources->activated(index);
+    QCOMPARE(dialog.urlField()->text(), QStringLiteral("odbc://ShopReports"));
+    QCOMPARE(dialog.nameField()->text(), QStringLiteral("ShopReports"));
+    QVERIFY2(dialog.problem().isEmpty(), qPrintable(dialog.problem()));
+    // A name already taken is said.
+    dialog.nameField()->setText(QStringLiteral("staging"));
+    QVERIFY(dialog.problem().contains(QStringLiteral("already")));
 }
 
 void DatabasePageTest::missingFile()
