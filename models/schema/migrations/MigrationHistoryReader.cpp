@@ -149,8 +149,16 @@ QTimeZone sessionTimeZone(QSqlDatabase db)
         }
     }
     if (driver == QLatin1String("QMYSQL") || driver == QLatin1String("QMARIADB") || odbc) {
-        if (q.exec(QStringLiteral("SELECT TIMESTAMPDIFF(MINUTE, UTC_TIMESTAMP(), NOW())")) && q.next())
-            return QTimeZone(q.value(0).toInt() * 60);
+        // A named session zone ("Europe/Berlin") knows its DST changes; SYSTEM or an
+        // offset ("+02:00") is taken as the offset it has now.
+        if (q.exec(
+                QStringLiteral("SELECT @@session.time_zone, TIMESTAMPDIFF(MINUTE, UTC_TIMESTAMP(), NOW())"))
+            && q.next()) {
+            const QByteArray name = q.value(0).toString().toUtf8();
+            if (name.contains('/') && QTimeZone::isTimeZoneIdAvailable(name))
+                return QTimeZone(name);
+            return QTimeZone(q.value(1).toInt() * 60);
+        }
     }
     return QTimeZone::utc();
 }
