@@ -19,7 +19,7 @@ BUILD_TYPE=${BUILD_TYPE:-Release} # no debug info: the suite builds and links in
 PACKAGES=(
     qt6-base-dev libqt6opengl6-dev qt6-charts-dev qt6-svg-dev
     libqt6sql6-sqlite libqt6sql6-psql libqt6sql6-mysql
-    libgit2-dev qtkeychain-qt6-dev libxkbcommon-dev xvfb xauth
+    libgit2-dev qtkeychain-qt6-dev libzip-dev libxkbcommon-dev xvfb xauth
     ccache ninja-build cmake g++ pkg-config git fonts-dejavu-core qt6-qpa-plugins dbus-x11 gnome-keyring
     dbus-daemon
     libsqlite3-dev libpq-dev postgresql

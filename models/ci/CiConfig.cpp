@@ -24,6 +24,36 @@ Result<QString> stringField(const QJsonObject &entry, const QString &key, const 
     return v.toString().trimmed();
 }
 
+// "test_artifacts": ["junit-*", "test-results"] (or one glob): the GitHub artifacts
+// that hold test reports, when the default choice by name is not right.
+Result<QStringList> testArtifactGlobs(const QJsonObject &entry, const QString &provider, const QString &where)
+{
+    const QJsonValue value = entry.value(QStringLiteral("test_artifacts"));
+    if (value.isUndefined() || value.isNull())
+        return QStringList();
+    if (provider != QLatin1String("github"))
+        return Error { QStringLiteral("%1: \"test_artifacts\" applies to GitHub sources only (GitLab and "
+                                      "Jenkins keep their own test reports)")
+                           .arg(where) };
+    QStringList globs;
+    if (value.isString())
+        globs << value.toString().trimmed();
+    else if (value.isArray())
+        for (const QJsonValue &glob : value.toArray()) {
+            if (!glob.isString())
+                return Error { QStringLiteral("%1: \"test_artifacts\" must list artifact names or globs, "
+                                              "like [\"junit-*\", \"test-results\"]")
+                                   .arg(where) };
+            globs << glob.toString().trimmed();
+        }
+    else
+        return Error { QStringLiteral("%1: \"test_artifacts\" must list artifact names or globs, like "
+                                      "[\"junit-*\", \"test-results\"]")
+                           .arg(where) };
+    globs.removeAll(QString());
+    return globs;
+}
+
 } // namespace
 
 Result<CiConfig> CiConfig::load(const QString &repoRoot)
@@ -84,6 +114,10 @@ Result<CiConfig> CiConfig::fromProjectConfig(
         } else if (!watch.isUndefined() && !watch.isNull()) {
             return Error { QStringLiteral("%1: \"watch\" must list branch names").arg(where) };
         }
+        auto testArtifacts = testArtifactGlobs(entry, source.provider, where);
+        if (!testArtifacts)
+            return testArtifacts.error();
+        source.testArtifacts = *testArtifacts;
         if (!source.caBundle.isEmpty() && QFileInfo(source.caBundle).isRelative())
             source.caBundle = QDir(repoRoot).absoluteFilePath(source.caBundle);
         auto completed = CiProviderRegistry::complete(source);

@@ -7,6 +7,10 @@
 //               "api_url": "https://api.github.com", "watch": ["main"] },
 //             { "provider": "gitlab", "project": "group/app",
 //               "api_url": "https://gitlab.example.com/api/v4", "ca_bundle": "certs/ca.pem" } ] }
+//
+// A GitHub source may name the artifacts holding its test reports:
+// "test_artifacts": ["junit-*", "test-results"] (globs; default: names containing
+// test, junit, report or results).
 
 #include "ci/CiSource.h"
 #include "common/Result.h"

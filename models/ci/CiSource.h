@@ -17,6 +17,7 @@ struct CiSource
     QString apiUrl; // API root, Jenkins server URL or cctray feed URL; defaults per provider
     QString caBundle; // PEM file of extra CA certificates (absolute, or relative to the repository)
     QStringList watch; // branches whose finished pipelines notify
+    QStringList testArtifacts; // GitHub: globs of the artifact names holding test reports; empty: default
     int timeoutMs = 30000;
 
     // The host credentials are kept for ("api.github.com", "gitlab.example.com:8443").

@@ -6,7 +6,8 @@
 //  - GitLab `GET /projects/:id/pipelines/:pipeline_id/test_report`
 //    (test_suites → test_cases with status, execution_time, classname, system_output…);
 //  - Jenkins `…/N/testReport/api/json` (suites → cases with status PASSED, FIXED,
-//    FAILED, REGRESSION, SKIPPED; or childReports of a Maven job).
+//    FAILED, REGRESSION, SKIPPED; or childReports of a Maven job);
+//  - GitHub Actions' test artifacts (GitHubArtifacts: JUnit/TRX files in zips).
 
 #include "PipelineRun.h"
 #include "common/CancelToken.h"

@@ -1,6 +1,7 @@
 #include "ci/GitHubProvider.h"
 
 #include "ci/CiCredentials.h"
+#include "ci/GitHubArtifacts.h"
 #include "ci/GitHubDeployments.h"
 #include "ci/GitHubJson.h"
 #include "ci/HttpClient.h"
@@ -207,6 +208,15 @@ void GitHubProvider::nextCommitStatus(std::shared_ptr<GitHubStatusWalk> walk)
                 nextCommitStatus(walk);
             });
     });
+}
+
+void GitHubProvider::fetchTestReport(const PipelineRun &run, const CancelToken &cancel,
+    CiCallback<std::optional<testresults::TestReport>> done)
+{
+    GitHubArtifacts::fetchReport(
+        this, m_http,
+        [this](const QString &path, const QList<QPair<QString, QString>> &q) { return request(path, q); },
+        m_source, run, cancel, std::move(done));
 }
 
 void GitHubProvider::fetchDeployments(

@@ -2,8 +2,9 @@
 
 // GitHub Actions (github.com or GitHub Enterprise through `api_url`, e.g.
 // https://ghe.example.com/api/v3): workflow runs of a repository, their jobs and
-// steps (in one stage named after the workflow), job logs, and check runs plus
-// combined commit statuses for the status dots. Parsing is in GitHubJson.
+// steps (in one stage named after the workflow), job logs, check runs plus
+// combined commit statuses for the status dots, and test reports from the run's
+// artifacts. Parsing is in GitHubJson.
 
 #include "ci/CiProvider.h"
 #include "ci/CiSource.h"
@@ -34,6 +35,11 @@ public:
         CiCallback<QString> done) override;
     void commitStatuses(const QStringList &commits, const CancelToken &cancel,
         CiCallback<QHash<QString, CommitStatus>> done) override;
+
+    // The JUnit (and other) reports in the run's artifacts (GitHubArtifacts).
+    bool providesTestReports() const override { return true; }
+    void fetchTestReport(const PipelineRun &run, const CancelToken &cancel,
+        CiCallback<std::optional<testresults::TestReport>> done) override;
 
     // Deployments and their latest statuses (GitHubDeployments).
     bool providesDeployments() const override { return true; }

@@ -13,6 +13,7 @@
 #include "ci/PipelineRun.h"
 #include "ci/PipelineRunModel.h"
 #include "common/Workspace.h"
+#include "pipelines/CiTestImporter.h"
 #include "pipelines/CommitPipelineBadges.h"
 #include "pipelines/LogPanel.h"
 #include "pipelines/LogView.h"
@@ -22,6 +23,7 @@
 #include "pipelines/PipelinesPage.h"
 #include "pipelines/StageGraphView.h"
 #include "store/Database.h"
+#include "testresults/TestRunStore.h"
 #include "tests/TestStoreAccess.h"
 
 #include <QFile>
@@ -29,6 +31,7 @@
 #include <QJsonDocument>
 #include <QJsonObject>
 #include <QPushButton>
+#include <QScopeGuard>
 #include <QSignalSpy>
 #include <QTemporaryDir>
 #include <QTest>
@@ -243,6 +246,96 @@ private Q_SLOTS:
         QCOMPARE(page.proxy()->rowCount(), 0);
     }
 
+    // A finished CI run's test report lands in the test history with the run's
+    // commit, once: GitLab's pipelines and test_report, answered by the loopback server.
+    void finishedRunsTestsLandInTheTestHistory()
+    {
+        freshStore();
+        TestRepo repo;
+        repo.init();
+        repo.commit(QStringLiteral("one"));
+        repo.writeFile(QStringLiteral(".devdash.json"),
+            QStringLiteral("{\"ci\": [{\"provider\": \"gitlab\", \"project\": \"team/reports\", "
+                           "\"api_url\": \"%1/api/v4\"}]}")
+                .arg(m_server.url().toString(QUrl::StripTrailingSlash))
+                .toUtf8());
+        const QString head = repo.commit(QStringLiteral("ci config"));
+        qputenv("GITLAB_TOKEN", "glpat-feedSECRET0123456789");
+        const auto unsetToken = qScopeGuard([] { qunsetenv("GITLAB_TOKEN"); });
+        // GitLab's listing, its runs moved onto this repository's commit; the second one still running.
+        QFile listing(QStringLiteral(DEVDASH_CI_FIXTURES "/gitlab/ccmenu2__GitLabPipelineRunsResponse.json"));
+        QVERIFY(listing.open(QIODevice::ReadOnly));
+        QJsonArray pipelines = QJsonDocument::fromJson(listing.readAll()).array();
+        for (int i = 0; i < pipelines.size(); ++i) {
+            QJsonObject pipeline = pipelines.at(i).toObject();
+            pipeline.insert(QStringLiteral("sha"), head);
+            if (i == 1)
+                pipeline.insert(QStringLiteral("status"), QStringLiteral("running"));
+            pipelines[i] = pipeline;
+        }
+        const QString root = QStringLiteral("/api/v4/projects/team/reports");
+        m_server.setRoute(root + QStringLiteral("/pipelines"),
+            LoopbackResponse::json(QJsonDocument(pipelines).toJson(QJsonDocument::Compact)));
+        QFile report(QStringLiteral(DEVDASH_CI_TEST_DATA "/gitlab-test-report.json"));
+        QVERIFY(report.open(QIODevice::ReadOnly));
+        const QByteArray reportJson = report.readAll();
+        const QString first = pipelines.at(0).toObject().value(QStringLiteral("id")).toVariant().toString();
+        const QString running = pipelines.at(1).toObject().value(QStringLiteral("id")).toVariant().toString();
+        m_server.setRoute(root + QStringLiteral("/pipelines/%1/test_report").arg(first),
+            LoopbackResponse::json(reportJson));
+
+        ui::Workspace workspace;
+        ui::PipelinesPage page(&workspace);
+        page.resize(1280, 800);
+        page.show();
+        QSignalSpy imported(page.ciFeed()->testImporter(), &ui::CiTestImporter::imported);
+        page.setRepository(repo.path());
+        QVERIFY(imported.wait(20000) || !imported.isEmpty());
+        const auto run = imported.first().at(0).value<ci::PipelineRun>();
+        QCOMPARE(run.id, first);
+        QCOMPARE(imported.first().at(1).toInt(), 3);
+        QCOMPARE(imported.first().at(2).toInt(), 1);
+        // The running pipeline's report is not asked for.
+        QCOMPARE(m_server.requestCount(root + QStringLiteral("/pipelines/%1/test_report").arg(running)), 0);
+        QVERIFY(QTest::qWaitFor([&] { return page.ciFeed()->testImporter()->pending() == 0; }, 20000));
+
+        // In the test history, with the run's commit and its CI source.
+        auto location = ui::TestStoreAccess::location();
+        QVERIFY(location);
+        auto db = store::Database::open(*location);
+        QVERIFY2(db, qPrintable(db.errorMessage()));
+        testresults::TestRunStore store(*db);
+        auto runs = store.runs(ui::TestStoreAccess::repositoryKey(repo.path()));
+        QVERIFY2(runs, qPrintable(runs.errorMessage()));
+        QCOMPARE(runs->size(), 1);
+        QCOMPARE(runs->first().commit, head);
+        QCOMPARE(runs->first().source, QStringLiteral("gitlab:team/reports#%1").arg(first));
+        QCOMPARE(runs->first().counts.failed, 1);
+
+        // The running pipeline finishes: its report is fetched then, once.
+        pipelines[1] = [&] {
+            QJsonObject p = pipelines.at(1).toObject();
+            p.insert(QStringLiteral("status"), QStringLiteral("failed"));
+            return p;
+        }();
+        m_server.setRoute(root + QStringLiteral("/pipelines"),
+            LoopbackResponse::json(QJsonDocument(pipelines).toJson(QJsonDocument::Compact)));
+        m_server.setRoute(root + QStringLiteral("/pipelines/%1/test_report").arg(running),
+            LoopbackResponse::json(reportJson));
+        page.refresh();
+        QVERIFY(QTest::qWaitFor(
+            [&] {
+                return m_server.requestCount(root + QStringLiteral("/pipelines/%1/test_report").arg(running))
+                    == 1
+                    && page.ciFeed()->testImporter()->pending() == 0;
+            },
+            20000));
+        page.refresh();
+        QTest::qWait(300);
+        QCOMPARE(m_server.requestCount(root + QStringLiteral("/pipelines/%1/test_report").arg(first)), 1);
+        QCOMPARE(m_server.requestCount(root + QStringLiteral("/pipelines/%1/test_report").arg(running)), 1);
+    }
+
     // History's dots for commits without stored runs come from the server: GitHub's
     // check runs and commit statuses of that commit (the worst wins), asked once.
     void historyDotsAskTheServerForCommitsWithoutRuns()
@@ -254,7 +347,8 @@ private Q_SLOTS:
         m_server.setRoute(QStringLiteral("/repos/team/dots/actions/runs"),
             LoopbackResponse::json("{\"total_count\": 0, \"workflow_runs\": []}"));
         const QString checks = QStringLiteral("/repos/team/dots/commits/%1/check-runs").arg(first);
-        m_server.setRoute(checks, LoopbackResponse::file(QStringLiteral(DEVDASH_CI_TEST_DATA "/github-check-runs.json")));
+        m_server.setRoute(
+            checks, LoopbackResponse::file(QStringLiteral(DEVDASH_CI_TEST_DATA "/github-check-runs.json")));
         m_server.setRoute(QStringLiteral("/repos/team/dots/commits/%1/status").arg(first),
             LoopbackResponse::file(QStringLiteral(DEVDASH_CI_TEST_DATA "/github-status.json")));
         // `head` is unknown to the server (404): no dot, no error.

@@ -1,5 +1,7 @@
 #include "PipelineCiFeed.h"
 
+#include "CiTestImporter.h"
+
 #include <QScopeGuard>
 
 #include "ci/PipelineRunStore.h"
@@ -22,6 +24,7 @@ PipelineCiFeed::PipelineCiFeed(QObject *parent)
     , m_http(new ci::HttpClient(this))
     , m_credentials(new ci::CiCredentials(this))
     , m_poller(new ci::CiPoller(this))
+    , m_tests(new CiTestImporter(this))
 {
     m_poller->setHttpClient(m_http);
     m_poller->followSystemNetwork();
@@ -29,8 +32,10 @@ PipelineCiFeed::PipelineCiFeed(QObject *parent)
         m_poller, &ci::CiPoller::runsUpdated, this, [this](int watch, const QList<ci::PipelineRun> &runs) {
             m_errors.remove(watch);
             const auto provider = m_providers.value(watch);
-            if (provider)
+            if (provider) {
                 Q_EMIT runsUpdated(provider->name(), provider->project(), withDetails(runs));
+                m_tests->runsListed(*provider, runs);
+            }
             updateProblem();
         });
     connect(m_poller, &ci::CiPoller::watchFailed, this, [this](int watch, const QString &message) {
@@ -59,6 +64,7 @@ void PipelineCiFeed::setRepository(const QString &repoRoot, const QString &repos
     m_watch.clear();
     m_repoRoot = repoRoot;
     m_repoKey = repositoryKey;
+    m_tests->setRepository(repositoryKey);
     const quint64 generation = ++m_generation;
     updateProblem();
     m_sourcesPending = 0; // an older repository's set-up no longer counts

@@ -28,6 +28,8 @@ class HttpClient;
 
 namespace devdash::ui {
 
+class CiTestImporter;
+
 class PipelineCiFeed final : public QObject
 {
     Q_OBJECT
@@ -40,6 +42,8 @@ public:
     void refresh();
     ci::CiPoller *poller() const { return m_poller; }
     ci::HttpClient *http() const { return m_http; }
+    // Brings the finished runs' test reports into the test history.
+    CiTestImporter *testImporter() const { return m_tests; }
     // The provider of a run's provider + project; nullptr when not configured.
     ci::CiProvider *providerFor(const QString &provider, const QString &project) const;
     // The problem to show, if any; the second value says the CI settings would help.
@@ -71,6 +75,7 @@ private:
     ci::HttpClient *m_http;
     ci::CiCredentials *m_credentials;
     ci::CiPoller *m_poller;
+    CiTestImporter *m_tests;
     QHash<int, std::shared_ptr<ci::CiProvider>> m_providers; // by watch id
     QHash<int, QString> m_errors;
     QHash<QString, ci::PipelineRun> m_details; // by run key: the fetched stages and jobs

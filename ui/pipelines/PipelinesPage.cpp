@@ -1,6 +1,7 @@
 #include "PipelinesPage.h"
 
 #include "CiSettingsDialog.h"
+#include "CiTestImporter.h"
 #include "JobLogLoader.h"
 #include "LocalRunController.h"
 #include "LogPanel.h"
@@ -198,6 +199,17 @@ PipelinesPage::PipelinesPage(Workspace *workspace, QWidget *parent)
         composeRuns();
     });
     m_notifier->attach(m_feed->poller());
+    connect(m_feed->testImporter(), &CiTestImporter::imported, this,
+        [this](const PipelineRun &run, int tests, int failed) {
+            Q_EMIT statusMessage(tr("Imported the tests of %1 %2 (%3): %n test(s), %4 failed", nullptr, tests)
+                                     .arg(run.provider, run.name, run.commit.left(8))
+                                     .arg(failed));
+        });
+    connect(m_feed->testImporter(), &CiTestImporter::failed, this,
+        [this](const PipelineRun &run, const QString &message) {
+            Q_EMIT statusMessage(
+                tr("The tests of %1 %2 were not imported: %3").arg(run.provider, run.name, message));
+        });
 
     m_clock->setInterval(30000);
     connect(m_clock, &QTimer::timeout, m_runsView->viewport(), qOverload<>(&QWidget::update));
