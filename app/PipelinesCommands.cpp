@@ -4,13 +4,18 @@
 #include "ci/CiConfig.h"
 #include "ci/CiCredentials.h"
 #include "ci/CiProviderRegistry.h"
+#include "ci/CiTestReports.h"
 #include "ci/HttpClient.h"
 #include "common/JsonWriter.h"
+#include "store/Database.h"
+#include "testresults/RunImport.h"
 
 #include <QCommandLineParser>
 #include <QDir>
 #include <QFileInfo>
+#include <QHash>
 #include <QJsonArray>
+#include <QJsonObject>
 #include <QRegularExpression>
 
 #include <algorithm>
@@ -25,7 +30,16 @@ using namespace devdash::ci;
 namespace {
 
 const QString Usage = QStringLiteral("devdash pipelines REPO [--branch B] [--commit SHA] [--limit N] "
-                                     "[--provider P --project X --api-url URL] [--json]");
+                                     "[--provider P --project X --api-url URL] [--import-tests [--store S]] "
+                                     "[--json]");
+
+// --import-tests: where the finished runs' test reports go, and what came of each (by run key).
+struct TestImport
+{
+    store::StoreLocation location;
+    QString repositoryKey;
+    QHash<QString, Result<std::optional<testresults::ImportedRun>>> byRun;
+};
 
 constexpr int DefaultLimit = 20;
 
@@ -95,8 +109,10 @@ QString table(const QList<PipelineRun> &runs)
     return text;
 }
 
-// The runs of one source, each with its stages and jobs.
-Result<QList<PipelineRun>> runsOf(const CiSource &source, const RunQuery &query, HttpClient &http)
+// The runs of one source, each with its stages and jobs; with `tests`, the finished
+// runs' test reports imported into the test history.
+Result<QList<PipelineRun>> runsOf(
+    const CiSource &source, const RunQuery &query, HttpClient &http, TestImport *tests)
 {
     CiCredentials credentials;
     auto credential = waitForResult<CiCredential>([&](CiCallback<CiCredential> done) {
@@ -122,6 +138,13 @@ Result<QList<PipelineRun>> runsOf(const CiSource &source, const RunQuery &query,
         if (!full)
             return full.error();
         detailed.append(*full);
+        if (tests && !isActive(full->status) && full->commit.size() == 40)
+            tests->byRun.insert(full->key(),
+                waitForResult<std::optional<testresults::ImportedRun>>(
+                    [&](CiCallback<std::optional<testresults::ImportedRun>> done) {
+                        CiTestReports::fetchAndImport(
+                            *provider, *full, tests->repositoryKey, tests->location, {}, std::move(done));
+                    }));
     }
     return detailed;
 }
@@ -182,6 +205,10 @@ int runPipelines(const QStringList &arguments)
         QStringLiteral("X"));
     option(QStringLiteral("api-url"), QStringLiteral("API root, Jenkins server or feed URL."),
         QStringLiteral("URL"));
+    option(QStringLiteral("import-tests"),
+        QStringLiteral("Import the finished runs' test reports into the test history."));
+    option(QStringLiteral("store"), QStringLiteral("The store for --import-tests (default: the user's)."),
+        QStringLiteral("S"));
     option(QStringLiteral("json"), QStringLiteral("Print JSON (docs/cli.md)."));
     const QStringList args
         = QStringList { arguments.value(0) + QStringLiteral(" pipelines") } + arguments.mid(2);
@@ -226,10 +253,20 @@ int runPipelines(const QStringList &arguments)
                 .arg(root, configured->file()),
             2);
 
+    std::optional<TestImport> tests;
+    if (parser.isSet(QStringLiteral("import-tests"))) {
+        auto location = store::StoreLocation::parse(parser.value(QStringLiteral("store")));
+        if (!location)
+            return fail(location.errorMessage(), 2);
+        auto key = testresults::RunImport::repositoryKey(root);
+        if (!key)
+            return fail(key.errorMessage());
+        tests = TestImport { *location, *key, {} };
+    }
     HttpClient http; // the user's cache: a repeated call costs 304s only
     QList<PipelineRun> runs;
     for (const CiSource &source : configured->sources()) {
-        auto some = runsOf(source, query, http);
+        auto some = runsOf(source, query, http, tests ? &*tests : nullptr);
         if (!some)
             return fail(some.errorMessage());
         runs.append(*some);
@@ -243,14 +280,52 @@ int runPipelines(const QStringList &arguments)
     if (query.limit > 0 && runs.size() > query.limit)
         runs.resize(query.limit);
 
+    // What --import-tests did per run: the test run (its id, counts, whether new), none, or why not.
+    const auto importOf = [&](const PipelineRun &run) -> std::optional<QJsonValue> {
+        if (!tests)
+            return std::nullopt;
+        const auto it = tests->byRun.constFind(run.key());
+        if (it == tests->byRun.cend() || (it->ok() && !it->value()))
+            return QJsonValue(QJsonValue::Null);
+        if (!it->ok())
+            return QJsonValue(QJsonObject { { QStringLiteral("error"), it->errorMessage() } });
+        const testresults::ImportedRun &imported = *it->value();
+        return QJsonValue(QJsonObject {
+            { QStringLiteral("test_run_id"), imported.run.id },
+            { QStringLiteral("tests"), imported.run.counts.tests },
+            { QStringLiteral("failed"), imported.run.counts.failed + imported.run.counts.errored },
+            { QStringLiteral("created"), imported.created },
+        });
+    };
     if (parser.isSet(QStringLiteral("json"))) {
         QJsonArray array;
-        for (const PipelineRun &run : std::as_const(runs))
-            array.append(pipelineJson(run));
+        for (const PipelineRun &run : std::as_const(runs)) {
+            QJsonObject object = pipelineJson(run);
+            if (const auto imported = importOf(run))
+                object.insert(QStringLiteral("tests"), *imported);
+            array.append(object);
+        }
         json::print(array);
         return 0;
     }
     out(table(runs));
+    for (const PipelineRun &run : std::as_const(runs)) {
+        const auto imported = importOf(run);
+        if (!imported || imported->isNull())
+            continue;
+        const QJsonObject o = imported->toObject();
+        out(o.contains(QStringLiteral("error"))
+                ? QStringLiteral("tests of %1 %2 not imported: %3\n")
+                      .arg(run.provider, run.id, o.value(QStringLiteral("error")).toString())
+                : QStringLiteral("tests of %1 %2: test run %3, %4 tests, %5 failed%6\n")
+                      .arg(run.provider, run.id)
+                      .arg(o.value(QStringLiteral("test_run_id")).toInteger())
+                      .arg(o.value(QStringLiteral("tests")).toInt())
+                      .arg(o.value(QStringLiteral("failed")).toInt())
+                      .arg(o.value(QStringLiteral("created")).toBool()
+                              ? QString()
+                              : QStringLiteral(" (imported before)")));
+    }
     return 0;
 }
 

@@ -4,11 +4,14 @@
 
 #include "CliProcess.h"
 #include "LoopbackHttpServer.h"
+#include "TestRepo.h"
 
 #include <QDir>
 #include <QFile>
 #include <QJsonArray>
+#include <QJsonDocument>
 #include <QJsonObject>
+#include <QScopeGuard>
 #include <QTemporaryDir>
 #include <QTest>
 
@@ -185,6 +188,55 @@ private slots:
         QCOMPARE(listing.at(0).query.queryItemValue(QStringLiteral("ref")), QStringLiteral("main"));
         QCOMPARE(listing.at(0).query.queryItemValue(QStringLiteral("per_page")), QStringLiteral("2"));
         QCOMPARE(listing.at(0).header("PRIVATE-TOKEN"), QByteArray("glpat-cliSECRET"));
+    }
+
+    // --import-tests: the finished runs' test reports land in the store given, once.
+    void importTestsPutsReportsInTheStore()
+    {
+        TestRepo repo;
+        repo.init();
+        repo.commit(QStringLiteral("one"));
+        const QString root = QStringLiteral("/gt/api/v4/projects/group/tested");
+        m_server.setPages(root + QStringLiteral("/pipelines"),
+            { readFile(
+                QStringLiteral(DEVDASH_CI_FIXTURES "/gitlab/ccmenu2__GitLabPipelineRunsResponse.json")) },
+            true);
+        const QString id = QStringLiteral("1920856706");
+        m_server.setRoute(root + QStringLiteral("/pipelines/") + id,
+            LoopbackResponse::json(readFile(
+                QStringLiteral(DEVDASH_CI_FIXTURES "/gitlab/ccmenu2__GitLabPipelineDetailsResponse.json"))));
+        m_server.setPages(root + QStringLiteral("/pipelines/%1/jobs").arg(id),
+            { readFile(QStringLiteral(DEVDASH_CI_TEST_DATA "/gitlab-jobs-page1.json")) }, true);
+        m_server.setRoute(root + QStringLiteral("/pipelines/%1/test_report").arg(id),
+            LoopbackResponse::json(
+                readFile(QStringLiteral(DEVDASH_CI_TEST_DATA "/gitlab-test-report.json"))));
+        qputenv("GITLAB_TOKEN", "glpat-cliSECRET");
+        const auto unset = qScopeGuard([] { qunsetenv("GITLAB_TOKEN"); });
+        const QString store = m_repo.filePath(QStringLiteral("tests-store.sqlite"));
+        const QStringList args { QStringLiteral("pipelines"), repo.path(), QStringLiteral("--provider"),
+            QStringLiteral("gitlab"), QStringLiteral("--project"), QStringLiteral("group/tested"),
+            QStringLiteral("--api-url"), m_server.url(QStringLiteral("/gt/api/v4")).toString(),
+            QStringLiteral("--limit"), QStringLiteral("1"), QStringLiteral("--import-tests"),
+            QStringLiteral("--store"), store, QStringLiteral("--json") };
+        for (const bool created : { true, false }) {
+            const CliRun run = devdash(args);
+            QVERIFY2(run.exitCode == 0, run.err.constData());
+            const QJsonObject first = run.array().at(0).toObject();
+            QCOMPARE(first.value("id").toString(), id);
+            const QJsonObject tests = first.value("tests").toObject();
+            QVERIFY2(!tests.isEmpty(), QJsonDocument(first).toJson().constData());
+            QCOMPARE(tests.value("tests").toInt(), 3);
+            QCOMPARE(tests.value("failed").toInt(), 1);
+            QCOMPARE(tests.value("created").toBool(), created);
+            QVERIFY(tests.value("test_run_id").toInteger() > 0);
+        }
+        // Without --import-tests there is no "tests" key and nothing is asked.
+        const int asked = m_server.requestCount(root + QStringLiteral("/pipelines/%1/test_report").arg(id));
+        const CliRun plain = devdash(args.mid(0, args.indexOf(QStringLiteral("--import-tests")))
+            + QStringList { QStringLiteral("--json") });
+        QVERIFY2(plain.exitCode == 0, plain.err.constData());
+        QVERIFY(!plain.array().at(0).toObject().contains(QStringLiteral("tests")));
+        QCOMPARE(m_server.requestCount(root + QStringLiteral("/pipelines/%1/test_report").arg(id)), asked);
     }
 
     void tableWithoutJson()
