@@ -4,6 +4,7 @@
 #include "MigrationStateDelegate.h"
 
 #include "common/BackgroundJob.h"
+#include "common/TableLook.h"
 #include "common/Workspace.h"
 #include "schema/migrations/MigrationListModel.h"
 #include "schema/migrations/MigrationMatrix.h"
@@ -25,22 +26,6 @@ namespace devdash::ui {
 using namespace migrations;
 
 namespace {
-
-void tableLook(QTableView *view)
-{
-    view->verticalHeader()->hide();
-    view->verticalHeader()->setSectionResizeMode(QHeaderView::Fixed);
-    view->verticalHeader()->setDefaultSectionSize(view->fontMetrics().height() + 8);
-    view->setShowGrid(false);
-    view->setWordWrap(false);
-    view->setAlternatingRowColors(true);
-    view->setSelectionBehavior(QAbstractItemView::SelectRows);
-    view->setSelectionMode(QAbstractItemView::SingleSelection);
-    view->setEditTriggers(QAbstractItemView::NoEditTriggers);
-    view->setFrameShape(QFrame::NoFrame);
-    view->horizontalHeader()->setHighlightSections(false);
-    view->horizontalHeader()->setDefaultAlignment(Qt::AlignLeft | Qt::AlignVCenter);
-}
 
 QLabel *sectionTitle(const QString &text, QWidget *parent)
 {
@@ -82,7 +67,7 @@ MigrationsView::MigrationsView(Workspace *workspace, QWidget *parent)
     bar->addStretch(1);
 
     m_listView->setModel(m_list);
-    tableLook(m_listView);
+    TableLook::apply(m_listView, TableLook::AlternatingRows | TableLook::SingleSelection);
     m_listView->setItemDelegate(new MigrationStateDelegate(
         MigrationListModel::StateRole, { MigrationListModel::StateColumn }, m_listView));
     QHeaderView *header = m_listView->horizontalHeader();
@@ -95,7 +80,7 @@ MigrationsView::MigrationsView(Workspace *workspace, QWidget *parent)
     header->resizeSection(MigrationListModel::DurationColumn, 70);
 
     m_matrixView->setModel(m_matrix);
-    tableLook(m_matrixView);
+    TableLook::apply(m_matrixView, TableLook::AlternatingRows | TableLook::SingleSelection);
     m_matrixView->setItemDelegate(
         new MigrationStateDelegate(MigrationMatrixModel::StateRole, {}, m_matrixView));
     m_matrixView->horizontalHeader()->setStretchLastSection(true);

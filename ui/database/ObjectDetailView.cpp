@@ -3,6 +3,7 @@
 #include "SqlHighlighter.h"
 #include "TableDdl.h"
 
+#include "common/TableLook.h"
 #include "common/Theme.h"
 #include "schema/TableColumnsModel.h"
 
@@ -21,21 +22,6 @@
 namespace devdash::ui {
 
 namespace {
-
-void tableLook(QTableView *view)
-{
-    view->verticalHeader()->hide();
-    view->verticalHeader()->setSectionResizeMode(QHeaderView::Fixed);
-    view->verticalHeader()->setDefaultSectionSize(view->fontMetrics().height() + 8);
-    view->setShowGrid(false);
-    view->setWordWrap(false);
-    view->setAlternatingRowColors(true);
-    view->setSelectionBehavior(QAbstractItemView::SelectRows);
-    view->setEditTriggers(QAbstractItemView::NoEditTriggers);
-    view->setFrameShape(QFrame::NoFrame);
-    view->horizontalHeader()->setHighlightSections(false);
-    view->horizontalHeader()->setDefaultAlignment(Qt::AlignLeft | Qt::AlignVCenter);
-}
 
 QTreeWidget *makeTree(const QStringList &headers, QWidget *parent)
 {
@@ -112,7 +98,7 @@ ObjectDetailView::ObjectDetailView(QWidget *parent)
     m_stats->setTextInteractionFlags(Qt::TextSelectableByMouse);
 
     m_columnsView->setModel(m_columns);
-    tableLook(m_columnsView);
+    TableLook::apply(m_columnsView, TableLook::AlternatingRows);
     QHeaderView *header = m_columnsView->horizontalHeader();
     header->setSectionResizeMode(QHeaderView::Interactive);
     header->setStretchLastSection(true);
@@ -134,7 +120,7 @@ ObjectDetailView::ObjectDetailView(QWidget *parent)
     m_ddl->setFrameShape(QFrame::NoFrame);
 
     m_dataView->setModel(m_data);
-    tableLook(m_dataView);
+    TableLook::apply(m_dataView, TableLook::AlternatingRows);
     m_dataView->horizontalHeader()->setSectionResizeMode(QHeaderView::Interactive);
     m_dataView->horizontalHeader()->setDefaultSectionSize(130);
     m_dataStatus->setContentsMargins(8, 4, 8, 4);

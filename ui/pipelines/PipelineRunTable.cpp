@@ -1,5 +1,7 @@
 #include "PipelineRunTable.h"
 
+#include "common/TableLook.h"
+
 #include "PipelineRunDelegate.h"
 
 #include "ci/PipelineRunModel.h"
@@ -19,15 +21,7 @@ PipelineRunTable::PipelineRunTable(QAbstractItemModel *model, QWidget *parent)
 {
     setObjectName(QStringLiteral("pipelineRuns"));
     setModel(model);
-    verticalHeader()->hide();
-    verticalHeader()->setSectionResizeMode(QHeaderView::Fixed);
-    verticalHeader()->setDefaultSectionSize(fontMetrics().height() + 8);
-    setShowGrid(false);
-    setWordWrap(false);
-    setSelectionMode(QAbstractItemView::SingleSelection);
-    setSelectionBehavior(QAbstractItemView::SelectRows);
-    setEditTriggers(QAbstractItemView::NoEditTriggers);
-    setFrameShape(QFrame::NoFrame);
+    TableLook::apply(this, TableLook::SingleSelection);
     setContextMenuPolicy(Qt::CustomContextMenu);
     setItemDelegate(new PipelineRunDelegate(this));
     setSortingEnabled(true);

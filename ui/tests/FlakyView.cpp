@@ -1,5 +1,7 @@
 #include "FlakyView.h"
 
+#include "common/TableLook.h"
+
 #include "common/PaddedRowDelegate.h"
 #include "common/Theme.h"
 
@@ -83,16 +85,8 @@ FlakyView::FlakyView(QWidget *parent)
     m_view->sortByColumn(FlakyTableModel::RateColumn, Qt::DescendingOrder);
     m_view->setItemDelegate(new PaddedRowDelegate(
         { FlakyTableModel::EvidenceColumn, FlakyTableModel::LastSeenColumn }, {}, m_view));
-    m_view->verticalHeader()->hide();
-    m_view->setShowGrid(false);
-    m_view->setWordWrap(false);
-    m_view->setSelectionBehavior(QAbstractItemView::SelectRows);
-    m_view->setSelectionMode(QAbstractItemView::SingleSelection);
-    m_view->setEditTriggers(QAbstractItemView::NoEditTriggers);
-    m_view->setFrameShape(QFrame::NoFrame);
+    TableLook::apply(m_view, TableLook::SingleSelection);
     QHeaderView *header = m_view->horizontalHeader();
-    header->setDefaultAlignment(Qt::AlignLeft | Qt::AlignVCenter);
-    header->setHighlightSections(false);
     header->setSectionResizeMode(QHeaderView::ResizeToContents);
     header->setSectionResizeMode(FlakyTableModel::TestColumn, QHeaderView::Stretch);
     header->setSectionResizeMode(FlakyTableModel::EvidenceColumn, QHeaderView::Stretch);

@@ -1,5 +1,7 @@
 #include "TestHistoryView.h"
 
+#include "common/TableLook.h"
+
 #include "StatusTimeline.h"
 #include "TestStatusStyle.h"
 #include "common/Theme.h"
@@ -66,13 +68,7 @@ TestHistoryView::TestHistoryView(QWidget *parent)
     m_chartView->setFixedHeight(150);
 
     m_view->setModel(m_model);
-    m_view->verticalHeader()->hide();
-    m_view->setShowGrid(false);
-    m_view->setWordWrap(false);
-    m_view->setSelectionBehavior(QAbstractItemView::SelectRows);
-    m_view->setSelectionMode(QAbstractItemView::SingleSelection);
-    m_view->setEditTriggers(QAbstractItemView::NoEditTriggers);
-    m_view->setFrameShape(QFrame::NoFrame);
+    TableLook::apply(m_view, TableLook::SingleSelection);
     m_view->setItemDelegate(
         new TestStatusDelegate(TestHistoryModel::StatusRole, { TestHistoryModel::StatusColumn }, m_view));
     QHeaderView *header = m_view->horizontalHeader();

@@ -13,6 +13,7 @@
 #include "TrendsView.h"
 #include "common/BackgroundJob.h"
 #include "common/Icons.h"
+#include "common/TableLook.h"
 #include "common/Theme.h"
 #include "common/Workspace.h"
 
@@ -46,20 +47,6 @@ namespace {
 constexpr int RunsPage = 200; // runs per query; older ones as the table scrolls
 constexpr int PollMs = 5000; // new runs (the report watcher, the CLI) while the page is shown
 
-void tableLook(QTableView *view)
-{
-    view->verticalHeader()->hide();
-    view->verticalHeader()->setSectionResizeMode(QHeaderView::Fixed);
-    view->verticalHeader()->setDefaultSectionSize(view->fontMetrics().height() + 8);
-    view->setShowGrid(false);
-    view->setWordWrap(false);
-    view->setSelectionMode(QAbstractItemView::SingleSelection);
-    view->setSelectionBehavior(QAbstractItemView::SelectRows);
-    view->setEditTriggers(QAbstractItemView::NoEditTriggers);
-    view->setFrameShape(QFrame::NoFrame);
-    view->horizontalHeader()->setHighlightSections(false);
-    view->horizontalHeader()->setDefaultAlignment(Qt::AlignLeft | Qt::AlignVCenter);
-}
 } // namespace
 
 TestsPage::TestsPage(Workspace *workspace, QWidget *parent)
@@ -111,7 +98,7 @@ TestsPage::TestsPage(Workspace *workspace, QWidget *parent)
     m_runsProxy->setSourceModel(m_runs);
     m_runsProxy->setSortRole(RunListModel::SortRole);
     m_runsView->setModel(m_runsProxy);
-    tableLook(m_runsView);
+    TableLook::apply(m_runsView, TableLook::SingleSelection);
     m_runsView->setSortingEnabled(true);
     m_runsView->sortByColumn(RunListModel::WhenColumn, Qt::DescendingOrder);
     m_runsView->setItemDelegate(

@@ -1,5 +1,7 @@
 #include "TrendsView.h"
 
+#include "common/TableLook.h"
+
 #include "ChartExport.h"
 #include "TestStatusStyle.h"
 #include "common/Theme.h"
@@ -42,17 +44,8 @@ QTableView *makeTable(QStandardItemModel *model, QWidget *parent)
 {
     auto *view = new QTableView(parent);
     view->setModel(model);
-    view->verticalHeader()->hide();
-    view->verticalHeader()->setDefaultSectionSize(view->fontMetrics().height() + 8);
-    view->setShowGrid(false);
-    view->setWordWrap(false);
-    view->setSelectionBehavior(QAbstractItemView::SelectRows);
-    view->setSelectionMode(QAbstractItemView::SingleSelection);
-    view->setEditTriggers(QAbstractItemView::NoEditTriggers);
-    view->horizontalHeader()->setDefaultAlignment(Qt::AlignLeft | Qt::AlignVCenter);
-    view->horizontalHeader()->setHighlightSections(false);
+    TableLook::apply(view, TableLook::SingleSelection);
     view->horizontalHeader()->setStretchLastSection(false);
-    view->setFrameShape(QFrame::NoFrame);
     return view;
 }
 
