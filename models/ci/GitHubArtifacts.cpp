@@ -95,6 +95,8 @@ void downloadNext(const std::shared_ptr<ArtifactFetch> &fetch)
     HttpRequest r = fetch->request(QStringLiteral("/actions/artifacts/%1/zip").arg(artifact.id), {});
     r.useCache = false; // kept by ArtifactCache instead: the blob URL changes on every request
     r.timeoutMs = std::max(fetch->source.timeoutMs, 5 * 60 * 1000);
+    // The zip may be as large as what will be read from it (compressed is smaller).
+    r.maxBodyBytes = std::max(r.maxBodyBytes, fetch->limits.maxTotalBytes);
     fetch->http->get(r, fetch->cancel, [fetch, index, artifact](Result<HttpResponse> response) {
         if (!response) {
             if (response.error().code == HttpCanceled)

@@ -25,6 +25,7 @@ struct HttpClient::Pending
     int attempt = 0;
     int redirects = 0;
     bool timedOut = false;
+    bool tooLarge = false;
     QNetworkReply *reply = nullptr;
     QTimer *deadline = nullptr;
     QString host;
@@ -250,6 +251,15 @@ void HttpClient::start(const std::shared_ptr<Pending> &pending)
         pending->reply->abort();
     });
     pending->deadline->start(pending->request.timeoutMs);
+    // The announced size, then what arrived: either past the cap stops the download.
+    connect(reply, &QNetworkReply::downloadProgress, reply, [pending](qint64 received, qint64 total) {
+        if (!pending->tooLarge
+            && (received > pending->request.maxBodyBytes || total > pending->request.maxBodyBytes)
+            && pending->reply) {
+            pending->tooLarge = true;
+            pending->reply->abort();
+        }
+    });
     connect(reply, &QNetworkReply::finished, this, [this, pending, reply] { finished(pending, reply); });
     if (!m_cancelTimer->isActive())
         m_cancelTimer->start();
@@ -278,6 +288,15 @@ void HttpClient::finished(const std::shared_ptr<Pending> &pending, QNetworkReply
     if (pending->cancel.isCancelled()) {
         complete(pending,
             Error { QStringLiteral("canceled: %1").arg(HttpErrorText::displayUrl(url)), HttpCanceled });
+        return;
+    }
+    if (pending->tooLarge) {
+        ++m_stats.errors;
+        complete(pending,
+            Error { QStringLiteral("%1 answered with more than %2 MiB: refused, nothing kept")
+                        .arg(HttpErrorText::displayUrl(url))
+                        .arg(pending->request.maxBodyBytes / (1024 * 1024)),
+                HttpTooLarge });
         return;
     }
     if (pending->timedOut || reply->error() == QNetworkReply::TimeoutError) {

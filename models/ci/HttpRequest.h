@@ -23,6 +23,9 @@ struct HttpRequest
     QString credentialHint;
     int timeoutMs = 30000; // the whole exchange, from the request leaving the queue
     bool useCache = true; // conditional request + disk cache (ETag / Last-Modified)
+    // A larger answer is refused while it arrives (a runaway log, a hostile server):
+    // nothing is kept of it.
+    qint64 maxBodyBytes = qint64(128) * 1024 * 1024;
     QString caBundle; // PEM file of extra CA certificates for a self-hosted server
 
     void setHeader(const QByteArray &name, const QByteArray &value) { headers.append({ name, value }); }

@@ -13,6 +13,7 @@ namespace devdash::ci {
 constexpr int HttpNetworkError = -1; // DNS, refused connection, TLS
 constexpr int HttpCanceled = -2; // the caller's CancelToken was set
 constexpr int HttpTimedOut = -3;
+constexpr int HttpTooLarge = -4; // the answer grew past HttpRequest::maxBodyBytes
 constexpr int HttpRateLimited = -4; // waiting would exceed the client's patience
 constexpr int HttpMalformed = -5; // the body is not what the API documents
 

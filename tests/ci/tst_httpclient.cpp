@@ -425,6 +425,25 @@ private slots:
         QVERIFY(arrivals[2] - arrivals[1] >= 180);
     }
 
+    void oversizedAnswerIsRefusedAndNotKept()
+    {
+        QByteArray big(3 * 1024 * 1024, 'x');
+        m_server->setRoute(QStringLiteral("/huge"), LoopbackResponse::text(big));
+        HttpClient client(nullptr, m_cache.path());
+        HttpRequest request = requestFor(m_server->url(QStringLiteral("/huge")));
+        request.maxBodyBytes = 1024 * 1024;
+        auto r = fetch(client, request);
+        QVERIFY(!r.ok());
+        QCOMPARE(r.error().code, HttpTooLarge);
+        QVERIFY2(r.errorMessage().contains(QStringLiteral("more than 1 MiB")), qPrintable(r.errorMessage()));
+        QVERIFY(!folderContains(m_cache.path(), QByteArray(64, 'x')));
+        // Under the cap, the same answer is read whole.
+        request.maxBodyBytes = 4 * 1024 * 1024;
+        auto whole = fetch(client, request);
+        QVERIFY2(whole.ok(), qPrintable(whole.errorMessage()));
+        QCOMPARE(whole->body.size(), big.size());
+    }
+
     void redirectToAnotherHostDropsCredentials()
     {
         LoopbackHttpServer blobs;
