@@ -340,19 +340,19 @@ Result<void> PostgresInspector::readConstraints(Result<QSqlQuery> &query)
         return query.error();
     while (query->next()) {
         const qint64 relation = query->value(0).toLongLong();
-        const auto tableIndex = m_tableByOid.constFind(relation);
-        if (tableIndex == m_tableByOid.cend())
+        const int tableIndex = m_tableByOid.value(relation, -1);
+        if (tableIndex < 0)
             continue;
-        Table &table = m_catalog.tables[*tableIndex];
+        Table &table = m_catalog.tables[tableIndex];
         const QString name = query->value(1).toString();
         const QString type = query->value(2).toString();
         const QString attnums = query->value(3).toString();
         if (type == QLatin1String("p")) {
             table.primaryKeyName = name;
-            m_keyColumns.push_back({ *tableIndex, KeyColumns::PrimaryKey, 0, relation, attnums, {}, 0 });
+            m_keyColumns.push_back({ tableIndex, KeyColumns::PrimaryKey, 0, relation, attnums, {}, 0 });
         } else if (type == QLatin1String("u")) {
             m_keyColumns.push_back(
-                { *tableIndex, KeyColumns::Unique, int(table.uniques.size()), relation, attnums, {}, 0 });
+                { tableIndex, KeyColumns::Unique, int(table.uniques.size()), relation, attnums, {}, 0 });
             table.uniques.append({ name, {} });
         } else if (type == QLatin1String("c")) {
             table.checks.append({ name, checkExpression(query->value(9).toString()) });
@@ -365,8 +365,8 @@ Result<void> PostgresInspector::readConstraints(Result<QSqlQuery> &query)
             fk.onUpdate = foreignKeyAction(query->value(7).toString());
             fk.onDelete = foreignKeyAction(query->value(8).toString());
             table.foreignKeys.append(fk);
-            m_keyColumns.push_back({ *tableIndex, KeyColumns::ForeignKey, item, relation, attnums, {}, 0 });
-            m_keyColumns.push_back({ *tableIndex, KeyColumns::ReferencedKey, item,
+            m_keyColumns.push_back({ tableIndex, KeyColumns::ForeignKey, item, relation, attnums, {}, 0 });
+            m_keyColumns.push_back({ tableIndex, KeyColumns::ReferencedKey, item,
                 query->value(10).toLongLong(), query->value(6).toString(), {}, 0 });
         }
     }
@@ -434,17 +434,17 @@ Result<void> PostgresInspector::readIndexes(Result<QSqlQuery> &query)
         return query.error();
     while (query->next()) {
         const qint64 relation = query->value(0).toLongLong();
-        const auto tableIndex = m_tableByOid.constFind(relation);
-        if (tableIndex == m_tableByOid.cend())
+        const int tableIndex = m_tableByOid.value(relation, -1);
+        if (tableIndex < 0)
             continue;
-        Table &table = m_catalog.tables[*tableIndex];
+        Table &table = m_catalog.tables[tableIndex];
         Index index;
         index.name = query->value(1).toString();
         index.unique = query->value(2).toBool();
         index.primary = query->value(3).toBool();
         index.method = query->value(4).toString();
         index.predicate = query->value(5).toString();
-        m_keyColumns.push_back({ *tableIndex, KeyColumns::IndexKey, int(table.indexes.size()), relation,
+        m_keyColumns.push_back({ tableIndex, KeyColumns::IndexKey, int(table.indexes.size()), relation,
             query->value(6).toString(), query->value(8).isNull() ? QStringList() : jsonList(query->value(8)),
             query->value(7).toInt() });
         table.indexes.append(index);

@@ -1,5 +1,11 @@
 #include "SchemaFixtures.h"
 
+#include "schema/ReadOnlyConnection.h"
+
+#include <QDebug>
+#include <QSqlQuery>
+#include <QSqlRecord>
+
 #include "PostgresServer.h"
 
 #include <QFile>
@@ -75,6 +81,24 @@ bool SchemaFixtures::execPostgres(
     const PostgresServer &server, const QString &database, const QString &sql, QString *error)
 {
     return runPsql(server, { QStringLiteral("-d"), database, QStringLiteral("-c"), sql }, error);
+}
+
+QList<QVariantList> SchemaFixtures::oracle(
+    schema::ReadOnlyConnection &connection, const QString &sql, const QVariantList &values)
+{
+    auto query = connection.run(sql, QStringLiteral("oracle"), values);
+    QList<QVariantList> rows;
+    if (!query) {
+        qWarning() << query.errorMessage();
+        return rows;
+    }
+    while (query->next()) {
+        QVariantList row;
+        for (int i = 0; i < query->record().count(); ++i)
+            row << query->value(i);
+        rows << row;
+    }
+    return rows;
 }
 
 } // namespace devdash::test

@@ -4,7 +4,13 @@
 // northwind for PostgreSQL, MySQL/MariaDB and SQLite) loaded into SQLite files
 // and the test servers, by the engines' own tools where they exist.
 
+#include <QList>
 #include <QString>
+#include <QVariantList>
+
+namespace devdash::schema {
+class ReadOnlyConnection;
+}
 
 namespace devdash::test {
 
@@ -24,6 +30,10 @@ public:
         const PostgresServer &server, const QString &database, const QString &sqlFile, QString *error);
     static bool execPostgres(
         const PostgresServer &server, const QString &database, const QString &sql, QString *error);
+    // The rows of a query asked of the engine itself (what an inspector's result is
+    // checked against); empty, with a warning, when it fails.
+    static QList<QVariantList> oracle(
+        schema::ReadOnlyConnection &connection, const QString &sql, const QVariantList &values = {});
 };
 
 } // namespace devdash::test

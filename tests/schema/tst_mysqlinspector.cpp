@@ -39,24 +39,6 @@ private:
         return connection ? std::move(connection.value()) : nullptr;
     }
 
-    QList<QVariantList> oracle(
-        ReadOnlyConnection &connection, const QString &sql, const QVariantList &values = {})
-    {
-        auto query = connection.run(sql, QStringLiteral("oracle"), values);
-        QList<QVariantList> rows;
-        if (!query) {
-            qWarning() << query.errorMessage();
-            return rows;
-        }
-        while (query->next()) {
-            QVariantList row;
-            for (int i = 0; i < query->record().count(); ++i)
-                row << query->value(i);
-            rows << row;
-        }
-        return rows;
-    }
-
 private slots:
     void initTestCase()
     {
@@ -98,7 +80,7 @@ private slots:
         QVERIFY2(catalog.ok(), qPrintable(catalog.errorMessage()));
         QCOMPARE(catalog->database, database);
         QVERIFY(catalog->tables.size() >= minTables);
-        const auto tables = oracle(*connection, QStringLiteral("SHOW FULL TABLES"));
+        const auto tables = SchemaFixtures::oracle(*connection, QStringLiteral("SHOW FULL TABLES"));
         QCOMPARE(catalog->tables.size(), tables.size());
         int foreignKeys = 0;
         QSqlDriver *driver = connection->database().driver();
@@ -108,7 +90,8 @@ private slots:
             QVERIFY2(table, qPrintable(name));
             QCOMPARE(table->kind == TableKind::View, row.at(1).toString() == QLatin1String("VIEW"));
             const QString quoted = driver->escapeIdentifier(name, QSqlDriver::TableName);
-            const auto columns = oracle(*connection, QStringLiteral("SHOW COLUMNS FROM %1").arg(quoted));
+            const auto columns
+                = SchemaFixtures::oracle(*connection, QStringLiteral("SHOW COLUMNS FROM %1").arg(quoted));
             QCOMPARE(table->columns.size(), columns.size());
             QStringList primaryKey;
             for (int i = 0; i < columns.size(); ++i) {
@@ -137,7 +120,8 @@ private slots:
                 continue;
             }
             // Indexes and the primary key, as SHOW INDEX lists them.
-            const auto indexRows = oracle(*connection, QStringLiteral("SHOW INDEX FROM %1").arg(quoted));
+            const auto indexRows
+                = SchemaFixtures::oracle(*connection, QStringLiteral("SHOW INDEX FROM %1").arg(quoted));
             QMap<QString, QStringList> indexColumns;
             QMap<QString, bool> unique;
             for (const QVariantList &index : indexRows) {
@@ -153,7 +137,7 @@ private slots:
                 QCOMPARE(index.unique, unique.value(index.name));
             }
             // Foreign keys and their rules.
-            const auto rules = oracle(*connection,
+            const auto rules = SchemaFixtures::oracle(*connection,
                 QStringLiteral("SELECT CONSTRAINT_NAME, LOWER(UPDATE_RULE), LOWER(DELETE_RULE), "
                                "REFERENCED_TABLE_NAME FROM information_schema.REFERENTIAL_CONSTRAINTS "
                                "WHERE CONSTRAINT_SCHEMA = ? AND TABLE_NAME = ?"),
@@ -219,8 +203,8 @@ private slots:
             qPrintable(write.lastError().text()));
         QVERIFY(m_server.execRoot(QStringLiteral("SELECT COUNT(*) FROM language WHERE name = 'Klingon'"),
             QStringLiteral("sakila")));
-        const auto rows
-            = oracle(*connection, QStringLiteral("SELECT COUNT(*) FROM language WHERE name = 'Klingon'"));
+        const auto rows = SchemaFixtures::oracle(
+            *connection, QStringLiteral("SELECT COUNT(*) FROM language WHERE name = 'Klingon'"));
         QCOMPARE(rows.first().first().toInt(), 0);
     }
 

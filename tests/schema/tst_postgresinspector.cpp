@@ -43,24 +43,6 @@ private:
         return connection ? std::move(connection.value()) : nullptr;
     }
 
-    QList<QVariantList> oracle(
-        ReadOnlyConnection &connection, const QString &sql, const QVariantList &values = {})
-    {
-        auto query = connection.run(sql, QStringLiteral("oracle"), values);
-        QList<QVariantList> rows;
-        if (!query) {
-            qWarning() << query.errorMessage();
-            return rows;
-        }
-        while (query->next()) {
-            QVariantList row;
-            for (int i = 0; i < query->record().count(); ++i)
-                row << query->value(i);
-            rows << row;
-        }
-        return rows;
-    }
-
 private slots:
     void initTestCase()
     {
@@ -116,7 +98,7 @@ private slots:
         auto connection = connect(QStringLiteral("sakila"));
         QVERIFY(connection);
         // The premise of the test: one tree for both defaults, one for both generated columns.
-        const auto trees = oracle(*connection,
+        const auto trees = SchemaFixtures::oracle(*connection,
             QStringLiteral("SELECT count(DISTINCT adbin::text) FROM pg_attrdef "
                            "WHERE adrelid IN ('twin_a'::regclass, 'twin_b'::regclass)"));
         QCOMPARE(trees.first().first().toInt(), 2);
@@ -153,7 +135,7 @@ private slots:
 
         // Every relation of the user's schemas, and only those (information_schema.tables
         // lists tables and views; materialized views are pg_matviews).
-        const auto relations = oracle(*connection,
+        const auto relations = SchemaFixtures::oracle(*connection,
             QStringLiteral("SELECT table_schema, table_name FROM information_schema.tables "
                            "WHERE table_schema NOT IN ('pg_catalog', 'information_schema') "
                            "UNION SELECT schemaname, matviewname FROM pg_matviews ORDER BY 1, 2"));
@@ -165,7 +147,7 @@ private slots:
             const Table *table = catalog->table(schema, name);
             QVERIFY2(table, qPrintable(schema + QLatin1Char('.') + name));
             // Columns, in order, typed by format_type, with NOT NULL and defaults (one query per table here).
-            const auto columns = oracle(*connection,
+            const auto columns = SchemaFixtures::oracle(*connection,
                 QStringLiteral("SELECT attname, format_type(atttypid, atttypmod), attnotnull, "
                                "pg_get_expr(d.adbin, d.adrelid), attgenerated "
                                "FROM pg_attribute a LEFT JOIN pg_attrdef d ON d.adrelid = "
@@ -185,7 +167,7 @@ private slots:
                         columns.at(i).at(3).toString());
             }
             // Foreign keys: the rules as information_schema states them.
-            const auto fks = oracle(*connection,
+            const auto fks = SchemaFixtures::oracle(*connection,
                 QStringLiteral("SELECT rc.constraint_name, lower(rc.update_rule), lower(rc.delete_rule) "
                                "FROM information_schema.referential_constraints rc "
                                "JOIN information_schema.table_constraints tc "
@@ -205,7 +187,7 @@ private slots:
                 ++checkedForeignKeys;
             }
             // Indexes: names, and the predicate as pg_indexes' definition ends.
-            const auto indexes = oracle(*connection,
+            const auto indexes = SchemaFixtures::oracle(*connection,
                 QStringLiteral("SELECT indexname, indexdef FROM pg_indexes "
                                "WHERE schemaname = ? AND tablename = ? ORDER BY 1"),
                 { schema, name });
@@ -325,7 +307,8 @@ private slots:
             QStringLiteral("SELECT 1 WHERE NOT EXISTS (SELECT 1 FROM language "
                            "WHERE name = 'Klingon')"),
             &error));
-        const auto readOnly = oracle(*connection, QStringLiteral("SHOW default_transaction_read_only"));
+        const auto readOnly
+            = SchemaFixtures::oracle(*connection, QStringLiteral("SHOW default_transaction_read_only"));
         QCOMPARE(readOnly.first().first().toString(), QStringLiteral("on"));
     }
 
