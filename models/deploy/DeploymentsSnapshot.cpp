@@ -2,6 +2,18 @@
 
 namespace devdash::deploy {
 
+int DeploymentsSnapshot::defaultSprintIndex(const QList<SprintMetrics> &perSprint)
+{
+    // The current (latest) sprint when it has deployments, else the last one that has:
+    // an empty current sprint reads "0 days/week — low" and says nothing.
+    for (qsizetype i = perSprint.size(); i-- > 0;) {
+        const DoraReport &dora = perSprint.at(i).dora;
+        if (dora.failureRate.deployments > 0 || dora.frequency.deployments > 0)
+            return int(i);
+    }
+    return int(perSprint.size()) - 1;
+}
+
 Result<DeploymentsSnapshot> DeploymentsSnapshot::build(const store::Database &db,
     const QString &repositoryPath, const SnapshotRequest &request, const CancelToken &cancel)
 {
@@ -43,7 +55,7 @@ Result<DeploymentsSnapshot> DeploymentsSnapshot::build(const store::Database &db
             if (cancel.isCancelled())
                 return Error { QStringLiteral("cancelled") };
         }
-        int index = int(s.sprints.size()) - 1;
+        int index = defaultSprintIndex(s.perSprint);
         for (int i = 0; i < s.sprints.size(); ++i)
             if (s.sprints.at(i).number == request.sprint)
                 index = i;

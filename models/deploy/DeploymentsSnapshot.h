@@ -23,7 +23,7 @@ namespace devdash::deploy {
 struct SnapshotRequest
 {
     QString environment; // for DORA; empty: production if there is one, else the first
-    int sprint = 0; // DORA of this sprint; 0: the current (latest) sprint
+    int sprint = 0; // DORA of this sprint; 0: the current sprint if it has deployments, else the last that has
     QString diffEnvironment; // ahead (staging); empty: the environment before `diffBase`
     QString diffBase; // behind (production)
 };
@@ -53,6 +53,8 @@ struct DeploymentsSnapshot
 
     static Result<DeploymentsSnapshot> build(const store::Database &db, const QString &repositoryPath,
         const SnapshotRequest &request, const CancelToken &cancel = {});
+    // The sprint a page opens on: the latest with deployments (the current one when it has any).
+    static int defaultSprintIndex(const QList<SprintMetrics> &perSprint);
 };
 
 } // namespace devdash::deploy

@@ -1,5 +1,7 @@
 #include "BranchModel.h"
 
+#include "common/CompactNumber.h"
+
 #include "common/JobTracker.h"
 
 #include "common/Background.h"
@@ -239,7 +241,7 @@ QString delta(const std::optional<int> &ahead, const std::optional<int> &behind)
         return {};
     if (*ahead == 0 && *behind == 0)
         return QStringLiteral("=");
-    return QStringLiteral("↑%1 ↓%2").arg(*ahead).arg(*behind);
+    return QStringLiteral("↑%1 ↓%2").arg(CompactNumber::format(*ahead), CompactNumber::format(*behind));
 }
 } // namespace
 
@@ -317,13 +319,13 @@ QVariant BranchModel::refData(const RefInfo &ref, int column, int role) const
         if (stale)
             lines << tr("Stale: no commit for %1 days").arg(ref.committedAt.daysTo(now));
         if (ref.ahead)
-            lines
-                << tr("%1 ahead, %2 behind %3").arg(*ref.ahead).arg(ref.behind.value_or(0)).arg(ref.upstream);
+            lines << tr("%1 ahead, %2 behind %3")
+                         .arg(CompactNumber::exact(*ref.ahead), CompactNumber::exact(ref.behind.value_or(0)),
+                             ref.upstream);
         if (ref.baseAhead && ref.fullName != ref.baseFullName)
             lines << tr("%1 ahead, %2 behind %3")
-                         .arg(*ref.baseAhead)
-                         .arg(ref.baseBehind.value_or(0))
-                         .arg(ref.base);
+                         .arg(CompactNumber::exact(*ref.baseAhead), CompactNumber::exact(ref.baseBehind.value_or(0)),
+                             ref.base);
         return lines.join(QLatin1Char('\n'));
     }
     default:

@@ -7,6 +7,7 @@
 #include "deploy/CommitReach.h"
 #include "deploy/DeploymentHistory.h"
 #include "deploy/DeploymentRecord.h"
+#include "deploy/DeploymentsSnapshot.h"
 #include "deploy/DoraMetrics.h"
 
 #include <QTest>
@@ -185,6 +186,32 @@ private Q_SLOTS:
         QCOMPARE(r->failureRate.deployments, 0);
         QVERIFY(!r->timeToRestore.medianHours && !r->timeToRestore.level);
         QCOMPARE(r->timeToRestore.incidents, 0);
+    }
+
+    // The Deployments page opens on the latest sprint that has deployments: an empty
+    // current sprint ("0 days/week — low") is passed over, a busy one is chosen.
+    void defaultSprintHasDeployments()
+    {
+        auto history = DeploymentHistory::load(m_repo->path(), m_deployments);
+        QVERIFY(history);
+        const QStringList weeks { QStringLiteral("2026-01-05"), QStringLiteral("2026-01-12"),
+            QStringLiteral("2026-01-19") };
+        auto week = [&](int i) {
+            Sprint sprint;
+            sprint.number = i + 1;
+            sprint.first = QDate::fromString(weeks.at(i), Qt::ISODate);
+            sprint.last = sprint.first.addDays(6);
+            auto dora = history->dora(QStringLiteral("production"), sprint.from(), sprint.to());
+            return SprintMetrics { sprint, dora ? *dora : DoraReport {} };
+        };
+        // Weeks 1 and 2: week 2 [Jan 12, Jan 19) is empty (see emptySprint).
+        const QList<SprintMetrics> endsEmpty { week(0), week(1) };
+        QCOMPARE(DeploymentsSnapshot::defaultSprintIndex(endsEmpty), 0);
+        const QList<SprintMetrics> endsBusy { week(0), week(1), week(2) };
+        QVERIFY(endsBusy.last().dora.failureRate.deployments > 0);
+        QCOMPARE(DeploymentsSnapshot::defaultSprintIndex(endsBusy), 2);
+        QCOMPARE(DeploymentsSnapshot::defaultSprintIndex({ week(1) }), 0); // nothing anywhere: the last
+        QCOMPARE(DeploymentsSnapshot::defaultSprintIndex({}), -1);
     }
 
     void periodWithoutFailure()

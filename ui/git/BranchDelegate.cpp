@@ -3,6 +3,7 @@
 #include "GraphDelegate.h"
 #include "common/Theme.h"
 
+#include "common/CompactNumber.h"
 #include "git/BranchModel.h"
 
 #include <QApplication>
@@ -24,8 +25,15 @@ QSize BranchDelegate::sizeHint(const QStyleOptionViewItem &option, const QModelI
     QSize size = QStyledItemDelegate::sizeHint(option, index);
     size.setHeight(qMax(size.height(), option.fontMetrics.height() + 8));
     if (index.column() == BranchModel::UpstreamDeltaColumn || index.column() == BranchModel::BaseDeltaColumn)
-        size.setWidth(qMax(size.width(), 110));
+        size.setWidth(qMax(size.width(), deltaColumnWidth(option.fontMetrics)));
     return size;
+}
+
+int BranchDelegate::deltaColumnWidth(const QFontMetrics &metrics)
+{
+    // Bars (2 × 22) + gap + the widest compact pair ("↑888k ↓88.8k") + the cell's margins.
+    const QString widest = QStringLiteral("↑888k") + QStringLiteral("↓88.8k");
+    return 12 + 2 * 22 + 5 + metrics.horizontalAdvance(widest) + 4 + 8;
 }
 
 void BranchDelegate::initStyleOption(QStyleOptionViewItem *option, const QModelIndex &index) const
@@ -184,8 +192,8 @@ void BranchDelegate::paintDelta(QPainter *painter, const QStyleOptionViewItem &o
     painter->drawLine(centre, y - 2, centre, y + barHeight + 2);
 
     const QRect textRect(centre + barZone + 5, r.top(), r.right() - centre - barZone - 4, r.height());
-    const QString up = QStringLiteral("↑%1").arg(a);
-    const QString down = QStringLiteral("↓%1").arg(b);
+    const QString up = QStringLiteral("↑") + CompactNumber::format(a);
+    const QString down = QStringLiteral("↓") + CompactNumber::format(b);
     painter->setPen(selected ? opt.palette.color(QPalette::HighlightedText) : Theme::addedText());
     painter->drawText(textRect, Qt::AlignVCenter | Qt::AlignLeft, up);
     const int upWidth = opt.fontMetrics.horizontalAdvance(up) + 4;

@@ -4,6 +4,7 @@
 // branches greyed with a "merged" badge, stale ones italic and dimmed, groups bold,
 // and ahead/behind as compact "↑n ↓m" with small green and red bars.
 
+#include <QFontMetrics>
 #include <QStyledItemDelegate>
 
 namespace devdash::ui {
@@ -17,6 +18,8 @@ public:
     void paint(
         QPainter *painter, const QStyleOptionViewItem &option, const QModelIndex &index) const override;
     QSize sizeHint(const QStyleOptionViewItem &option, const QModelIndex &index) const override;
+    // Wide enough for the bars and the widest compact pair: numbers are never cut.
+    static int deltaColumnWidth(const QFontMetrics &metrics);
 
 protected:
     void initStyleOption(QStyleOptionViewItem *option, const QModelIndex &index) const override;

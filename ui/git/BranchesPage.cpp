@@ -88,13 +88,14 @@ BranchesPage::BranchesPage(Workspace *workspace, QWidget *parent)
     QHeaderView *header = m_view->header();
     header->setStretchLastSection(false);
     header->setSectionResizeMode(BranchModel::SummaryColumn, QHeaderView::Stretch);
-    header->resizeSection(BranchModel::NameColumn, 225);
+    header->resizeSection(BranchModel::NameColumn, 200);
     header->resizeSection(BranchModel::CommitColumn, 72);
     header->resizeSection(BranchModel::AuthorColumn, 110);
-    header->resizeSection(BranchModel::DateColumn, 140);
-    header->resizeSection(BranchModel::UpstreamColumn, 140);
-    header->resizeSection(BranchModel::UpstreamDeltaColumn, 112);
-    header->resizeSection(BranchModel::BaseDeltaColumn, 112);
+    header->resizeSection(BranchModel::DateColumn, 155);
+    header->resizeSection(BranchModel::UpstreamColumn, 110);
+    const int deltaWidth = BranchDelegate::deltaColumnWidth(m_view->fontMetrics());
+    header->resizeSection(BranchModel::UpstreamDeltaColumn, deltaWidth);
+    header->resizeSection(BranchModel::BaseDeltaColumn, deltaWidth);
     header->setMinimumSectionSize(40);
     // The latest pipeline status of each branch, as a dot before its commit id.
     m_pipelineStatus = new BranchPipelineStatus(m_view, BranchModel::CommitColumn, this);

@@ -135,6 +135,11 @@ MainWindow::MainWindow(StatePolicy policy, QWidget *parent)
     // What runs where, release diffs, sprints and DORA metrics.
     addPage(new DeploymentsPage(m_workspace, m_content));
 
+    // The sidebar never shrinks below its longest page title ("Deployments" was cut to
+    // "Deployme…" when a wide page pushed the splitter): one width on every page.
+    m_pageList->setMinimumWidth(qMax(150, m_pageList->sizeHintForColumn(0) + 2 * m_pageList->frameWidth() + 16));
+    m_split->setStretchFactor(0, 0);
+
     createActions();
     createToolBar();
     statusBar()->addPermanentWidget(m_jobStatus);
