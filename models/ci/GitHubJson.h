@@ -2,7 +2,7 @@
 
 // Pure functions from GitHub REST responses (Actions workflow runs and jobs, check
 // runs, combined commit status) to the common run model. No network: tested on
-// real responses (../shared/fixtures/ci-api/github).
+// response bodies alone (tests/ci/tst_githubprovider.cpp).
 
 #include "ci/PipelineRun.h"
 #include "common/Result.h"

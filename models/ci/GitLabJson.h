@@ -1,8 +1,8 @@
 #pragma once
 
 // Pure functions from GitLab REST responses (pipelines, pipeline jobs, test_report)
-// to the common run model and the test-history report. No network: tested on real
-// responses (../shared/fixtures/ci-api/gitlab).
+// to the common run model and the test-history report. No network: tested on
+// response bodies alone (tests/ci/tst_gitlabprovider.cpp).
 
 #include "ci/PipelineRun.h"
 #include "common/Result.h"

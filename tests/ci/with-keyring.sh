@@ -1,7 +1,8 @@
 #!/bin/sh
 # Runs a test inside its own D-Bus session with an unlocked gnome-keyring (Secret
 # Service), as on a desktop; without those tools the test runs as is and checks the
-# "no keychain" path instead. ENVIRONMENT.md: qtkeychain needs exactly this headless.
+# "no keychain" path instead. Headless, qtkeychain finds no Secret Service without this
+# and fails with "Unknown error".
 if command -v dbus-run-session >/dev/null 2>&1 && command -v gnome-keyring-daemon >/dev/null 2>&1; then
     export DEVDASH_TEST_KEYRING=1
     # The daemon keeps its control socket and keyrings under these; they must exist.

@@ -8,7 +8,7 @@
 
 namespace devdash::test {
 
-// A private MariaDB server for one test process (ENVIRONMENT.md):
+// A private MariaDB server for one test process (CONTRIBUTING.md, "Real parts, not mocks"):
 // mariadb-install-db into a temporary folder, mariadbd on a free port of
 // 127.0.0.1 with its socket in that folder, stopped and removed when the
 // object goes. root authenticates by the unix socket only (admin work goes
