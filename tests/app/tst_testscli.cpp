@@ -173,7 +173,8 @@ private Q_SLOTS:
         QTest::addColumn<QList<int>>("counts"); // tests, passed, failed, errored, skipped, flaky
         QTest::newRow("surefire flaky")
             << samplePath(QStringLiteral("surefire-flaky.xml")) << QList<int> { 1, 1, 0, 0, 0, 1 };
-        QTest::newRow("jest") << samplePath(QStringLiteral("jest-junit.xml")) << QList<int> { 6, 2, 3, 0, 1, 0 };
+        QTest::newRow("jest") << samplePath(QStringLiteral("jest-junit.xml"))
+                              << QList<int> { 6, 2, 3, 0, 1, 0 };
         QTest::newRow("surefire reruns")
             << samplePath(QStringLiteral("surefire-flaky-rerun.xml")) << QList<int> { 6, 3, 1, 1, 1, 2 };
         QTest::newRow("gtest") << samplePath(QStringLiteral("gtest.xml")) << QList<int> { 7, 1, 1, 1, 4, 0 };
@@ -195,8 +196,8 @@ private Q_SLOTS:
     {
         DEVDASH_REQUIRE_TEST_DATA(QStringLiteral("junit/gtest.xml"), QStringLiteral("junit/mocha.xml"),
             QStringLiteral("junit/nested-suites.xml"));
-        const QStringList files { samplePath(QStringLiteral("gtest.xml")), samplePath(QStringLiteral("mocha.xml")),
-            samplePath(QStringLiteral("nested-suites.xml")) };
+        const QStringList files { samplePath(QStringLiteral("gtest.xml")),
+            samplePath(QStringLiteral("mocha.xml")), samplePath(QStringLiteral("nested-suites.xml")) };
         const CliRun first = import(files);
         QCOMPARE(first.exitCode, 0);
         const QJsonObject a = first.object();

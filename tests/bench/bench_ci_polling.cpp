@@ -172,10 +172,10 @@ int main(int argc, char **argv)
     poller.setHttpClient(&http);
 
     // The server: the response bodies of tests/data, ETags like the real APIs.
-    const LoopbackResponse githubRuns = withEtag(LoopbackResponse::json(
-        readFixture(QStringLiteral("ci-api/github/workflow-runs.json"))));
-    const LoopbackResponse gitlabPipelines = withEtag(LoopbackResponse::json(
-        readFixture(QStringLiteral("ci-api/gitlab/pipelines.json"))));
+    const LoopbackResponse githubRuns
+        = withEtag(LoopbackResponse::json(readFixture(QStringLiteral("ci-api/github/workflow-runs.json"))));
+    const LoopbackResponse gitlabPipelines
+        = withEtag(LoopbackResponse::json(readFixture(QStringLiteral("ci-api/gitlab/pipelines.json"))));
     const QByteArray cctrayFeed = readFixture(QStringLiteral("cctray/jenkins-cc.xml"));
     auto changingJob = std::make_shared<Switchable>();
     auto changingFeed = std::make_shared<Switchable>();
@@ -282,7 +282,8 @@ int main(int argc, char **argv)
                 "name=\"payments-ui\" lastBuildLabel=\"78\" lastBuildTime=\"2022-06-21T14:40:00Z\" "
                 "lastBuildStatus=\"Failure\"");
             if (broken == cctrayFeed) {
-                std::fprintf(stderr, "tests/data/cctray/jenkins-cc.xml changed: update the benchmark's replacement\n");
+                std::fprintf(
+                    stderr, "tests/data/cctray/jenkins-cc.xml changed: update the benchmark's replacement\n");
                 return 1;
             }
             changingFeed->set(withEtag(LoopbackResponse::text(broken, "application/xml")));
@@ -370,7 +371,6 @@ int main(int argc, char **argv)
     check(rowsAfterChange == 2, "the change repaints exactly the two affected rows");
     check(inserted == insertedAfterChange && removed == removedAfterChange,
         "no rows inserted or removed by the change");
-    check(transitions == QStringList { QStringLiteral("broken payments-ui") },
-        "one notification: broken");
+    check(transitions == QStringList { QStringLiteral("broken payments-ui") }, "one notification: broken");
     return ok ? 0 : 1;
 }

@@ -74,8 +74,8 @@ private:
 
 void CctrayProviderTest::initTestCase()
 {
-    DEVDASH_REQUIRE_TEST_DATA(QStringLiteral("cctray/cruisecontrol.xml"), QStringLiteral("cctray/jenkins-cc.xml"),
-        QStringLiteral("cctray/statuses.xml"));
+    DEVDASH_REQUIRE_TEST_DATA(QStringLiteral("cctray/cruisecontrol.xml"),
+        QStringLiteral("cctray/jenkins-cc.xml"), QStringLiteral("cctray/statuses.xml"));
     QVERIFY(m_tmp.isValid());
     QVERIFY(m_server.start());
 }
@@ -110,8 +110,8 @@ void CctrayProviderTest::jenkinsFeed()
     auto projects = CctrayFeed::parse(fixture(QStringLiteral("jenkins-cc.xml")));
     QVERIFY2(projects, qPrintable(projects.errorMessage()));
     QCOMPARE(projects->size(), 3);
-    QCOMPARE(projects->at(1).webUrl,
-        QStringLiteral("https://jenkins.example/view/Payments/job/payments-ui/"));
+    QCOMPARE(
+        projects->at(1).webUrl, QStringLiteral("https://jenkins.example/view/Payments/job/payments-ui/"));
     QCOMPARE(projects->at(2).lastBuildTime, utc(2022, 6, 21, 14, 20, 5));
     QCOMPARE(CctrayFeed::status(projects->at(2)), RunStatus::Success);
 }
@@ -348,8 +348,7 @@ void CctrayProviderTest::basicAuthAndSecretNeverInErrors()
             if (request.header("Authorization") != expected)
                 return LoopbackResponse::text("<html>Unauthorized</html>", "text/html")
                     .withHeader("WWW-Authenticate", "Basic");
-            return LoopbackResponse::text(
-                fixture(QStringLiteral("jenkins-cc.xml")), "application/xml");
+            return LoopbackResponse::text(fixture(QStringLiteral("jenkins-cc.xml")), "application/xml");
         });
     HttpClient http(nullptr, m_tmp.filePath(QStringLiteral("cache-auth")));
     const QString feedUrl = m_server.url(QStringLiteral("/private/cc.xml")).toString();

@@ -154,13 +154,11 @@ private slots:
         writeConfig("{}");
         const QString root = QStringLiteral("/gl/api/v4/projects/group/app");
         m_server.setPages(root + QStringLiteral("/pipelines"),
-            { readFile(
-                devdash::test::testDataPath(QStringLiteral("ci-api/gitlab/pipelines.json"))) },
-            true);
+            { readFile(devdash::test::testDataPath(QStringLiteral("ci-api/gitlab/pipelines.json"))) }, true);
         for (const QString &id : { QStringLiteral("4400000003"), QStringLiteral("4400000002") }) {
-            QJsonObject details
-                = QJsonDocument::fromJson(readFile(devdash::test::testDataPath(QStringLiteral("ci-api/gitlab/pipeline.json"))))
-                      .object();
+            QJsonObject details = QJsonDocument::fromJson(
+                readFile(devdash::test::testDataPath(QStringLiteral("ci-api/gitlab/pipeline.json"))))
+                                      .object();
             details.insert(QStringLiteral("id"), id.toLongLong());
             m_server.setRoute(root + QStringLiteral("/pipelines/") + id,
                 LoopbackResponse::json(QJsonDocument(details).toJson()));
@@ -200,13 +198,11 @@ private slots:
         repo.commit(QStringLiteral("one"));
         const QString root = QStringLiteral("/gt/api/v4/projects/group/tested");
         m_server.setPages(root + QStringLiteral("/pipelines"),
-            { readFile(
-                devdash::test::testDataPath(QStringLiteral("ci-api/gitlab/pipelines.json"))) },
-            true);
+            { readFile(devdash::test::testDataPath(QStringLiteral("ci-api/gitlab/pipelines.json"))) }, true);
         const QString id = QStringLiteral("4400000003");
         m_server.setRoute(root + QStringLiteral("/pipelines/") + id,
-            LoopbackResponse::json(readFile(
-                devdash::test::testDataPath(QStringLiteral("ci-api/gitlab/pipeline.json")))));
+            LoopbackResponse::json(
+                readFile(devdash::test::testDataPath(QStringLiteral("ci-api/gitlab/pipeline.json")))));
         m_server.setPages(root + QStringLiteral("/pipelines/%1/jobs").arg(id),
             { readFile(QStringLiteral(DEVDASH_CI_TEST_DATA "/gitlab-jobs-page1.json")) }, true);
         m_server.setRoute(root + QStringLiteral("/pipelines/%1/test_report").arg(id),

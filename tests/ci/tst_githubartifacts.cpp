@@ -55,8 +55,7 @@ QByteArray goodZip()
 {
     return devdash::test::makeZip({ { QStringLiteral("reports/"), {} },
         { QStringLiteral("reports/jest/"), {} },
-        { QStringLiteral("reports/jest/junit.xml"),
-            junitFixture(QStringLiteral("jest-junit.xml")) },
+        { QStringLiteral("reports/jest/junit.xml"), junitFixture(QStringLiteral("jest-junit.xml")) },
         { QStringLiteral("reports/TEST-com.acme.PaymentGatewayTest.xml"),
             junitFixture(QStringLiteral("surefire-always-fails.xml")) },
         { QStringLiteral("README.txt"), QByteArray("uploaded by actions/upload-artifact\n") },
@@ -66,8 +65,8 @@ QByteArray goodZip()
 
 QByteArray secondZip()
 {
-    return devdash::test::makeZip({ { QStringLiteral("pytest.xml"),
-        junitFixture(QStringLiteral("pytest-xunit1.xml")) } });
+    return devdash::test::makeZip(
+        { { QStringLiteral("pytest.xml"), junitFixture(QStringLiteral("pytest-xunit1.xml")) } });
 }
 
 // GitHub's "List workflow run artifacts" object (docs.github.com/rest/actions/artifacts).
@@ -304,8 +303,8 @@ void TestGitHubArtifacts::importsTheRunsReports()
     // The same files read from disk give the same counts: jest (6 tests), Surefire
     // (1 test, failing on every rerun), pytest (8 tests).
     TestCounts expected;
-    for (const QString &name : { QStringLiteral("jest-junit.xml"), QStringLiteral("surefire-always-fails.xml"),
-             QStringLiteral("pytest-xunit1.xml") }) {
+    for (const QString &name : { QStringLiteral("jest-junit.xml"),
+             QStringLiteral("surefire-always-fails.xml"), QStringLiteral("pytest-xunit1.xml") }) {
         auto report = ReportParser::parseFile(devdash::test::testDataPath(QStringLiteral("junit/") + name));
         QVERIFY2(report, qPrintable(report.errorMessage()));
         const TestCounts c = report->counts();

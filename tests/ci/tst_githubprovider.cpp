@@ -35,9 +35,7 @@ QByteArray fixture(const QString &name)
 // The listing with its run renumbered: a second page of the same shape.
 QByteArray renumberedRuns(qint64 id, const QString &sha)
 {
-    QJsonObject page
-        = QJsonDocument::fromJson(fixture(QStringLiteral("workflow-runs.json")))
-              .object();
+    QJsonObject page = QJsonDocument::fromJson(fixture(QStringLiteral("workflow-runs.json"))).object();
     QJsonArray runs = page.value(QStringLiteral("workflow_runs")).toArray();
     QJsonObject run = runs.at(0).toObject();
     run.insert(QStringLiteral("id"), id);
@@ -51,9 +49,7 @@ QByteArray renumberedRuns(qint64 id, const QString &sha)
 
 QByteArray singleRun()
 {
-    const QJsonObject page
-        = QJsonDocument::fromJson(fixture(QStringLiteral("workflow-runs.json")))
-              .object();
+    const QJsonObject page = QJsonDocument::fromJson(fixture(QStringLiteral("workflow-runs.json"))).object();
     return QJsonDocument(page.value(QStringLiteral("workflow_runs")).toArray().at(0).toObject()).toJson();
 }
 
@@ -75,8 +71,8 @@ private slots:
     void initTestCase()
     {
         DEVDASH_REQUIRE_TEST_DATA(QStringLiteral("ci-api/github/workflow-runs.json"),
-            QStringLiteral("ci-api/github/workflow-runs-mixed.json"), QStringLiteral("ci-api/github/workflows.json"),
-            QStringLiteral("ci-api/github/branches.json"));
+            QStringLiteral("ci-api/github/workflow-runs-mixed.json"),
+            QStringLiteral("ci-api/github/workflows.json"), QStringLiteral("ci-api/github/branches.json"));
     }
     void init()
     {
@@ -155,8 +151,8 @@ private slots:
     void parsesWorkflowRuns()
     {
         const QUrl source(QStringLiteral("https://api.github.com/repos/acme/rocket/actions/runs"));
-        auto runs = GitHubJson::parseRuns(fixture(QStringLiteral("workflow-runs.json")),
-            QStringLiteral("acme/rocket"), source);
+        auto runs = GitHubJson::parseRuns(
+            fixture(QStringLiteral("workflow-runs.json")), QStringLiteral("acme/rocket"), source);
         QVERIFY2(runs.ok(), qPrintable(runs.errorMessage()));
         QCOMPARE(runs->size(), 1);
         const PipelineRun &run = runs->first();
@@ -204,15 +200,16 @@ private slots:
     {
         const QUrl source(QStringLiteral("https://api.github.com/x"));
         // The workflows and branches listings are GitHub JSON, but not runs.
-        auto runs = GitHubJson::parseRuns(
-            fixture(QStringLiteral("workflows.json")), QStringLiteral("o/r"), source);
+        auto runs
+            = GitHubJson::parseRuns(fixture(QStringLiteral("workflows.json")), QStringLiteral("o/r"), source);
         QVERIFY(!runs.ok());
         QVERIFY2(
             runs.errorMessage().contains(QLatin1String("workflow_runs")), qPrintable(runs.errorMessage()));
-        QVERIFY(!GitHubJson::parseRuns(fixture(QStringLiteral("branches.json")), QStringLiteral("o/r"), source).ok());
+        QVERIFY(
+            !GitHubJson::parseRuns(fixture(QStringLiteral("branches.json")), QStringLiteral("o/r"), source)
+                 .ok());
         auto truncated = GitHubJson::parseRuns(
-            fixture(QStringLiteral("workflow-runs.json")).left(500),
-            QStringLiteral("o/r"), source);
+            fixture(QStringLiteral("workflow-runs.json")).left(500), QStringLiteral("o/r"), source);
         QVERIFY(!truncated.ok());
         QVERIFY2(truncated.errorMessage().contains(QLatin1String("malformed JSON")),
             qPrintable(truncated.errorMessage()));
@@ -361,8 +358,7 @@ private slots:
 
     void unchangedListingIsServedFromCache()
     {
-        LoopbackResponse page
-            = LoopbackResponse::json(fixture(QStringLiteral("workflow-runs.json")));
+        LoopbackResponse page = LoopbackResponse::json(fixture(QStringLiteral("workflow-runs.json")));
         page.etag = "W/\"runs-v1\"";
         m_server->setRoute(QStringLiteral("/api/v3/repos/acme/rocket/actions/runs"), page);
         for (int i = 0; i < 3; ++i) {

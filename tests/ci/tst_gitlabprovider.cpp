@@ -105,9 +105,8 @@ private slots:
 
     void parsesPipelines()
     {
-        auto runs
-            = GitLabJson::parsePipelines(fixture(QStringLiteral("pipelines.json")),
-                Project, QUrl(QStringLiteral("https://gitlab.com/x")));
+        auto runs = GitLabJson::parsePipelines(
+            fixture(QStringLiteral("pipelines.json")), Project, QUrl(QStringLiteral("https://gitlab.com/x")));
         QVERIFY2(runs.ok(), qPrintable(runs.errorMessage()));
         QCOMPARE(runs->size(), 3);
         QCOMPARE(runs->at(0).id, QStringLiteral("4400000003"));
@@ -122,25 +121,21 @@ private slots:
     void parsesPipelineDetails()
     {
         auto run = GitLabJson::parsePipeline(
-            fixture(QStringLiteral("pipeline.json")), Project,
-            QUrl(QStringLiteral("https://gitlab.com/x")));
+            fixture(QStringLiteral("pipeline.json")), Project, QUrl(QStringLiteral("https://gitlab.com/x")));
         QVERIFY2(run.ok(), qPrintable(run.errorMessage()));
         QCOMPARE(run->startedAt, QDateTime(QDate(2025, 7, 11), QTime(11, 6, 13, 500), Qt::UTC));
         QCOMPARE(run->finishedAt, QDateTime(QDate(2025, 7, 11), QTime(11, 10, 42, 250), Qt::UTC));
         QCOMPARE(run->name, QStringLiteral("pipeline #3"));
         // The branches listing is GitLab JSON, but no pipeline.
-        auto wrong
-            = GitLabJson::parsePipeline(fixture(QStringLiteral("branches.json")),
-                Project, QUrl(QStringLiteral("https://gitlab.com/x")));
+        auto wrong = GitLabJson::parsePipeline(
+            fixture(QStringLiteral("branches.json")), Project, QUrl(QStringLiteral("https://gitlab.com/x")));
         QVERIFY(!wrong.ok());
     }
 
     void listsAllPagesByNextPageHeader()
     {
         m_server->setPages(ProjectRoot + QStringLiteral("/pipelines"),
-            { fixture(QStringLiteral("pipelines.json")),
-                fixture(QStringLiteral("pipelines.json")) },
-            true);
+            { fixture(QStringLiteral("pipelines.json")), fixture(QStringLiteral("pipelines.json")) }, true);
         auto runs = waitForResult<QList<PipelineRun>>([&](CiCallback<QList<PipelineRun>> done) {
             m_provider->listRuns(RunQuery { QStringLiteral("main"), Sha, 0 }, {}, std::move(done));
         });

@@ -32,7 +32,8 @@ inline QString missingTestData(const QStringList &relatives)
         if (!QFileInfo::exists(testDataPath(relative)))
             missing << testDataPath(relative);
     }
-    return missing.isEmpty() ? QString() : QStringLiteral("missing test data: ") + missing.join(QStringLiteral(", "));
+    return missing.isEmpty() ? QString()
+                             : QStringLiteral("missing test data: ") + missing.join(QStringLiteral(", "));
 }
 
 // The bytes of a file under tests/data. A file that cannot be read fails the running
@@ -41,7 +42,9 @@ inline QByteArray readTestData(const QString &relative)
 {
     QFile file(testDataPath(relative));
     if (!file.open(QIODevice::ReadOnly)) {
-        QTest::qFail(qPrintable(QStringLiteral("cannot read test data %1: %2").arg(file.fileName(), file.errorString())),
+        QTest::qFail(
+            qPrintable(
+                QStringLiteral("cannot read test data %1: %2").arg(file.fileName(), file.errorString())),
             __FILE__, __LINE__);
         return {};
     }
@@ -54,6 +57,6 @@ inline QByteArray readTestData(const QString &relative)
 // the list that is not under tests/data.
 #define DEVDASH_REQUIRE_TEST_DATA(...)                                                                       \
     do {                                                                                                     \
-        const QString missingData_ = devdash::test::missingTestData(QStringList { __VA_ARGS__ });           \
+        const QString missingData_ = devdash::test::missingTestData(QStringList { __VA_ARGS__ });            \
         QVERIFY2(missingData_.isEmpty(), qPrintable(missingData_));                                          \
     } while (false)

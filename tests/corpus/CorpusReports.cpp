@@ -154,7 +154,8 @@ void CorpusReports::junitReports_data()
     QTest::addColumn<Expected>("expected");
     QTest::addColumn<QString>("tool");
     for (const FixtureRow &row : fixtureRows())
-        QTest::newRow(row.file) << QString::fromLatin1(row.file) << row.expected << QString::fromLatin1(row.tool);
+        QTest::newRow(row.file) << QString::fromLatin1(row.file) << row.expected
+                                << QString::fromLatin1(row.tool);
 }
 
 void CorpusReports::junitReports()
@@ -187,7 +188,8 @@ void CorpusReports::everyJunitReportIsListed()
     const QStringList present
         = QDir(corpusDir() + QStringLiteral("/junit")).entryList({ QStringLiteral("*.xml") }, QDir::Files);
     for (const QString &file : present)
-        QVERIFY2(listed.contains(file), qPrintable(file + QStringLiteral(": a new corpus report; add its counts")));
+        QVERIFY2(listed.contains(file),
+            qPrintable(file + QStringLiteral(": a new corpus report; add its counts")));
     QCOMPARE(present.size(), listed.size());
 }
 
@@ -197,7 +199,8 @@ void CorpusReports::xxeRefused()
     const Result<TestReport> report = ReportParser::parseFile(path);
     QVERIFY(!report.ok());
     QCOMPARE(report.error().code, int(ReportParser::ErrorCode::Refused));
-    QVERIFY2(report.errorMessage().startsWith(path + QStringLiteral(":7:")), qPrintable(report.errorMessage()));
+    QVERIFY2(
+        report.errorMessage().startsWith(path + QStringLiteral(":7:")), qPrintable(report.errorMessage()));
     QVERIFY(report.errorMessage().contains(QStringLiteral("DTDs and entity declarations are refused")));
 }
 
@@ -358,7 +361,6 @@ void CorpusReports::junitDetails()
     }
 }
 
-
 // --- CI answers and feeds ------------------------------------------------------
 
 // A file added to the corpus's ci-api or cctray folders must be checked here.
@@ -371,14 +373,16 @@ void CorpusReports::everyCiFileIsListed()
             present << folder + u'/' + file;
     }
     for (const QString &file : present)
-        QVERIFY2(ciFiles().contains(file), qPrintable(file + QStringLiteral(": a new corpus file; check it here")));
+        QVERIFY2(ciFiles().contains(file),
+            qPrintable(file + QStringLiteral(": a new corpus file; check it here")));
     QCOMPARE(present.size(), ciFiles().size());
 }
 
 void CorpusReports::githubWorkflowRuns()
 {
     const QUrl source(QStringLiteral("https://api.github.com/repos/erikdoe/ccmenu2/actions/runs"));
-    const QByteArray listing = corpusFile(QStringLiteral("ci-api/github/ccmenu2__GitHubWorkflowRunsResponse.json"));
+    const QByteArray listing
+        = corpusFile(QStringLiteral("ci-api/github/ccmenu2__GitHubWorkflowRunsResponse.json"));
     auto runs = GitHubJson::parseRuns(listing, QStringLiteral("erikdoe/ccmenu2"), source);
     QVERIFY2(runs.ok(), qPrintable(runs.errorMessage()));
     QCOMPARE(runs->size(), 1);
@@ -398,15 +402,19 @@ void CorpusReports::githubWorkflowRuns()
     // The workflows and branches listings are GitHub JSON, but not runs.
     const QUrl other(QStringLiteral("https://api.github.com/x"));
     auto workflows = GitHubJson::parseRuns(
-        corpusFile(QStringLiteral("ci-api/github/ccmenu2__GitHubWorkflowsResponse.json")), QStringLiteral("o/r"), other);
+        corpusFile(QStringLiteral("ci-api/github/ccmenu2__GitHubWorkflowsResponse.json")),
+        QStringLiteral("o/r"), other);
     QVERIFY(!workflows.ok());
-    QVERIFY2(workflows.errorMessage().contains(QLatin1String("workflow_runs")), qPrintable(workflows.errorMessage()));
+    QVERIFY2(workflows.errorMessage().contains(QLatin1String("workflow_runs")),
+        qPrintable(workflows.errorMessage()));
     QVERIFY(!GitHubJson::parseRuns(
-        corpusFile(QStringLiteral("ci-api/github/ccmenu2__GitHubBranchesResponse.json")), QStringLiteral("o/r"), other)
+        corpusFile(QStringLiteral("ci-api/github/ccmenu2__GitHubBranchesResponse.json")),
+        QStringLiteral("o/r"), other)
                  .ok());
     auto truncated = GitHubJson::parseRuns(listing.left(500), QStringLiteral("o/r"), other);
     QVERIFY(!truncated.ok());
-    QVERIFY2(truncated.errorMessage().contains(QLatin1String("malformed JSON")), qPrintable(truncated.errorMessage()));
+    QVERIFY2(truncated.errorMessage().contains(QLatin1String("malformed JSON")),
+        qPrintable(truncated.errorMessage()));
 }
 
 void CorpusReports::gitlabPipelines()
@@ -414,7 +422,8 @@ void CorpusReports::gitlabPipelines()
     const QString project = QStringLiteral("erikdoe/quvyn");
     const QUrl source(QStringLiteral("https://gitlab.com/x"));
     auto runs = GitLabJson::parsePipelines(
-        corpusFile(QStringLiteral("ci-api/gitlab/ccmenu2__GitLabPipelineRunsResponse.json")), project, source);
+        corpusFile(QStringLiteral("ci-api/gitlab/ccmenu2__GitLabPipelineRunsResponse.json")), project,
+        source);
     QVERIFY2(runs.ok(), qPrintable(runs.errorMessage()));
     QCOMPARE(runs->size(), 3);
     QCOMPARE(runs->at(0).id, QStringLiteral("1920856706"));
@@ -426,7 +435,8 @@ void CorpusReports::gitlabPipelines()
     QCOMPARE(runs->at(2).id, QStringLiteral("1621745314"));
 
     auto run = GitLabJson::parsePipeline(
-        corpusFile(QStringLiteral("ci-api/gitlab/ccmenu2__GitLabPipelineDetailsResponse.json")), project, source);
+        corpusFile(QStringLiteral("ci-api/gitlab/ccmenu2__GitLabPipelineDetailsResponse.json")), project,
+        source);
     QVERIFY2(run.ok(), qPrintable(run.errorMessage()));
     QCOMPARE(run->startedAt, utc(2025, 7, 11, 11, 6, 13, 334));
     QCOMPARE(run->finishedAt, utc(2025, 7, 11, 11, 10, 42, 695));
@@ -445,13 +455,15 @@ void CorpusReports::cctrayFeeds()
         QCOMPARE(projects->size(), 4); // <random stuff/> is not a project
         QCOMPARE(projects->at(0).name, QStringLiteral("success-sleeping-project"));
         QCOMPARE(projects->at(0).lastBuildTime, utc(2015, 12, 9, 10, 31, 10));
-        QCOMPARE(projects->at(2).lastBuildLabel, QStringLiteral("4729.016bdd45611fc709a88bc2b7bee99c969a8c1377"));
+        QCOMPARE(
+            projects->at(2).lastBuildLabel, QStringLiteral("4729.016bdd45611fc709a88bc2b7bee99c969a8c1377"));
         const QString feed = QStringLiteral("https://ci.example/cc.xml");
         QList<RunStatus> statuses;
         for (const CctrayProject &p : *projects)
             statuses << CctrayFeed::toRun(p, feed).status;
         QCOMPARE(statuses,
-            (QList<RunStatus> { RunStatus::Success, RunStatus::Running, RunStatus::Failed, RunStatus::Running }));
+            (QList<RunStatus> {
+                RunStatus::Success, RunStatus::Running, RunStatus::Failed, RunStatus::Running }));
         const PipelineRun failed = CctrayFeed::toRun(projects->at(2), feed);
         QCOMPARE(failed.commit, QStringLiteral("016bdd45611fc709a88bc2b7bee99c969a8c1377"));
         QCOMPARE(failed.id, QStringLiteral("failure_sleeping_project"));

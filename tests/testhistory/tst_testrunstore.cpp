@@ -547,7 +547,8 @@ private Q_SLOTS:
         const QDir fixtures(devdash::test::testDataPath(QStringLiteral("junit")));
         const QStringList files = fixtures.entryList(
             { QStringLiteral("*.xml"), QStringLiteral("*.trx") }, QDir::Files, QDir::Name);
-        QVERIFY2(!files.isEmpty(), qPrintable(QStringLiteral("missing test data: no reports in ") + fixtures.path()));
+        QVERIFY2(!files.isEmpty(),
+            qPrintable(QStringLiteral("missing test data: no reports in ") + fixtures.path()));
         int imported = 0;
         for (const QString &name : files) {
             const auto report = ReportParser::parseFile(fixtures.filePath(name));

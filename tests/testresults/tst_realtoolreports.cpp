@@ -101,8 +101,9 @@ QString TestRealToolReports::installJsTools(QString *error)
         return m_jsTools = dir;
     const QString npm = QStandardPaths::findExecutable(QStringLiteral("npm"));
     if (npm.isEmpty() || QStandardPaths::findExecutable(QStringLiteral("node")).isEmpty()) {
-        *error = QStringLiteral("node and npm are not installed: jest-junit and mocha-junit-reporter cannot run "
-                                "(installer/devdash.sh installs them: apt-get install nodejs npm)");
+        *error
+            = QStringLiteral("node and npm are not installed: jest-junit and mocha-junit-reporter cannot run "
+                             "(installer/devdash.sh installs them: apt-get install nodejs npm)");
         return {};
     }
     QDir().mkpath(toolsDir);
@@ -129,7 +130,8 @@ QString TestRealToolReports::installJsTools(QString *error)
     if (QDir().rename(staging.path(), dir))
         staging.setAutoRemove(false);
     if (!complete()) {
-        *error = QStringLiteral("npm installed %1 but %2 has no jest or mocha").arg(JsPackages.join(u' '), dir);
+        *error
+            = QStringLiteral("npm installed %1 but %2 has no jest or mocha").arg(JsPackages.join(u' '), dir);
         return {};
     }
     return m_jsTools = dir;

@@ -44,11 +44,11 @@ QString propertyValue(const Properties &properties, QStringView name)
 } // namespace
 
 // A sample that is missing or does not parse fails the test function, naming the file.
-#define LOAD_SAMPLE(var, file)                                                                              \
-    const QString var##Path = devdash::test::testDataPath(QStringLiteral("junit/" file));                  \
-    QVERIFY2(QFileInfo::exists(var##Path), qPrintable(QStringLiteral("missing test data: ") + var##Path)); \
-    const Result<TestReport> var##Result = ReportParser::parseFile(var##Path);                              \
-    QVERIFY2(var##Result.ok(), qPrintable(var##Result.errorMessage()));                                     \
+#define LOAD_SAMPLE(var, file)                                                                               \
+    const QString var##Path = devdash::test::testDataPath(QStringLiteral("junit/" file));                    \
+    QVERIFY2(QFileInfo::exists(var##Path), qPrintable(QStringLiteral("missing test data: ") + var##Path));   \
+    const Result<TestReport> var##Result = ReportParser::parseFile(var##Path);                               \
+    QVERIFY2(var##Result.ok(), qPrintable(var##Result.errorMessage()));                                      \
     const TestReport &var = *var##Result
 
 class TestReportDialects : public QObject
@@ -87,7 +87,8 @@ private slots:
             QVERIFY(tc.retries[0].details.startsWith(QStringLiteral("junit.framework.AssertionFailedError")));
             QCOMPARE(tc.retries[0].systemOut, QStringLiteral("warming cache\n"));
             QCOMPARE(tc.retries[0].systemErr, QStringLiteral("cache cold\n"));
-            QCOMPARE(propertyValue(r.suites[0].properties, u"surefire.rerunFailingTestsCount"), QStringLiteral("2"));
+            QCOMPARE(propertyValue(r.suites[0].properties, u"surefire.rerunFailingTestsCount"),
+                QStringLiteral("2"));
         }
         {
             LOAD_SAMPLE(r, "surefire-always-fails.xml");
@@ -127,14 +128,16 @@ private slots:
         const TestCase *setup = findCase(r, u"test_with_database");
         QCOMPARE(setup->status, TestStatus::Errored);
         QVERIFY(setup->message.contains(QStringLiteral("database is down")));
-        QCOMPARE(propertyValue(findCase(r, u"test_totals")->properties, u"ticket"), QStringLiteral("SHOP-118"));
+        QCOMPARE(
+            propertyValue(findCase(r, u"test_totals")->properties, u"ticket"), QStringLiteral("SHOP-118"));
         QCOMPARE(propertyValue(r.suites[0].properties, u"build_id"), QStringLiteral("2024.03.11-7"));
         QCOMPARE(r.suites[0].hostname, QStringLiteral("ci-runner-3"));
         const TestCase *refund = findCase(r, u"test_refund");
         QCOMPARE(refund->file, QStringLiteral("tests/test_orders.py"));
         QCOMPARE(refund->line, 25);
         QCOMPARE(findCase(r, u"test_price[10-11.9]")->systemOut, QStringLiteral("computing 10 * 1.19\n"));
-        QCOMPARE(r.timestamp, QDateTime(QDate(2024, 3, 11), QTime(10, 2, 41, 118), Qt::OffsetFromUTC, -5 * 3600));
+        QCOMPARE(
+            r.timestamp, QDateTime(QDate(2024, 3, 11), QTime(10, 2, 41, 118), Qt::OffsetFromUTC, -5 * 3600));
     }
 
     void phpunitNested()
@@ -182,7 +185,8 @@ private slots:
             QCOMPARE(tc->status, TestStatus::Failed);
             QCOMPARE(tc->message, QStringLiteral("failed"));
             QCOMPARE(tc->className, QStringLiteral("GreeterTests.GreeterTests"));
-            QCOMPARE(findCase(r, u"testEndsWithBang")->className, QStringLiteral("GreeterTests.PunctuationTests"));
+            QCOMPARE(
+                findCase(r, u"testEndsWithBang")->className, QStringLiteral("GreeterTests.PunctuationTests"));
         }
     }
 
@@ -201,7 +205,8 @@ private slots:
             QCOMPARE(teardown->status, TestStatus::Errored);
             QCOMPARE(teardown->message, QStringLiteral("teardown failed"));
             QCOMPARE(findCase(r, u"skipped then fails")->status, TestStatus::Failed);
-            QCOMPARE(findCase(r, u"fails twice")->message, QStringLiteral("first check")); // a tie keeps the first
+            QCOMPARE(
+                findCase(r, u"fails twice")->message, QStringLiteral("first check")); // a tie keeps the first
             QCOMPARE(findCase(r, u"fails twice")->details, QStringLiteral("first"));
             QCOMPARE(findCase(r, u"skipped twice")->message, QStringLiteral("not on Linux"));
         }
@@ -221,7 +226,8 @@ private slots:
         QCOMPARE(propertyValue(overrides->properties, u"description"),
             QStringLiteral("Overrides from the environment win over the file"));
         QCOMPARE(overrides->durationS, 1.0);
-        QCOMPARE(propertyValue(findCase(r, u"readsDefaults")->properties, u"owner"), QStringLiteral("team-platform"));
+        QCOMPARE(propertyValue(findCase(r, u"readsDefaults")->properties, u"owner"),
+            QStringLiteral("team-platform"));
     }
 
     void suiteErrors()
@@ -260,7 +266,8 @@ private slots:
         QCOMPARE(findSuite(r, u"nightly")->timestamp, QDateTime(day, QTime(0, 0)));
         QCOMPARE(findSuite(r, u"americas")->timestamp,
             QDateTime(day, QTime(6, 30, 0, 250), Qt::OffsetFromUTC, -3 * 3600));
-        QCOMPARE(findSuite(r, u"asia")->timestamp, QDateTime(day, QTime(18, 45, 10), Qt::OffsetFromUTC, 9 * 3600));
+        QCOMPARE(
+            findSuite(r, u"asia")->timestamp, QDateTime(day, QTime(18, 45, 10), Qt::OffsetFromUTC, 9 * 3600));
     }
 
     void repeatedCaseAndSkips()

@@ -187,8 +187,8 @@ static const std::vector<SampleRow> &sampleRows()
 // The samples ReportParser must refuse (refused_data() says how).
 static const QStringList &refusedSamples()
 {
-    static const QStringList files { "billion-laughs.xml", "dtd-external.xml", "xxe.xml", "undeclared-entity.xml",
-        "malformed.xml", "truncated.xml", "not-a-report.xml", "nunit2.xml" };
+    static const QStringList files { "billion-laughs.xml", "dtd-external.xml", "xxe.xml",
+        "undeclared-entity.xml", "malformed.xml", "truncated.xml", "not-a-report.xml", "nunit2.xml" };
     return files;
 }
 
@@ -230,7 +230,8 @@ void TestReportParser::everySampleIsListed()
     const QStringList present = QDir(kSamples).entryList(QDir::Files);
     for (const QString &file : present) {
         if (file != u"README.md")
-            QVERIFY2(listed.contains(file), qPrintable(file + QStringLiteral(": a new sample; add its figures")));
+            QVERIFY2(
+                listed.contains(file), qPrintable(file + QStringLiteral(": a new sample; add its figures")));
     }
     QCOMPARE(present.size(), listed.size() + 1);
     QFile readme(kSamples + QStringLiteral("/README.md"));
@@ -241,9 +242,9 @@ void TestReportParser::everySampleIsListed()
 }
 
 // A sample that does not parse fails the test function that loads it.
-#define LOAD_SAMPLE(var, file)                                                                              \
-    const Result<TestReport> var##Result = ReportParser::parseFile(kSamples + QStringLiteral("/" file));   \
-    QVERIFY2(var##Result.ok(), qPrintable(var##Result.errorMessage()));                                     \
+#define LOAD_SAMPLE(var, file)                                                                               \
+    const Result<TestReport> var##Result = ReportParser::parseFile(kSamples + QStringLiteral("/" file));     \
+    QVERIFY2(var##Result.ok(), qPrintable(var##Result.errorMessage()));                                      \
     const TestReport &var = *var##Result
 
 void TestReportParser::surefireFlakyAndRerun()

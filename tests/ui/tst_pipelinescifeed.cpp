@@ -43,8 +43,7 @@ using namespace devdash::test;
 namespace {
 
 constexpr const char *Token = "ghp_feedSECRET0123456789";
-const QString RunsFixture
-    = devdash::test::testDataPath(QStringLiteral("ci-api/github/workflow-runs.json"));
+const QString RunsFixture = devdash::test::testDataPath(QStringLiteral("ci-api/github/workflow-runs.json"));
 
 const QString JobsFixture = QStringLiteral(DEVDASH_CI_TEST_DATA "/github-jobs.json");
 
