@@ -41,6 +41,10 @@ install_missing_packages() {
     for p in "${PACKAGES[@]}"; do
         dpkg-query -W -f='${db:Status-Status}' "$p" 2>/dev/null | grep -qx installed || missing+=("$p")
     done
+    # Node.js and npm: the tests install the real report writers (jest-junit,
+    # mocha-junit-reporter), Liquibase and knex with npm. A Node.js from elsewhere
+    # (NodeSource) brings its own npm and conflicts with Debian's: keep it.
+    command -v npm >/dev/null || missing+=(nodejs npm)
     [[ ${#missing[@]} -eq 0 ]] && return
     local sudo=()
     if [[ $(id -u) -ne 0 ]]; then

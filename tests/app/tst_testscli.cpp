@@ -3,12 +3,14 @@
 // history, flaky, the demo's runs, and the errors a user meets.
 
 #include "CliProcess.h"
+#include "TestData.h"
 #include "TestEnvironment.h"
 #include "TestRepo.h"
 #include "testresults/ReportParser.h"
 
 #include <QDir>
 #include <QFile>
+#include <QFileInfo>
 #include <QJsonArray>
 #include <QJsonDocument>
 #include <QJsonObject>
@@ -27,6 +29,12 @@ CliRun runDevDash(const QStringList &args, const QString &cwd = {})
 }
 
 const QRegularExpression isoWithOffset(QStringLiteral(R"(^\d{4}-\d\d-\d\dT\d\d:\d\d:\d\d[+-]\d\d:\d\d$)"));
+// A report sample of tests/data/junit.
+QString samplePath(const QString &file)
+{
+    return testDataPath(QStringLiteral("junit/") + file);
+}
+
 const QRegularExpression fullId(QStringLiteral("^[0-9a-f]{40}$"));
 
 // A JUnit report: one testcase per entry "Class::name=status" (P, F, E, S).
@@ -114,18 +122,23 @@ private Q_SLOTS:
     }
     void init() { m_store = freshStore(); }
 
-    // Every shared fixture, each as one run: the counts the parser reads, and
-    // the known figures of a few.
+    // Every report sample of tests/data/junit, each as one run: the counts the parser
+    // reads, and the known figures of a few.
     void importFixtures_data()
     {
         QTest::addColumn<QString>("file");
-        const QDir dir(QStringLiteral(DEVDASH_JUNIT_FIXTURES));
-        for (const QString &name : dir.entryList({ QStringLiteral("*.xml") }, QDir::Files, QDir::Name))
+        const QDir dir(samplePath(QString()));
+        const QStringList files
+            = dir.entryList({ QStringLiteral("*.xml"), QStringLiteral("*.trx") }, QDir::Files, QDir::Name);
+        if (files.isEmpty()) // fails the test below with the folder's name
+            QTest::newRow("no samples") << dir.filePath(QStringLiteral("*.xml"));
+        for (const QString &name : files)
             QTest::newRow(name.toUtf8().constData()) << dir.filePath(name);
     }
     void importFixtures()
     {
         QFETCH(QString, file);
+        QVERIFY2(QFileInfo::exists(file), qPrintable(QStringLiteral("missing test data: ") + file));
         const auto parsed = devdash::testresults::ReportParser::parseFile(file);
         const CliRun run = import({ file });
         if (!parsed) {
@@ -158,20 +171,18 @@ private Q_SLOTS:
     {
         QTest::addColumn<QString>("file");
         QTest::addColumn<QList<int>>("counts"); // tests, passed, failed, errored, skipped, flaky
-        const QString fixtures = QStringLiteral(DEVDASH_JUNIT_FIXTURES "/");
-        const QString samples = QStringLiteral(DEVDASH_REPORT_SAMPLES "/");
-        QTest::newRow("jenkins flaky")
-            << fixtures + QStringLiteral("jenkinsci_junit-plugin__TEST-io.olamy.FlakyTest.xml")
-            << QList<int> { 1, 1, 0, 0, 0, 1 };
-        QTest::newRow("jest") << fixtures + QStringLiteral("dorny_test-reporter__jest-junit.xml")
-                              << QList<int> { 6, 1, 4, 0, 1, 0 };
+        QTest::newRow("surefire flaky")
+            << samplePath(QStringLiteral("surefire-flaky.xml")) << QList<int> { 1, 1, 0, 0, 0, 1 };
+        QTest::newRow("jest") << samplePath(QStringLiteral("jest-junit.xml"))
+                              << QList<int> { 6, 2, 3, 0, 1, 0 };
         QTest::newRow("surefire reruns")
-            << samples + QStringLiteral("surefire-flaky-rerun.xml") << QList<int> { 6, 3, 1, 1, 1, 2 };
-        QTest::newRow("gtest") << samples + QStringLiteral("gtest.xml") << QList<int> { 7, 1, 1, 1, 4, 0 };
+            << samplePath(QStringLiteral("surefire-flaky-rerun.xml")) << QList<int> { 6, 3, 1, 1, 1, 2 };
+        QTest::newRow("gtest") << samplePath(QStringLiteral("gtest.xml")) << QList<int> { 7, 1, 1, 1, 4, 0 };
     }
     void knownCounts()
     {
         QFETCH(QString, file);
+        QVERIFY2(QFileInfo::exists(file), qPrintable(QStringLiteral("missing test data: ") + file));
         QFETCH(QList<int>, counts);
         const QJsonObject o = import({ file }).object();
         const QList<int> got { o.value(u"tests").toInt(), o.value(u"passed").toInt(),
@@ -183,9 +194,10 @@ private Q_SLOTS:
     // All files of one import are one run; the same content again is that run.
     void oneRunAndDedupe()
     {
-        const QString samples = QStringLiteral(DEVDASH_REPORT_SAMPLES);
-        const QStringList files { samples + QStringLiteral("/gtest.xml"),
-            samples + QStringLiteral("/mocha.xml"), samples + QStringLiteral("/nested-suites.xml") };
+        DEVDASH_REQUIRE_TEST_DATA(QStringLiteral("junit/gtest.xml"), QStringLiteral("junit/mocha.xml"),
+            QStringLiteral("junit/nested-suites.xml"));
+        const QStringList files { samplePath(QStringLiteral("gtest.xml")),
+            samplePath(QStringLiteral("mocha.xml")), samplePath(QStringLiteral("nested-suites.xml")) };
         const CliRun first = import(files);
         QCOMPARE(first.exitCode, 0);
         const QJsonObject a = first.object();
@@ -344,7 +356,8 @@ private Q_SLOTS:
             { QStringLiteral("Net::retries=P"), QStringLiteral("Net::stable=P") }) });
         import({ report(QStringLiteral("f2.xml"),
             { QStringLiteral("Net::retries=F"), QStringLiteral("Net::stable=P") }) });
-        import({ QStringLiteral(DEVDASH_REPORT_SAMPLES "/surefire-flaky-rerun.xml") });
+        DEVDASH_REQUIRE_TEST_DATA(QStringLiteral("junit/surefire-flaky-rerun.xml"));
+        import({ samplePath(QStringLiteral("surefire-flaky-rerun.xml")) });
         const CliRun run = tests(
             { QStringLiteral("flaky"), QStringLiteral("--repo"), m_repo->path(), QStringLiteral("--json") });
         QCOMPARE(run.exitCode, 0);
@@ -379,8 +392,8 @@ private Q_SLOTS:
     {
         QFETCH(QString, file);
         QFETCH(QString, where);
-        const QString samples = QStringLiteral(DEVDASH_REPORT_SAMPLES "/");
-        const CliRun run = import({ samples + QStringLiteral("gtest.xml"), samples + file });
+        DEVDASH_REQUIRE_TEST_DATA(QStringLiteral("junit/gtest.xml"), QStringLiteral("junit/") + file);
+        const CliRun run = import({ samplePath(QStringLiteral("gtest.xml")), samplePath(file) });
         QCOMPARE(run.exitCode, 1);
         QVERIFY(run.out.isEmpty());
         QCOMPARE(run.err.count('\n'), 1);
@@ -395,7 +408,8 @@ private Q_SLOTS:
 
     void errors()
     {
-        const QString file = QStringLiteral(DEVDASH_REPORT_SAMPLES "/gtest.xml");
+        DEVDASH_REQUIRE_TEST_DATA(QStringLiteral("junit/gtest.xml"));
+        const QString file = samplePath(QStringLiteral("gtest.xml"));
         auto oneLine
             = [](const CliRun &run) { return run.err.count('\n') == 1 && run.err.startsWith("devdash: "); };
 

@@ -12,6 +12,7 @@
 // Exits non-zero when (a) or (b) does not hold.
 
 #include "LoopbackHttpServer.h"
+#include "TestData.h"
 #include "ci/CiPoller.h"
 #include "ci/CiProviderRegistry.h"
 #include "ci/HttpClient.h"
@@ -29,6 +30,7 @@
 #include <QTimer>
 
 #include <cstdio>
+#include <cstdlib>
 #include <map>
 #include <memory>
 
@@ -60,11 +62,14 @@ private:
     LoopbackResponse m_response;
 };
 
+// A response of tests/data; a missing one ends the benchmark with its name (exit 1).
 QByteArray readFixture(const QString &relative)
 {
-    QFile file(QStringLiteral(DEVDASH_SHARED_FIXTURES "/") + relative);
-    if (!file.open(QIODevice::ReadOnly))
-        qFatal("cannot read %s", qPrintable(file.fileName()));
+    QFile file(devdash::test::testDataPath(relative));
+    if (!file.open(QIODevice::ReadOnly)) {
+        std::fprintf(stderr, "missing test data: %s\n", qPrintable(file.fileName()));
+        std::exit(1);
+    }
     return file.readAll();
 }
 
@@ -166,12 +171,12 @@ int main(int argc, char **argv)
     poller.setIntervals({ fastS * 1000, slowS * 1000, 15 * 60 * 1000 });
     poller.setHttpClient(&http);
 
-    // The server: real response bodies (../shared/fixtures), ETags like the real APIs.
-    const LoopbackResponse githubRuns = withEtag(LoopbackResponse::json(
-        readFixture(QStringLiteral("ci-api/github/ccmenu2__GitHubWorkflowRunsResponse.json"))));
-    const LoopbackResponse gitlabPipelines = withEtag(LoopbackResponse::json(
-        readFixture(QStringLiteral("ci-api/gitlab/ccmenu2__GitLabPipelineRunsResponse.json"))));
-    const QByteArray cctrayFeed = readFixture(QStringLiteral("cctray/nevergreen__jenkins.xml"));
+    // The server: the response bodies of tests/data, ETags like the real APIs.
+    const LoopbackResponse githubRuns
+        = withEtag(LoopbackResponse::json(readFixture(QStringLiteral("ci-api/github/workflow-runs.json"))));
+    const LoopbackResponse gitlabPipelines
+        = withEtag(LoopbackResponse::json(readFixture(QStringLiteral("ci-api/gitlab/pipelines.json"))));
+    const QByteArray cctrayFeed = readFixture(QStringLiteral("cctray/jenkins-cc.xml"));
     auto changingJob = std::make_shared<Switchable>();
     auto changingFeed = std::make_shared<Switchable>();
     changingJob->set(jenkinsJob(QStringLiteral("app0"), true));
@@ -272,12 +277,15 @@ int main(int argc, char **argv)
             changingJob->set(jenkinsJob(QStringLiteral("app0"), false));
             QByteArray broken = cctrayFeed;
             broken.replace(
-                "name=\"example-service-2\" lastBuildLabel=\"32\" lastBuildTime=\"2015-01-16T14:58:25Z\" "
+                "name=\"payments-ui\" lastBuildLabel=\"77\" lastBuildTime=\"2022-06-21T14:09:48Z\" "
                 "lastBuildStatus=\"Success\"",
-                "name=\"example-service-2\" lastBuildLabel=\"33\" lastBuildTime=\"2015-01-16T15:30:00Z\" "
+                "name=\"payments-ui\" lastBuildLabel=\"78\" lastBuildTime=\"2022-06-21T14:40:00Z\" "
                 "lastBuildStatus=\"Failure\"");
-            if (broken == cctrayFeed)
-                qFatal("the cctray fixture changed: update the benchmark's replacement");
+            if (broken == cctrayFeed) {
+                std::fprintf(
+                    stderr, "tests/data/cctray/jenkins-cc.xml changed: update the benchmark's replacement\n");
+                return 1;
+            }
             changingFeed->set(withEtag(LoopbackResponse::text(broken, "application/xml")));
             changed = true;
             changeSignals = changedSignals;
@@ -363,7 +371,6 @@ int main(int argc, char **argv)
     check(rowsAfterChange == 2, "the change repaints exactly the two affected rows");
     check(inserted == insertedAfterChange && removed == removedAfterChange,
         "no rows inserted or removed by the change");
-    check(transitions == QStringList { QStringLiteral("broken example-service-2") },
-        "one notification: broken");
+    check(transitions == QStringList { QStringLiteral("broken payments-ui") }, "one notification: broken");
     return ok ? 0 : 1;
 }

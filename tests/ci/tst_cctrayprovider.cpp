@@ -1,9 +1,10 @@
-// cctray feeds: the real feeds of ../shared/fixtures/cctray, the timestamps
-// servers really send, documents that try entity tricks (XXE, billion laughs),
+// cctray feeds: feeds as CruiseControl and Jenkins write them (tests/data/cctray), the
+// timestamps servers really send, documents that try entity tricks (XXE, billion laughs),
 // and CctrayProvider over real HTTP on a loopback server (304s, basic auth, 401,
 // 500, a hanging server) with a password that never shows up in an error.
 
 #include "LoopbackHttpServer.h"
+#include "TestData.h"
 #include "ci/CctrayFeed.h"
 #include "ci/CctrayProvider.h"
 #include "ci/CiProviderRegistry.h"
@@ -22,12 +23,10 @@ using devdash::test::LoopbackResponse;
 
 namespace {
 
+// A feed of tests/data/cctray; a missing one fails the test, naming it.
 QByteArray fixture(const QString &name)
 {
-    QFile file(QStringLiteral(DEVDASH_CCTRAY_FIXTURES "/") + name);
-    if (!file.open(QIODevice::ReadOnly))
-        qFatal("cannot read fixture %s", qPrintable(file.fileName()));
-    return file.readAll();
+    return devdash::test::readTestData(QStringLiteral("cctray/") + name);
 }
 
 QDateTime utc(int y, int mo, int d, int h, int mi, int s, int ms = 0)
@@ -52,8 +51,9 @@ class CctrayProviderTest : public QObject
 
 private slots:
     void initTestCase();
-    void nevergreenFeed();
+    void cruiseControlFeed();
     void jenkinsFeed();
+    void otherStatuses();
     void timestamps_data();
     void timestamps();
     void statuses_data();
@@ -74,18 +74,20 @@ private:
 
 void CctrayProviderTest::initTestCase()
 {
+    DEVDASH_REQUIRE_TEST_DATA(QStringLiteral("cctray/cruisecontrol.xml"),
+        QStringLiteral("cctray/jenkins-cc.xml"), QStringLiteral("cctray/statuses.xml"));
     QVERIFY(m_tmp.isValid());
     QVERIFY(m_server.start());
 }
 
-void CctrayProviderTest::nevergreenFeed()
+void CctrayProviderTest::cruiseControlFeed()
 {
-    auto projects = CctrayFeed::parse(fixture(QStringLiteral("nevergreen__cctray.xml")));
+    auto projects = CctrayFeed::parse(fixture(QStringLiteral("cruisecontrol.xml")));
     QVERIFY2(projects, qPrintable(projects.errorMessage()));
     QCOMPARE(projects->size(), 4); // <random stuff/> is not a project
-    QCOMPARE(projects->at(0).name, QStringLiteral("success-sleeping-project"));
-    QCOMPARE(projects->at(0).lastBuildTime, utc(2015, 12, 9, 10, 31, 10));
-    QCOMPARE(projects->at(2).lastBuildLabel, QStringLiteral("4729.016bdd45611fc709a88bc2b7bee99c969a8c1377"));
+    QCOMPARE(projects->at(0).name, QStringLiteral("web-app"));
+    QCOMPARE(projects->at(0).lastBuildTime, utc(2021, 3, 4, 8, 15, 30));
+    QCOMPARE(projects->at(2).lastBuildLabel, QStringLiteral("311.9f3c2a7be41d05c68e2b1a7d4c3f09e8b6a1d2c4"));
 
     const QString feed = QStringLiteral("https://ci.example/cc.xml");
     QList<RunStatus> statuses;
@@ -94,24 +96,38 @@ void CctrayProviderTest::nevergreenFeed()
     QCOMPARE(statuses,
         (QList<RunStatus> { RunStatus::Success, RunStatus::Running, RunStatus::Failed, RunStatus::Running }));
     const PipelineRun failed = CctrayFeed::toRun(projects->at(2), feed);
-    QCOMPARE(failed.commit, QStringLiteral("016bdd45611fc709a88bc2b7bee99c969a8c1377"));
+    QCOMPARE(failed.commit, QStringLiteral("9f3c2a7be41d05c68e2b1a7d4c3f09e8b6a1d2c4"));
     QCOMPARE(failed.provider, QStringLiteral("cctray"));
     QCOMPARE(failed.project, feed);
-    QCOMPARE(failed.id, QStringLiteral("failure_sleeping_project"));
-    QCOMPARE(failed.startedAt, utc(2015, 12, 9, 10, 31, 10));
-    QVERIFY(CctrayFeed::toRun(projects->at(0), feed).commit.isEmpty()); // "648" is not a commit
+    QCOMPARE(failed.id, QStringLiteral("billing-worker"));
+    QCOMPARE(failed.startedAt, utc(2021, 3, 4, 8, 15, 30));
+    QVERIFY(CctrayFeed::toRun(projects->at(0), feed).commit.isEmpty()); // "1207" is not a commit
     QVERIFY(!CctrayFeed::toRun(projects->at(1), feed).startedAt.isValid()); // building: start unknown
 }
 
 void CctrayProviderTest::jenkinsFeed()
 {
-    auto projects = CctrayFeed::parse(fixture(QStringLiteral("nevergreen__jenkins.xml")));
+    auto projects = CctrayFeed::parse(fixture(QStringLiteral("jenkins-cc.xml")));
     QVERIFY2(projects, qPrintable(projects.errorMessage()));
     QCOMPARE(projects->size(), 3);
-    QCOMPARE(projects->at(1).webUrl,
-        QStringLiteral("https://host/view/Example-Service-Pipeline/job/example-service-2/"));
-    QCOMPARE(projects->at(2).lastBuildTime, utc(2015, 1, 16, 15, 1, 2));
+    QCOMPARE(
+        projects->at(1).webUrl, QStringLiteral("https://jenkins.example/view/Payments/job/payments-ui/"));
+    QCOMPARE(projects->at(2).lastBuildTime, utc(2022, 6, 21, 14, 20, 5));
     QCOMPARE(CctrayFeed::status(projects->at(2)), RunStatus::Success);
+}
+
+void CctrayProviderTest::otherStatuses()
+{
+    auto projects = CctrayFeed::parse(fixture(QStringLiteral("statuses.xml")));
+    QVERIFY2(projects, qPrintable(projects.errorMessage()));
+    QCOMPARE(projects->size(), 3);
+    QCOMPARE(CctrayFeed::status(projects->at(0)), RunStatus::Failed); // Exception
+    QCOMPARE(projects->at(0).lastBuildTime, utc(2021, 3, 4, 8, 15, 30));
+    QCOMPARE(CctrayFeed::status(projects->at(1)), RunStatus::Skipped); // Unknown: never built
+    QVERIFY(!projects->at(1).lastBuildTime.isValid());
+    QVERIFY(projects->at(1).lastBuildLabel.isEmpty());
+    QCOMPARE(CctrayFeed::status(projects->at(2)), RunStatus::Success); // checking, not building
+    QCOMPARE(projects->at(2).lastBuildTime, utc(2021, 3, 4, 8, 15, 30, 250));
 }
 
 void CctrayProviderTest::timestamps_data()
@@ -257,7 +273,7 @@ void CctrayProviderTest::notAFeed()
 void CctrayProviderTest::providerOverHttp()
 {
     LoopbackResponse feed
-        = LoopbackResponse::text(fixture(QStringLiteral("nevergreen__cctray.xml")), "application/xml");
+        = LoopbackResponse::text(fixture(QStringLiteral("cruisecontrol.xml")), "application/xml");
     feed.etag = "\"feed-v1\"";
     m_server.setRoute(QStringLiteral("/cc.xml"), feed);
     m_server.clearRequests();
@@ -282,21 +298,21 @@ void CctrayProviderTest::providerOverHttp()
     QCOMPARE(http.stats().notModified, 1);
 
     // Filters: by name, by a commit found in a label, a limit.
-    auto byName = listRuns(provider, RunQuery { QStringLiteral("failure_building_project"), {}, 0 });
+    auto byName = listRuns(provider, RunQuery { QStringLiteral("docs-site"), {}, 0 });
     QVERIFY(byName);
     QCOMPARE(byName->size(), 1);
     auto byCommit
-        = listRuns(provider, RunQuery { {}, QStringLiteral("016BDD45611FC709A88BC2B7BEE99C969A8C1377"), 0 });
+        = listRuns(provider, RunQuery { {}, QStringLiteral("9F3C2A7BE41D05C68E2B1A7D4C3F09E8B6A1D2C4"), 0 });
     QVERIFY(byCommit);
     QCOMPARE(byCommit->size(), 1);
-    QCOMPARE(byCommit->first().name, QStringLiteral("failure_sleeping_project"));
+    QCOMPARE(byCommit->first().name, QStringLiteral("billing-worker"));
     auto limited = listRuns(provider, RunQuery { {}, {}, 2 });
     QVERIFY(limited);
     QCOMPARE(limited->size(), 2);
 
     // One run with its one stage; a name not in the feed is a 404 that says so.
     auto run = waitForResult<PipelineRun>([&](CiCallback<PipelineRun> done) {
-        provider.fetchRun(QStringLiteral("success-building-project"), CancelToken(), std::move(done));
+        provider.fetchRun(QStringLiteral("api-server"), CancelToken(), std::move(done));
     });
     QVERIFY2(run, qPrintable(run.errorMessage()));
     QCOMPARE(run->stages.size(), 1);
@@ -314,13 +330,13 @@ void CctrayProviderTest::providerOverHttp()
 
     auto statuses
         = waitForResult<QHash<QString, CommitStatus>>([&](CiCallback<QHash<QString, CommitStatus>> done) {
-              provider.commitStatuses({ QStringLiteral("016bdd45611fc709a88bc2b7bee99c969a8c1377"),
+              provider.commitStatuses({ QStringLiteral("9f3c2a7be41d05c68e2b1a7d4c3f09e8b6a1d2c4"),
                                           QStringLiteral("0000000000000000000000000000000000000000") },
                   CancelToken(), std::move(done));
           });
     QVERIFY(statuses);
     QCOMPARE(statuses->size(), 1);
-    QCOMPARE(statuses->value(QStringLiteral("016bdd45611fc709a88bc2b7bee99c969a8c1377")).status,
+    QCOMPARE(statuses->value(QStringLiteral("9f3c2a7be41d05c68e2b1a7d4c3f09e8b6a1d2c4")).status,
         RunStatus::Failed);
 }
 
@@ -332,8 +348,7 @@ void CctrayProviderTest::basicAuthAndSecretNeverInErrors()
             if (request.header("Authorization") != expected)
                 return LoopbackResponse::text("<html>Unauthorized</html>", "text/html")
                     .withHeader("WWW-Authenticate", "Basic");
-            return LoopbackResponse::text(
-                fixture(QStringLiteral("nevergreen__jenkins.xml")), "application/xml");
+            return LoopbackResponse::text(fixture(QStringLiteral("jenkins-cc.xml")), "application/xml");
         });
     HttpClient http(nullptr, m_tmp.filePath(QStringLiteral("cache-auth")));
     const QString feedUrl = m_server.url(QStringLiteral("/private/cc.xml")).toString();
@@ -400,7 +415,7 @@ void CctrayProviderTest::serverErrorAndHang()
 void CctrayProviderTest::registryCreatesBoth()
 {
     m_server.setRoute(QStringLiteral("/registry/cc.xml"),
-        LoopbackResponse::text(fixture(QStringLiteral("nevergreen__cctray.xml")), "application/xml"));
+        LoopbackResponse::text(fixture(QStringLiteral("cruisecontrol.xml")), "application/xml"));
     HttpClient http(nullptr, m_tmp.filePath(QStringLiteral("cache-registry")));
     QObject owner;
 
@@ -408,7 +423,7 @@ void CctrayProviderTest::registryCreatesBoth()
     CiSource source;
     source.provider = QStringLiteral("cctray");
     source.apiUrl = m_server.url(QStringLiteral("/registry/cc.xml")).toString();
-    source.project = QStringLiteral("failure_building_project");
+    source.project = QStringLiteral("docs-site");
     auto cctray = CiProviderRegistry::create(&http, source, CiCredential {}, &owner);
     QVERIFY2(cctray, qPrintable(cctray.errorMessage()));
     QCOMPARE((*cctray)->name(), QStringLiteral("cctray"));

@@ -4,6 +4,7 @@
 
 #include "CliProcess.h"
 #include "LoopbackHttpServer.h"
+#include "TestData.h"
 #include "TestRepo.h"
 
 #include <QDir>
@@ -25,8 +26,8 @@ QByteArray readFile(const QString &path)
 {
     QFile f(path);
     if (!f.open(QIODevice::ReadOnly))
-        qFatal("missing %s", qPrintable(path));
-    return f.readAll();
+        QTest::qFail(qPrintable(QStringLiteral("missing test data: ") + path), __FILE__, __LINE__);
+    return f.isOpen() ? f.readAll() : QByteArray();
 }
 
 QStringList sortedKeys(const QJsonObject &o)
@@ -56,9 +57,9 @@ class TestCliPipelines : public QObject
 
     void serveGitHub()
     {
-        const QString root = QStringLiteral("/api/v3/repos/erikdoe/ccmenu2");
+        const QString root = QStringLiteral("/api/v3/repos/acme/rocket");
         LoopbackResponse runs = LoopbackResponse::json(
-            readFile(QStringLiteral(DEVDASH_CI_FIXTURES "/github/ccmenu2__GitHubWorkflowRunsResponse.json")));
+            readFile(devdash::test::testDataPath(QStringLiteral("ci-api/github/workflow-runs.json"))));
         runs.etag = "\"runs-1\"";
         m_server.setRoute(root + QStringLiteral("/actions/runs"), runs);
         const QJsonObject listing = QJsonDocument::fromJson(runs.body).object();
@@ -66,16 +67,18 @@ class TestCliPipelines : public QObject
             QJsonDocument(listing.value(QStringLiteral("workflow_runs")).toArray().at(0).toObject())
                 .toJson());
         run.etag = "\"run-1\"";
-        m_server.setRoute(root + QStringLiteral("/actions/runs/8057059462"), run);
+        m_server.setRoute(root + QStringLiteral("/actions/runs/7301000042"), run);
         LoopbackResponse jobs
             = LoopbackResponse::json(readFile(QStringLiteral(DEVDASH_CI_TEST_DATA "/github-jobs.json")));
         jobs.etag = "\"jobs-1\"";
-        m_server.setRoute(root + QStringLiteral("/actions/runs/8057059462/jobs"), jobs);
+        m_server.setRoute(root + QStringLiteral("/actions/runs/7301000042/jobs"), jobs);
     }
 
 private slots:
     void initTestCase()
     {
+        DEVDASH_REQUIRE_TEST_DATA(QStringLiteral("ci-api/github/workflow-runs.json"),
+            QStringLiteral("ci-api/gitlab/pipelines.json"), QStringLiteral("ci-api/gitlab/pipeline.json"));
         QVERIFY(m_server.start());
         qputenv("GITHUB_TOKEN", Token);
         qunsetenv("GH_TOKEN");
@@ -87,7 +90,7 @@ private slots:
     {
         serveGitHub();
         writeConfig(QStringLiteral(
-            "{\"ci\": [{\"provider\": \"github\", \"project\": \"erikdoe/ccmenu2\", \"api_url\": \"%1\"}]}")
+            "{\"ci\": [{\"provider\": \"github\", \"project\": \"acme/rocket\", \"api_url\": \"%1\"}]}")
                         .arg(m_server.url(QStringLiteral("/api/v3")).toString())
                         .toUtf8());
         const CliRun run = devdash({ QStringLiteral("pipelines"), m_repo.path(), QStringLiteral("--json") });
@@ -99,16 +102,16 @@ private slots:
             (QStringList { "branch", "commit", "duration_s", "finished_at", "id", "name", "provider",
                 "stages", "started_at", "status", "url" }));
         QCOMPARE(r.value("provider").toString(), QStringLiteral("github"));
-        QCOMPARE(r.value("id").toString(), QStringLiteral("8057059462"));
+        QCOMPARE(r.value("id").toString(), QStringLiteral("7301000042"));
         QCOMPARE(r.value("name").toString(), QStringLiteral("Build and test"));
         QCOMPARE(r.value("branch").toString(), QStringLiteral("main"));
-        QCOMPARE(r.value("commit").toString(), QStringLiteral("b02c51fee6f2d4aee0b2e9931aec41582bcb5bf8"));
+        QCOMPARE(r.value("commit").toString(), QStringLiteral("1df83a15207dd6f668f5be89d42786ad42df498b"));
         QCOMPARE(r.value("status").toString(), QStringLiteral("success"));
-        QCOMPARE(r.value("started_at").toString(), QStringLiteral("2024-02-26T23:29:05+00:00"));
-        QCOMPARE(r.value("finished_at").toString(), QStringLiteral("2024-02-26T23:32:12+00:00"));
+        QCOMPARE(r.value("started_at").toString(), QStringLiteral("2024-02-26T23:29:10+00:00"));
+        QCOMPARE(r.value("finished_at").toString(), QStringLiteral("2024-02-26T23:32:17+00:00"));
         QCOMPARE(r.value("duration_s").toDouble(), 187.0);
         QCOMPARE(r.value("url").toString(),
-            QStringLiteral("https://github.com/erikdoe/ccmenu2/actions/runs/8057059462"));
+            QStringLiteral("https://github.com/acme/rocket/actions/runs/7301000042"));
         const QJsonArray stages = r.value("stages").toArray();
         QCOMPARE(stages.size(), 1);
         const QJsonObject stage = stages.at(0).toObject();
@@ -130,7 +133,7 @@ private slots:
     {
         serveGitHub();
         writeConfig(QStringLiteral(
-            "{\"ci\": [{\"provider\": \"github\", \"project\": \"erikdoe/ccmenu2\", \"api_url\": \"%1\"}]}")
+            "{\"ci\": [{\"provider\": \"github\", \"project\": \"acme/rocket\", \"api_url\": \"%1\"}]}")
                         .arg(m_server.url(QStringLiteral("/api/v3")).toString())
                         .toUtf8());
         const CliRun first
@@ -151,14 +154,11 @@ private slots:
         writeConfig("{}");
         const QString root = QStringLiteral("/gl/api/v4/projects/group/app");
         m_server.setPages(root + QStringLiteral("/pipelines"),
-            { readFile(
-                QStringLiteral(DEVDASH_CI_FIXTURES "/gitlab/ccmenu2__GitLabPipelineRunsResponse.json")) },
-            true);
-        for (const QString &id : { QStringLiteral("1920856706"), QStringLiteral("1919030789") }) {
-            QJsonObject details
-                = QJsonDocument::fromJson(readFile(QStringLiteral(DEVDASH_CI_FIXTURES
-                                              "/gitlab/ccmenu2__GitLabPipelineDetailsResponse.json")))
-                      .object();
+            { readFile(devdash::test::testDataPath(QStringLiteral("ci-api/gitlab/pipelines.json"))) }, true);
+        for (const QString &id : { QStringLiteral("4400000003"), QStringLiteral("4400000002") }) {
+            QJsonObject details = QJsonDocument::fromJson(
+                readFile(devdash::test::testDataPath(QStringLiteral("ci-api/gitlab/pipeline.json"))))
+                                      .object();
             details.insert(QStringLiteral("id"), id.toLongLong());
             m_server.setRoute(root + QStringLiteral("/pipelines/") + id,
                 LoopbackResponse::json(QJsonDocument(details).toJson()));
@@ -198,13 +198,11 @@ private slots:
         repo.commit(QStringLiteral("one"));
         const QString root = QStringLiteral("/gt/api/v4/projects/group/tested");
         m_server.setPages(root + QStringLiteral("/pipelines"),
-            { readFile(
-                QStringLiteral(DEVDASH_CI_FIXTURES "/gitlab/ccmenu2__GitLabPipelineRunsResponse.json")) },
-            true);
-        const QString id = QStringLiteral("1920856706");
+            { readFile(devdash::test::testDataPath(QStringLiteral("ci-api/gitlab/pipelines.json"))) }, true);
+        const QString id = QStringLiteral("4400000003");
         m_server.setRoute(root + QStringLiteral("/pipelines/") + id,
-            LoopbackResponse::json(readFile(
-                QStringLiteral(DEVDASH_CI_FIXTURES "/gitlab/ccmenu2__GitLabPipelineDetailsResponse.json"))));
+            LoopbackResponse::json(
+                readFile(devdash::test::testDataPath(QStringLiteral("ci-api/gitlab/pipeline.json")))));
         m_server.setPages(root + QStringLiteral("/pipelines/%1/jobs").arg(id),
             { readFile(QStringLiteral(DEVDASH_CI_TEST_DATA "/gitlab-jobs-page1.json")) }, true);
         m_server.setRoute(root + QStringLiteral("/pipelines/%1/test_report").arg(id),
@@ -243,12 +241,12 @@ private slots:
     {
         serveGitHub();
         writeConfig(QStringLiteral(
-            "{\"ci\": [{\"provider\": \"github\", \"project\": \"erikdoe/ccmenu2\", \"api_url\": \"%1\"}]}")
+            "{\"ci\": [{\"provider\": \"github\", \"project\": \"acme/rocket\", \"api_url\": \"%1\"}]}")
                         .arg(m_server.url(QStringLiteral("/api/v3")).toString())
                         .toUtf8());
         const CliRun run = devdash({ QStringLiteral("pipelines"), m_repo.path() });
         QVERIFY2(run.exitCode == 0, run.err.constData());
-        QVERIFY2(run.out.contains("success   github 8057059462  main  b02c51fee6"), run.out.constData());
+        QVERIFY2(run.out.contains("success   github 7301000042  main  1df83a1520"), run.out.constData());
         QVERIFY(run.out.contains("3m07s"));
         QVERIFY(run.out.contains("Build and test: success"));
     }

@@ -1,12 +1,13 @@
 // Test reports of GitHub Actions runs from their artifacts, end to end: a loopback
 // "api" server serves GitHub's artifact listing (two pages, ETags) and answers the
 // zip download with a 302 to a second loopback server on another port (the blob
-// storage), which serves real zips built here with libzip around real JUnit reports
-// (../shared/fixtures/junit). The run lands in a real SQLite test store through
+// storage), which serves real zips built here with libzip around JUnit reports
+// (the samples of tests/data/junit). The run lands in a real SQLite test store through
 // CiTestReports::fetchAndImport, as the window does it. Also: hostile and corrupt
 // archives, expired artifacts, the "test_artifacts" option.
 
 #include "LoopbackHttpServer.h"
+#include "TestData.h"
 #include "TestZip.h"
 #include "ci/ArtifactReports.h"
 #include "ci/CiConfig.h"
@@ -39,16 +40,14 @@ namespace {
 
 const QByteArray Token = "ghp_artifactSECRET0123456789";
 const QByteArray BlobSignature = "sv=2023&sig=BLOBSIGNATURE0123";
-const QString Project = QStringLiteral("erikdoe/ccmenu2");
-const QString Commit = QStringLiteral("b02c51fee6f2d4aee0b2e9931aec41582bcb5bf8");
-const QString RepoKey = QStringLiteral("/work/ccmenu2");
+const QString Project = QStringLiteral("acme/rocket");
+const QString Commit = QStringLiteral("1df83a15207dd6f668f5be89d42786ad42df498b");
+const QString RepoKey = QStringLiteral("/work/rocket");
 
+// A report sample of tests/data/junit; a missing one fails the test, naming it.
 QByteArray junitFixture(const QString &name)
 {
-    QFile f(QStringLiteral(DEVDASH_JUNIT_FIXTURES "/") + name);
-    if (!f.open(QIODevice::ReadOnly))
-        qFatal("missing fixture %s", qPrintable(name));
-    return f.readAll();
+    return devdash::test::readTestData(QStringLiteral("junit/") + name);
 }
 
 // Reports in a nested folder, a non-report file and an XML that is no report.
@@ -56,10 +55,9 @@ QByteArray goodZip()
 {
     return devdash::test::makeZip({ { QStringLiteral("reports/"), {} },
         { QStringLiteral("reports/jest/"), {} },
-        { QStringLiteral("reports/jest/junit.xml"),
-            junitFixture(QStringLiteral("dorny_test-reporter__jest-junit.xml")) },
-        { QStringLiteral("reports/TEST-io.olamy.AlwaysFailTest.xml"),
-            junitFixture(QStringLiteral("jenkinsci_junit-plugin__TEST-io.olamy.AlwaysFailTest.xml")) },
+        { QStringLiteral("reports/jest/junit.xml"), junitFixture(QStringLiteral("jest-junit.xml")) },
+        { QStringLiteral("reports/TEST-com.acme.PaymentGatewayTest.xml"),
+            junitFixture(QStringLiteral("surefire-always-fails.xml")) },
         { QStringLiteral("README.txt"), QByteArray("uploaded by actions/upload-artifact\n") },
         { QStringLiteral("coverage/cobertura.xml"),
             QByteArray("<?xml version=\"1.0\"?>\n<coverage line-rate=\"0.5\"><packages/></coverage>\n") } });
@@ -67,8 +65,8 @@ QByteArray goodZip()
 
 QByteArray secondZip()
 {
-    return devdash::test::makeZip({ { QStringLiteral("pytest.xml"),
-        junitFixture(QStringLiteral("dorny_test-reporter__python-xunit-pytest.xml")) } });
+    return devdash::test::makeZip(
+        { { QStringLiteral("pytest.xml"), junitFixture(QStringLiteral("pytest-xunit1.xml")) } });
 }
 
 // GitHub's "List workflow run artifacts" object (docs.github.com/rest/actions/artifacts).
@@ -76,7 +74,7 @@ QJsonObject artifact(qint64 id, const QString &name, qint64 size, bool expired, 
     const QByteArray &zipForDigest = {})
 {
     const QString api
-        = QStringLiteral("https://api.github.com/repos/erikdoe/ccmenu2/actions/artifacts/%1").arg(id);
+        = QStringLiteral("https://api.github.com/repos/acme/rocket/actions/artifacts/%1").arg(id);
     QJsonObject o { { "id", id }, { "node_id", "MDg6QXJ0aWZhY3QxMQ==" }, { "name", name },
         { "size_in_bytes", size }, { "url", api },
         { "archive_download_url", QString(api + QStringLiteral("/zip")) }, { "expired", expired },
@@ -122,6 +120,11 @@ class TestGitHubArtifacts : public QObject
     Q_OBJECT
 
 private slots:
+    void initTestCase()
+    {
+        DEVDASH_REQUIRE_TEST_DATA(QStringLiteral("junit/jest-junit.xml"),
+            QStringLiteral("junit/surefire-always-fails.xml"), QStringLiteral("junit/pytest-xunit1.xml"));
+    }
     void init();
     void cleanup();
 
@@ -136,7 +139,7 @@ private slots:
     void configOption();
 
 private:
-    QString api(const QString &path) const { return QStringLiteral("/api/v3/repos/erikdoe/ccmenu2") + path; }
+    QString api(const QString &path) const { return QStringLiteral("/api/v3/repos/acme/rocket") + path; }
     // The zip of artifact `id` behind a 302 to the blob server.
     void serveArtifact(qint64 id, const QByteArray &zip);
     void serveListing(qint64 runId, const QByteArray &page1, const QByteArray &page2 = {});
@@ -294,16 +297,15 @@ void TestGitHubArtifacts::importsTheRunsReports()
     QVERIFY((*imported)->created);
     QCOMPARE(run.commit, Commit);
     QCOMPARE(run.branch, QStringLiteral("main"));
-    QCOMPARE(run.source, QStringLiteral("github:erikdoe/ccmenu2#30001"));
+    QCOMPARE(run.source, QStringLiteral("github:acme/rocket#30001"));
     QCOMPARE(run.importedAt, githubRun(QString()).finishedAt);
 
-    // The same files read from disk give the same counts: jest (6 tests), AlwaysFailTest
-    // (1 test, failing on every rerun), pytest (10 tests).
+    // The same files read from disk give the same counts: jest (6 tests), Surefire
+    // (1 test, failing on every rerun), pytest (8 tests).
     TestCounts expected;
-    for (const QString &name : { QStringLiteral("dorny_test-reporter__jest-junit.xml"),
-             QStringLiteral("jenkinsci_junit-plugin__TEST-io.olamy.AlwaysFailTest.xml"),
-             QStringLiteral("dorny_test-reporter__python-xunit-pytest.xml") }) {
-        auto report = ReportParser::parseFile(QStringLiteral(DEVDASH_JUNIT_FIXTURES "/") + name);
+    for (const QString &name : { QStringLiteral("jest-junit.xml"),
+             QStringLiteral("surefire-always-fails.xml"), QStringLiteral("pytest-xunit1.xml") }) {
+        auto report = ReportParser::parseFile(devdash::test::testDataPath(QStringLiteral("junit/") + name));
         QVERIFY2(report, qPrintable(report.errorMessage()));
         const TestCounts c = report->counts();
         expected.tests += c.tests;
@@ -317,8 +319,8 @@ void TestGitHubArtifacts::importsTheRunsReports()
     QCOMPARE(run.counts.skipped, expected.skipped);
     QCOMPARE(run.counts.passed, expected.passed);
     QCOMPARE(run.counts.errored, expected.errored);
-    QCOMPARE(run.counts.tests, 17);
-    QCOMPARE(run.counts.failed + run.counts.errored, 7);
+    QCOMPARE(run.counts.tests, 15);
+    QCOMPARE(run.counts.failed + run.counts.errored, 6);
 
     // The run's cases are stored under their suites, as a local import keeps them.
     auto db = store::Database::open(*m_store);
@@ -394,7 +396,7 @@ void TestGitHubArtifacts::testArtifactsOptionNamesTheArtifacts()
     auto imported = fetch(githubRun(QStringLiteral("30010")));
     QVERIFY2(imported, qPrintable(imported.errorMessage()));
     QVERIFY(imported->has_value());
-    QCOMPARE((*imported)->run.counts.tests, 10); // pytest.xml only
+    QCOMPARE((*imported)->run.counts.tests, 8); // pytest.xml only
     QCOMPARE(m_api->requestCount(api(QStringLiteral("/actions/artifacts/302/zip"))), 0);
 }
 
@@ -402,7 +404,7 @@ void TestGitHubArtifacts::refusesHostileOrCorruptArchives_data()
 {
     QTest::addColumn<QByteArray>("zip");
     QTest::addColumn<QString>("message");
-    const QByteArray report = junitFixture(QStringLiteral("dorny_test-reporter__jest-junit.xml"));
+    const QByteArray report = junitFixture(QStringLiteral("jest-junit.xml"));
     QTest::newRow("parent path") << devdash::test::makeZip(
         { { QStringLiteral("ok.xml"), report }, { QStringLiteral("../evil.xml"), report } })
                                  << "unsafe path \"../evil.xml\"";
@@ -438,7 +440,7 @@ void TestGitHubArtifacts::refusesHostileOrCorruptArchives()
     auto bad = fetch(githubRun(QStringLiteral("30021")));
     QVERIFY(!bad);
     QVERIFY2(bad.errorMessage().contains(message), qPrintable(bad.errorMessage()));
-    QVERIFY2(bad.errorMessage().contains(QStringLiteral("GitHub run 30021 of erikdoe/ccmenu2")),
+    QVERIFY2(bad.errorMessage().contains(QStringLiteral("GitHub run 30021 of acme/rocket")),
         qPrintable(bad.errorMessage()));
     if (!message.startsWith(QLatin1String("junit-results/")))
         QVERIFY2(
@@ -446,7 +448,7 @@ void TestGitHubArtifacts::refusesHostileOrCorruptArchives()
     verifyNoSecretLeft(bad.errorMessage());
     const auto runs = storedRuns();
     QCOMPARE(runs.size(), 1);
-    QCOMPARE(runs.first().source, QStringLiteral("github:erikdoe/ccmenu2#30020"));
+    QCOMPARE(runs.first().source, QStringLiteral("github:acme/rocket#30020"));
     // Nothing of a refused archive is written anywhere: the cache keeps only good ones.
     const QDir artifacts(m_http->cacheDirectory() + QStringLiteral("/artifacts"));
     QCOMPARE(artifacts.entryList(QDir::Files).size(), 1);
@@ -454,7 +456,7 @@ void TestGitHubArtifacts::refusesHostileOrCorruptArchives()
 
 void TestGitHubArtifacts::zipLimits()
 {
-    const QByteArray report = junitFixture(QStringLiteral("dorny_test-reporter__jest-junit.xml"));
+    const QByteArray report = junitFixture(QStringLiteral("jest-junit.xml"));
     auto all = [](const QString &) { return true; };
 
     // A zip bomb over the real cap (256 MiB) through the provider: refused from the
@@ -532,7 +534,7 @@ void TestGitHubArtifacts::expiredArtifactsAreNotDownloaded()
     auto partly = fetch(githubRun(QStringLiteral("30041")));
     QVERIFY2(partly, qPrintable(partly.errorMessage()));
     QVERIFY(partly->has_value());
-    QCOMPARE((*partly)->run.counts.tests, 10);
+    QCOMPARE((*partly)->run.counts.tests, 8); // pytest.xml only
 
     // A refused download says which artifact of which run, and what to check.
     serveListing(30042, listing({ artifact(604, "junit-results", 900, false, 30042) }, 1));

@@ -1,7 +1,9 @@
-// GitHubProvider and GitHubJson: real GitHub responses (../shared/fixtures/ci-api)
-// parsed by the pure functions, and served by a loopback server to the provider.
+// GitHubProvider and GitHubJson: GitHub REST responses written from GitHub's API
+// documentation (tests/data/ci-api/github) parsed by the pure functions, and served by a
+// loopback server to the provider.
 
 #include "LoopbackHttpServer.h"
+#include "TestData.h"
 #include "ci/CiProviderRegistry.h"
 #include "ci/GitHubJson.h"
 #include "ci/GitHubProvider.h"
@@ -22,22 +24,18 @@ using devdash::test::LoopbackResponse;
 namespace {
 
 const QString Token = QStringLiteral("ghp_providerSECRET0123456789");
-const QString Sha = QStringLiteral("b02c51fee6f2d4aee0b2e9931aec41582bcb5bf8");
+const QString Sha = QStringLiteral("1df83a15207dd6f668f5be89d42786ad42df498b");
 
+// A response of tests/data/ci-api/github; a missing one fails the test, naming it.
 QByteArray fixture(const QString &name)
 {
-    QFile f(QStringLiteral(DEVDASH_CI_FIXTURES "/github/") + name);
-    if (!f.open(QIODevice::ReadOnly))
-        qFatal("missing fixture %s", qPrintable(name));
-    return f.readAll();
+    return devdash::test::readTestData(QStringLiteral("ci-api/github/") + name);
 }
 
-// The real listing with its run renumbered: a second page of the same shape.
+// The listing with its run renumbered: a second page of the same shape.
 QByteArray renumberedRuns(qint64 id, const QString &sha)
 {
-    QJsonObject page
-        = QJsonDocument::fromJson(fixture(QStringLiteral("ccmenu2__GitHubWorkflowRunsResponse.json")))
-              .object();
+    QJsonObject page = QJsonDocument::fromJson(fixture(QStringLiteral("workflow-runs.json"))).object();
     QJsonArray runs = page.value(QStringLiteral("workflow_runs")).toArray();
     QJsonObject run = runs.at(0).toObject();
     run.insert(QStringLiteral("id"), id);
@@ -51,9 +49,7 @@ QByteArray renumberedRuns(qint64 id, const QString &sha)
 
 QByteArray singleRun()
 {
-    const QJsonObject page
-        = QJsonDocument::fromJson(fixture(QStringLiteral("ccmenu2__GitHubWorkflowRunsResponse.json")))
-              .object();
+    const QJsonObject page = QJsonDocument::fromJson(fixture(QStringLiteral("workflow-runs.json"))).object();
     return QJsonDocument(page.value(QStringLiteral("workflow_runs")).toArray().at(0).toObject()).toJson();
 }
 
@@ -61,8 +57,8 @@ QByteArray data(const QString &name)
 {
     QFile f(QStringLiteral(DEVDASH_CI_TEST_DATA "/") + name);
     if (!f.open(QIODevice::ReadOnly))
-        qFatal("missing test data %s", qPrintable(name));
-    return f.readAll();
+        QTest::qFail(qPrintable(QStringLiteral("missing test data: ") + f.fileName()), __FILE__, __LINE__);
+    return f.isOpen() ? f.readAll() : QByteArray();
 }
 
 } // namespace
@@ -72,6 +68,12 @@ class TestGitHubProvider : public QObject
     Q_OBJECT
 
 private slots:
+    void initTestCase()
+    {
+        DEVDASH_REQUIRE_TEST_DATA(QStringLiteral("ci-api/github/workflow-runs.json"),
+            QStringLiteral("ci-api/github/workflow-runs-mixed.json"),
+            QStringLiteral("ci-api/github/workflows.json"), QStringLiteral("ci-api/github/branches.json"));
+    }
     void init()
     {
         m_server = std::make_unique<LoopbackHttpServer>();
@@ -79,7 +81,7 @@ private slots:
         m_http = std::make_unique<HttpClient>(nullptr, m_cache.path() + QStringLiteral("/http"));
         CiSource source;
         source.provider = QStringLiteral("github");
-        source.project = QStringLiteral("erikdoe/ccmenu2");
+        source.project = QStringLiteral("acme/rocket");
         source.apiUrl = m_server->url(QStringLiteral("/api/v3")).toString(); // GitHub Enterprise style
         source.timeoutMs = 5000;
         auto provider = CiProviderRegistry::create(m_http.get(), source, CiCredential { {}, Token, {} });
@@ -146,39 +148,68 @@ private slots:
         QCOMPARE(runStatusName(GitHubJson::runStatus(status, conclusion)), expected);
     }
 
-    void parsesRealWorkflowRuns()
+    void parsesWorkflowRuns()
     {
-        const QUrl source(QStringLiteral("https://api.github.com/repos/erikdoe/ccmenu2/actions/runs"));
-        auto runs = GitHubJson::parseRuns(fixture(QStringLiteral("ccmenu2__GitHubWorkflowRunsResponse.json")),
-            QStringLiteral("erikdoe/ccmenu2"), source);
+        const QUrl source(QStringLiteral("https://api.github.com/repos/acme/rocket/actions/runs"));
+        auto runs = GitHubJson::parseRuns(
+            fixture(QStringLiteral("workflow-runs.json")), QStringLiteral("acme/rocket"), source);
         QVERIFY2(runs.ok(), qPrintable(runs.errorMessage()));
         QCOMPARE(runs->size(), 1);
         const PipelineRun &run = runs->first();
         QCOMPARE(run.provider, QStringLiteral("github"));
-        QCOMPARE(run.id, QStringLiteral("8057059462"));
+        QCOMPARE(run.id, QStringLiteral("7301000042"));
         QCOMPARE(run.name, QStringLiteral("Build and test"));
         QCOMPARE(run.branch, QStringLiteral("main"));
         QCOMPARE(run.commit, Sha);
         QCOMPARE(run.status, RunStatus::Success);
         QCOMPARE(run.trigger, QStringLiteral("push"));
-        QCOMPARE(run.startedAt, QDateTime(QDate(2024, 2, 26), QTime(23, 29, 5), Qt::UTC));
-        QCOMPARE(run.finishedAt, QDateTime(QDate(2024, 2, 26), QTime(23, 32, 12), Qt::UTC));
+        QCOMPARE(run.startedAt, QDateTime(QDate(2024, 2, 26), QTime(23, 29, 10), Qt::UTC));
+        QCOMPARE(run.finishedAt, QDateTime(QDate(2024, 2, 26), QTime(23, 32, 17), Qt::UTC));
         QCOMPARE(run.durationS(), 187.0);
-        QCOMPARE(run.url, QStringLiteral("https://github.com/erikdoe/ccmenu2/actions/runs/8057059462"));
+        QCOMPARE(run.url, QStringLiteral("https://github.com/acme/rocket/actions/runs/7301000042"));
+    }
+
+    // Every status a listing holds, other events, branches and a second attempt.
+    void parsesMixedWorkflowRuns()
+    {
+        const QUrl source(QStringLiteral("https://api.github.com/repos/acme/rocket/actions/runs"));
+        auto runs = GitHubJson::parseRuns(
+            fixture(QStringLiteral("workflow-runs-mixed.json")), QStringLiteral("acme/rocket"), source);
+        QVERIFY2(runs.ok(), qPrintable(runs.errorMessage()));
+        QCOMPARE(runs->size(), 6);
+        QList<RunStatus> statuses;
+        for (const PipelineRun &run : *runs)
+            statuses << run.status;
+        QCOMPARE(statuses,
+            (QList<RunStatus> { RunStatus::Running, RunStatus::Queued, RunStatus::Failed, RunStatus::Canceled,
+                RunStatus::Failed, RunStatus::Success }));
+        QCOMPARE(runs->at(0).id, QStringLiteral("7301000047"));
+        QVERIFY(!runs->at(0).finishedAt.isValid());
+        QCOMPARE(runs->at(1).name, QStringLiteral("Nightly"));
+        QCOMPARE(runs->at(1).trigger, QStringLiteral("schedule"));
+        QCOMPARE(runs->at(2).trigger, QStringLiteral("pull_request"));
+        QCOMPARE(runs->at(2).branch, QStringLiteral("feature/countdown"));
+        QCOMPARE(runs->at(2).commit, QStringLiteral("5b0c6d1e2f3a4b5c6d7e8f9a0b1c2d3e4f5a6b7c"));
+        QCOMPARE(runs->at(2).durationS(), 250.0);
+        QCOMPARE(runs->at(4).branch, QStringLiteral("release/1.2"));
+        QCOMPARE(runs->at(4).trigger, QStringLiteral("workflow_dispatch"));
+        QCOMPARE(runs->at(5).commit, Sha);
     }
 
     void rejectsOtherJson()
     {
         const QUrl source(QStringLiteral("https://api.github.com/x"));
-        // The workflows listing is real GitHub JSON, but not runs.
-        auto runs = GitHubJson::parseRuns(
-            fixture(QStringLiteral("ccmenu2__GitHubWorkflowsResponse.json")), QStringLiteral("o/r"), source);
+        // The workflows and branches listings are GitHub JSON, but not runs.
+        auto runs
+            = GitHubJson::parseRuns(fixture(QStringLiteral("workflows.json")), QStringLiteral("o/r"), source);
         QVERIFY(!runs.ok());
         QVERIFY2(
             runs.errorMessage().contains(QLatin1String("workflow_runs")), qPrintable(runs.errorMessage()));
+        QVERIFY(
+            !GitHubJson::parseRuns(fixture(QStringLiteral("branches.json")), QStringLiteral("o/r"), source)
+                 .ok());
         auto truncated = GitHubJson::parseRuns(
-            fixture(QStringLiteral("ccmenu2__GitHubWorkflowRunsResponse.json")).left(500),
-            QStringLiteral("o/r"), source);
+            fixture(QStringLiteral("workflow-runs.json")).left(500), QStringLiteral("o/r"), source);
         QVERIFY(!truncated.ok());
         QVERIFY2(truncated.errorMessage().contains(QLatin1String("malformed JSON")),
             qPrintable(truncated.errorMessage()));
@@ -187,16 +218,16 @@ private slots:
 
     void listsAllPagesWithFilters()
     {
-        const QString runsPath = QStringLiteral("/api/v3/repos/erikdoe/ccmenu2/actions/runs");
+        const QString runsPath = QStringLiteral("/api/v3/repos/acme/rocket/actions/runs");
         m_server->setPages(runsPath,
-            { fixture(QStringLiteral("ccmenu2__GitHubWorkflowRunsResponse.json")),
-                renumberedRuns(8057059463, QStringLiteral("1111111111111111111111111111111111111111")) });
+            { fixture(QStringLiteral("workflow-runs.json")),
+                renumberedRuns(7301000043, QStringLiteral("1111111111111111111111111111111111111111")) });
         auto runs = waitForResult<QList<PipelineRun>>([&](CiCallback<QList<PipelineRun>> done) {
             m_provider->listRuns(RunQuery { QStringLiteral("main"), {}, 0 }, {}, std::move(done));
         });
         QVERIFY2(runs.ok(), qPrintable(runs.errorMessage()));
         QCOMPARE(runs->size(), 2);
-        QCOMPARE(runs->at(1).id, QStringLiteral("8057059463"));
+        QCOMPARE(runs->at(1).id, QStringLiteral("7301000043"));
         QCOMPARE(runs->at(1).status, RunStatus::Running);
         QVERIFY(!runs->at(1).finishedAt.isValid());
         const auto requests = m_server->requests(runsPath);
@@ -211,9 +242,9 @@ private slots:
 
     void limitStopsPaging()
     {
-        const QString runsPath = QStringLiteral("/api/v3/repos/erikdoe/ccmenu2/actions/runs");
+        const QString runsPath = QStringLiteral("/api/v3/repos/acme/rocket/actions/runs");
         m_server->setPages(runsPath,
-            { fixture(QStringLiteral("ccmenu2__GitHubWorkflowRunsResponse.json")),
+            { fixture(QStringLiteral("workflow-runs.json")),
                 renumberedRuns(2, QStringLiteral("2222222222222222222222222222222222222222")) });
         auto runs = waitForResult<QList<PipelineRun>>([&](CiCallback<QList<PipelineRun>> done) {
             m_provider->listRuns(RunQuery { {}, Sha, 1 }, {}, std::move(done));
@@ -228,12 +259,12 @@ private slots:
 
     void fetchesRunWithJobsInOneStage()
     {
-        m_server->setRoute(QStringLiteral("/api/v3/repos/erikdoe/ccmenu2/actions/runs/8057059462"),
+        m_server->setRoute(QStringLiteral("/api/v3/repos/acme/rocket/actions/runs/7301000042"),
             LoopbackResponse::json(singleRun()));
-        m_server->setPages(QStringLiteral("/api/v3/repos/erikdoe/ccmenu2/actions/runs/8057059462/jobs"),
+        m_server->setPages(QStringLiteral("/api/v3/repos/acme/rocket/actions/runs/7301000042/jobs"),
             { data(QStringLiteral("github-jobs.json")) });
         auto run = waitForResult<PipelineRun>([&](CiCallback<PipelineRun> done) {
-            m_provider->fetchRun(QStringLiteral("8057059462"), {}, std::move(done));
+            m_provider->fetchRun(QStringLiteral("7301000042"), {}, std::move(done));
         });
         QVERIFY2(run.ok(), qPrintable(run.errorMessage()));
         QCOMPARE(run->stages.size(), 1);
@@ -260,7 +291,7 @@ private slots:
         redirect.headers.append(
             { QByteArray("Location"), blobs.url(QStringLiteral("/logs/22080000001.txt")).toEncoded() });
         m_server->setRoute(
-            QStringLiteral("/api/v3/repos/erikdoe/ccmenu2/actions/jobs/22080000001/logs"), redirect);
+            QStringLiteral("/api/v3/repos/acme/rocket/actions/jobs/22080000001/logs"), redirect);
         auto log = waitForResult<QString>([&](CiCallback<QString> done) {
             m_provider->fetchJobLog(PipelineRun {}, QStringLiteral("22080000001"), {}, std::move(done));
         });
@@ -272,11 +303,11 @@ private slots:
     void commitStatusesCombineChecksAndStatuses()
     {
         const QString other = QStringLiteral("3333333333333333333333333333333333333333");
-        m_server->setRoute(QStringLiteral("/api/v3/repos/erikdoe/ccmenu2/commits/%1/check-runs").arg(Sha),
+        m_server->setRoute(QStringLiteral("/api/v3/repos/acme/rocket/commits/%1/check-runs").arg(Sha),
             LoopbackResponse::json(data(QStringLiteral("github-check-runs.json"))));
-        m_server->setRoute(QStringLiteral("/api/v3/repos/erikdoe/ccmenu2/commits/%1/status").arg(Sha),
+        m_server->setRoute(QStringLiteral("/api/v3/repos/acme/rocket/commits/%1/status").arg(Sha),
             LoopbackResponse::json(data(QStringLiteral("github-status.json"))));
-        m_server->setRoute(QStringLiteral("/api/v3/repos/erikdoe/ccmenu2/commits/%1/check-runs").arg(other),
+        m_server->setRoute(QStringLiteral("/api/v3/repos/acme/rocket/commits/%1/check-runs").arg(other),
             LoopbackResponse::json(R"({"message":"No commit found for SHA"})", 422));
         auto statuses
             = waitForResult<QHash<QString, CommitStatus>>([&](CiCallback<QHash<QString, CommitStatus>> done) {
@@ -301,7 +332,7 @@ private slots:
     {
         QFETCH(int, status);
         QFETCH(QString, expected);
-        m_server->setRoute(QStringLiteral("/api/v3/repos/erikdoe/ccmenu2/actions/runs"),
+        m_server->setRoute(QStringLiteral("/api/v3/repos/acme/rocket/actions/runs"),
             LoopbackResponse::json(
                 "{\"message\":\"Bad credentials\",\"documentation_url\":\"https://docs.github.com/rest\"}",
                 status));
@@ -309,13 +340,13 @@ private slots:
             [&](CiCallback<QList<PipelineRun>> done) { m_provider->listRuns({}, {}, std::move(done)); });
         QVERIFY(!runs.ok());
         QVERIFY2(runs.errorMessage().contains(expected), qPrintable(runs.errorMessage()));
-        QVERIFY(runs.errorMessage().contains(QLatin1String("/api/v3/repos/erikdoe/ccmenu2/actions/runs")));
+        QVERIFY(runs.errorMessage().contains(QLatin1String("/api/v3/repos/acme/rocket/actions/runs")));
         QVERIFY(!runs.errorMessage().contains(Token));
     }
 
     void malformedListing()
     {
-        m_server->setRoute(QStringLiteral("/api/v3/repos/erikdoe/ccmenu2/actions/runs"),
+        m_server->setRoute(QStringLiteral("/api/v3/repos/acme/rocket/actions/runs"),
             LoopbackResponse::json(R"({"total_count": 1, "workflow_runs": [ {"id": )"));
         auto runs = waitForResult<QList<PipelineRun>>(
             [&](CiCallback<QList<PipelineRun>> done) { m_provider->listRuns({}, {}, std::move(done)); });
@@ -327,10 +358,9 @@ private slots:
 
     void unchangedListingIsServedFromCache()
     {
-        LoopbackResponse page
-            = LoopbackResponse::json(fixture(QStringLiteral("ccmenu2__GitHubWorkflowRunsResponse.json")));
+        LoopbackResponse page = LoopbackResponse::json(fixture(QStringLiteral("workflow-runs.json")));
         page.etag = "W/\"runs-v1\"";
-        m_server->setRoute(QStringLiteral("/api/v3/repos/erikdoe/ccmenu2/actions/runs"), page);
+        m_server->setRoute(QStringLiteral("/api/v3/repos/acme/rocket/actions/runs"), page);
         for (int i = 0; i < 3; ++i) {
             auto runs = waitForResult<QList<PipelineRun>>(
                 [&](CiCallback<QList<PipelineRun>> done) { m_provider->listRuns({}, {}, std::move(done)); });

@@ -1,7 +1,9 @@
-// GitLabProvider and GitLabJson: real GitLab responses (../shared/fixtures/ci-api)
-// parsed by the pure functions, and served by a loopback server to the provider.
+// GitLabProvider and GitLabJson: GitLab REST responses written from GitLab's API
+// documentation (tests/data/ci-api/gitlab) parsed by the pure functions, and served by a
+// loopback server to the provider.
 
 #include "LoopbackHttpServer.h"
+#include "TestData.h"
 #include "ci/CiProviderRegistry.h"
 #include "ci/GitLabJson.h"
 #include "ci/GitLabProvider.h"
@@ -19,20 +21,21 @@ using devdash::test::LoopbackResponse;
 namespace {
 
 const QString Token = QStringLiteral("glpat-providerSECRET0123456789");
-const QString Project = QStringLiteral("erikdoe/quvyn");
-const QString ProjectRoot = QStringLiteral("/api/v4/projects/erikdoe/quvyn"); // decoded path on the server
-const QString Sha = QStringLiteral("b899694cab8f542f8f2f01cc698f72ad5b4ffd4a");
+const QString Project = QStringLiteral("acme/lander");
+const QString ProjectRoot = QStringLiteral("/api/v4/projects/acme/lander"); // decoded path on the server
+const QString Sha = QStringLiteral("13dda7e5cb7aa7fc1883e607aaceea964cf27d06");
 
 QByteArray readFile(const QString &path)
 {
     QFile f(path);
     if (!f.open(QIODevice::ReadOnly))
-        qFatal("missing %s", qPrintable(path));
-    return f.readAll();
+        QTest::qFail(qPrintable(QStringLiteral("missing test data: ") + path), __FILE__, __LINE__);
+    return f.isOpen() ? f.readAll() : QByteArray();
 }
+// A response of tests/data/ci-api/gitlab; a missing one fails the test, naming it.
 QByteArray fixture(const QString &name)
 {
-    return readFile(QStringLiteral(DEVDASH_CI_FIXTURES "/gitlab/") + name);
+    return devdash::test::readTestData(QStringLiteral("ci-api/gitlab/") + name);
 }
 QByteArray data(const QString &name)
 {
@@ -46,6 +49,11 @@ class TestGitLabProvider : public QObject
     Q_OBJECT
 
 private slots:
+    void initTestCase()
+    {
+        DEVDASH_REQUIRE_TEST_DATA(QStringLiteral("ci-api/gitlab/pipelines.json"),
+            QStringLiteral("ci-api/gitlab/pipeline.json"), QStringLiteral("ci-api/gitlab/branches.json"));
+    }
     void init()
     {
         m_server = std::make_unique<LoopbackHttpServer>();
@@ -95,44 +103,39 @@ private slots:
         QCOMPARE(runStatusName(GitLabJson::runStatus(status)), expected);
     }
 
-    void parsesRealPipelines()
+    void parsesPipelines()
     {
-        auto runs
-            = GitLabJson::parsePipelines(fixture(QStringLiteral("ccmenu2__GitLabPipelineRunsResponse.json")),
-                Project, QUrl(QStringLiteral("https://gitlab.com/x")));
+        auto runs = GitLabJson::parsePipelines(
+            fixture(QStringLiteral("pipelines.json")), Project, QUrl(QStringLiteral("https://gitlab.com/x")));
         QVERIFY2(runs.ok(), qPrintable(runs.errorMessage()));
         QCOMPARE(runs->size(), 3);
-        QCOMPARE(runs->at(0).id, QStringLiteral("1920856706"));
+        QCOMPARE(runs->at(0).id, QStringLiteral("4400000003"));
         QCOMPARE(runs->at(0).branch, QStringLiteral("main"));
         QCOMPARE(runs->at(0).commit, Sha);
         QCOMPARE(runs->at(0).status, RunStatus::Success);
         QCOMPARE(runs->at(0).trigger, QStringLiteral("push"));
-        QCOMPARE(runs->at(0).url, QStringLiteral("https://gitlab.com/erikdoe/quvyn/-/pipelines/1920856706"));
-        QCOMPARE(runs->at(2).id, QStringLiteral("1621745314"));
+        QCOMPARE(runs->at(0).url, QStringLiteral("https://gitlab.com/acme/lander/-/pipelines/4400000003"));
+        QCOMPARE(runs->at(2).id, QStringLiteral("4400000001"));
     }
 
-    void parsesRealPipelineDetails()
+    void parsesPipelineDetails()
     {
         auto run = GitLabJson::parsePipeline(
-            fixture(QStringLiteral("ccmenu2__GitLabPipelineDetailsResponse.json")), Project,
-            QUrl(QStringLiteral("https://gitlab.com/x")));
+            fixture(QStringLiteral("pipeline.json")), Project, QUrl(QStringLiteral("https://gitlab.com/x")));
         QVERIFY2(run.ok(), qPrintable(run.errorMessage()));
-        QCOMPARE(run->startedAt, QDateTime(QDate(2025, 7, 11), QTime(11, 6, 13, 334), Qt::UTC));
-        QCOMPARE(run->finishedAt, QDateTime(QDate(2025, 7, 11), QTime(11, 10, 42, 695), Qt::UTC));
+        QCOMPARE(run->startedAt, QDateTime(QDate(2025, 7, 11), QTime(11, 6, 13, 500), Qt::UTC));
+        QCOMPARE(run->finishedAt, QDateTime(QDate(2025, 7, 11), QTime(11, 10, 42, 250), Qt::UTC));
         QCOMPARE(run->name, QStringLiteral("pipeline #3"));
-        // The branches listing is real GitLab JSON, but no pipeline.
-        auto wrong
-            = GitLabJson::parsePipeline(fixture(QStringLiteral("ccmenu2__GitLabBranchesResponse.json")),
-                Project, QUrl(QStringLiteral("https://gitlab.com/x")));
+        // The branches listing is GitLab JSON, but no pipeline.
+        auto wrong = GitLabJson::parsePipeline(
+            fixture(QStringLiteral("branches.json")), Project, QUrl(QStringLiteral("https://gitlab.com/x")));
         QVERIFY(!wrong.ok());
     }
 
     void listsAllPagesByNextPageHeader()
     {
         m_server->setPages(ProjectRoot + QStringLiteral("/pipelines"),
-            { fixture(QStringLiteral("ccmenu2__GitLabPipelineRunsResponse.json")),
-                fixture(QStringLiteral("ccmenu2__GitLabPipelineRunsResponse.json")) },
-            true);
+            { fixture(QStringLiteral("pipelines.json")), fixture(QStringLiteral("pipelines.json")) }, true);
         auto runs = waitForResult<QList<PipelineRun>>([&](CiCallback<QList<PipelineRun>> done) {
             m_provider->listRuns(RunQuery { QStringLiteral("main"), Sha, 0 }, {}, std::move(done));
         });
@@ -141,7 +144,7 @@ private slots:
         const auto requests = m_server->requests();
         QCOMPARE(requests.size(), 2);
         // The project path is one URL-encoded path segment.
-        QVERIFY2(requests[0].target.startsWith("/api/v4/projects/erikdoe%2Fquvyn/pipelines?"),
+        QVERIFY2(requests[0].target.startsWith("/api/v4/projects/acme%2Flander/pipelines?"),
             requests[0].target.constData());
         QCOMPARE(requests[0].query.queryItemValue(QStringLiteral("ref")), QStringLiteral("main"));
         QCOMPARE(requests[0].query.queryItemValue(QStringLiteral("sha")), Sha);
@@ -155,12 +158,12 @@ private slots:
     {
         CiSource source;
         source.provider = QStringLiteral("gitlab");
-        source.project = QStringLiteral("66079563");
+        source.project = QStringLiteral("31415926");
         source.apiUrl = m_server->url(QStringLiteral("/api/v4")).toString();
         GitLabProvider byId(m_http.get(), source, {});
-        QCOMPARE(byId.projectPath(), QStringLiteral("/projects/66079563"));
-        m_server->setRoute(QStringLiteral("/api/v4/projects/66079563/pipelines"),
-            LoopbackResponse::json(fixture(QStringLiteral("ccmenu2__GitLabPipelineRunsResponse.json"))));
+        QCOMPARE(byId.projectPath(), QStringLiteral("/projects/31415926"));
+        m_server->setRoute(QStringLiteral("/api/v4/projects/31415926/pipelines"),
+            LoopbackResponse::json(fixture(QStringLiteral("pipelines.json"))));
         auto runs = waitForResult<QList<PipelineRun>>([&](CiCallback<QList<PipelineRun>> done) {
             byId.listRuns(RunQuery { {}, {}, 2 }, {}, std::move(done));
         });
@@ -171,18 +174,18 @@ private slots:
 
     void fetchesRunWithStagesInOrder()
     {
-        m_server->setRoute(ProjectRoot + QStringLiteral("/pipelines/1920856706"),
-            LoopbackResponse::json(fixture(QStringLiteral("ccmenu2__GitLabPipelineDetailsResponse.json"))));
-        m_server->setPages(ProjectRoot + QStringLiteral("/pipelines/1920856706/jobs"),
+        m_server->setRoute(ProjectRoot + QStringLiteral("/pipelines/4400000003"),
+            LoopbackResponse::json(fixture(QStringLiteral("pipeline.json"))));
+        m_server->setPages(ProjectRoot + QStringLiteral("/pipelines/4400000003/jobs"),
             { data(QStringLiteral("gitlab-jobs-page1.json")),
                 data(QStringLiteral("gitlab-jobs-page2.json")) },
             true);
         auto run = waitForResult<PipelineRun>([&](CiCallback<PipelineRun> done) {
-            m_provider->fetchRun(QStringLiteral("1920856706"), {}, std::move(done));
+            m_provider->fetchRun(QStringLiteral("4400000003"), {}, std::move(done));
         });
         QVERIFY2(run.ok(), qPrintable(run.errorMessage()));
         QCOMPARE(run->status, RunStatus::Success);
-        QCOMPARE(run->durationS(), 269.361);
+        QCOMPARE(run->durationS(), 268.75);
         QCOMPARE(run->stages.size(), 3);
         QCOMPARE(run->stages[0].name, QStringLiteral("build"));
         QCOMPARE(run->stages[1].name, QStringLiteral("test"));
@@ -212,11 +215,11 @@ private slots:
 
     void testReport()
     {
-        m_server->setRoute(ProjectRoot + QStringLiteral("/pipelines/1920856706/test_report"),
+        m_server->setRoute(ProjectRoot + QStringLiteral("/pipelines/4400000003/test_report"),
             LoopbackResponse::json(data(QStringLiteral("gitlab-test-report.json"))));
         QVERIFY(m_provider->providesTestReports());
         PipelineRun run;
-        run.id = QStringLiteral("1920856706");
+        run.id = QStringLiteral("4400000003");
         auto report = waitForResult<std::optional<testresults::TestReport>>(
             [&](CiCallback<std::optional<testresults::TestReport>> done) {
                 m_provider->fetchTestReport(run, {}, std::move(done));
@@ -246,7 +249,7 @@ private slots:
         const QString other = QStringLiteral("4444444444444444444444444444444444444444");
         m_server->setRoute(ProjectRoot + QStringLiteral("/pipelines"),
             QStringLiteral("sha=%1&per_page=1").arg(Sha),
-            LoopbackResponse::json(fixture(QStringLiteral("ccmenu2__GitLabPipelineRunsResponse.json"))));
+            LoopbackResponse::json(fixture(QStringLiteral("pipelines.json"))));
         m_server->setRoute(ProjectRoot + QStringLiteral("/pipelines"),
             QStringLiteral("sha=%1&per_page=1").arg(other), LoopbackResponse::json("[]"));
         auto statuses
@@ -257,7 +260,7 @@ private slots:
         QCOMPARE(statuses->size(), 1);
         QCOMPARE(statuses->value(Sha).status, RunStatus::Success);
         QCOMPARE(statuses->value(Sha).url,
-            QStringLiteral("https://gitlab.com/erikdoe/quvyn/-/pipelines/1920856706"));
+            QStringLiteral("https://gitlab.com/acme/lander/-/pipelines/4400000003"));
     }
 
     void errorsNameTheProblemNotTheToken_data()

@@ -2,6 +2,7 @@
 // class; without DEVDASH_CORPUS_DIR it says so in one line and exits 77 (skipped).
 
 #include "CorpusDir.h"
+#include "CorpusReports.h"
 
 #include <QCoreApplication>
 #include <QTest>
@@ -19,6 +20,7 @@ std::vector<Factory> corpusClasses()
 {
     std::vector<Factory> classes;
     // Areas register here, e.g. classes.push_back([] { return std::make_unique<CorpusReports>(); });
+    classes.push_back([] { return std::make_unique<CorpusReports>(); });
     return classes;
 }
 

@@ -1,6 +1,6 @@
 #!/bin/sh
 # Builds the ReportParser fuzz target with clang 14 in a build folder of its own and runs
-# it for SECONDS (default 60) on a seed corpus: the shared JUnit fixtures and the samples.
+# it for SECONDS (default 60) on a seed corpus: the report samples of tests/data/junit.
 #
 #   tests/fuzz/run-fuzz.sh [SECONDS] [BUILD_DIR]     (BUILD_DIR default: ../build-fuzz)
 #
@@ -26,10 +26,10 @@ seeds="$build/fuzz-seeds"
 corpus="$build/fuzz-corpus"
 artifacts="$build/fuzz-artifacts"
 mkdir -p "$seeds" "$corpus" "$artifacts"
-cp "$here"/../testresults/samples/* "$seeds"/
-if [ -d "$src/../shared/fixtures/junit" ]; then
-    cp "$src"/../shared/fixtures/junit/*.xml "$seeds"/
-fi
+# The seeds: every report sample of tests/data/junit (its README is no seed).
+for f in "$src"/tests/data/junit/*; do
+    case $f in *.md) ;; *) cp "$f" "$seeds"/ ;; esac
+done
 
 export ASAN_OPTIONS="${ASAN_OPTIONS:-detect_leaks=1}"
 export UBSAN_OPTIONS="${UBSAN_OPTIONS:-print_stacktrace=1}"

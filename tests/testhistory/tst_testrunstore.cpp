@@ -2,6 +2,7 @@
 // dedupe, runs, compare, history and age, the three flaky definitions, trends.
 
 #include "StoreBackend.h"
+#include "TestData.h"
 #include "TestRunFixtures.h"
 #include "store/Database.h"
 #include "store/StoreMigrations.h"
@@ -542,11 +543,12 @@ private Q_SLOTS:
 
     void importParsedFixtures()
     {
-        // End to end: the shared JUnit fixtures through ReportParser into the store.
-        const QDir fixtures(QStringLiteral(DEVDASH_JUNIT_FIXTURES));
-        const QStringList files = fixtures.entryList({ QStringLiteral("*.xml") }, QDir::Files, QDir::Name);
-        if (files.isEmpty())
-            QSKIP("no fixtures in " DEVDASH_JUNIT_FIXTURES);
+        // End to end: every report sample of tests/data/junit through ReportParser into the store.
+        const QDir fixtures(devdash::test::testDataPath(QStringLiteral("junit")));
+        const QStringList files = fixtures.entryList(
+            { QStringLiteral("*.xml"), QStringLiteral("*.trx") }, QDir::Files, QDir::Name);
+        QVERIFY2(!files.isEmpty(),
+            qPrintable(QStringLiteral("missing test data: no reports in ") + fixtures.path()));
         int imported = 0;
         for (const QString &name : files) {
             const auto report = ReportParser::parseFile(fixtures.filePath(name));

@@ -1,9 +1,12 @@
-// Reports written at run time by the real tools found on this machine — CTest
-// --output-junit, GoogleTest --gtest_output=xml, pytest --junitxml (xunit1 and xunit2) —
-// imported with their counts asserted. A tool that is missing skips its test.
+// Reports written at run time by the real tools — CTest --output-junit, GoogleTest
+// --gtest_output=xml, pytest --junitxml (xunit1 and xunit2), jest with jest-junit and
+// mocha with mocha-junit-reporter (from npm, installed once into the build's test-tools
+// folder) — imported with their counts asserted. installer/devdash.sh installs every one
+// of these tools: one that is missing fails its test, saying what to install.
 
 #include "testresults/ReportParser.h"
 
+#include <QDir>
 #include <QFile>
 #include <QFileInfo>
 #include <QProcess>
@@ -46,6 +49,15 @@ const TestCase *findCase(const TestReport &report, QStringView name)
     return nullptr;
 }
 
+const TestSuite *findSuite(const TestReport &report, QStringView path)
+{
+    for (const TestSuite &suite : report.suites) {
+        if (suite.path == path)
+            return &suite;
+    }
+    return nullptr;
+}
+
 } // namespace
 
 class TestRealToolReports : public QObject
@@ -57,14 +69,80 @@ private slots:
     void gtest();
     void pytest_data();
     void pytest();
+    void jestJunit();
+    void mochaJunitReporter();
+
+private:
+    QString installJsTools(QString *error);
+    QString m_jsTools; // the folder whose node_modules has jest, mocha and their reporters
 };
+
+// The npm packages, pinned: what they write is what the tests expect.
+static const QStringList JsPackages { QStringLiteral("jest@29.7.0"), QStringLiteral("jest-junit@16.0.0"),
+    QStringLiteral("mocha@10.8.2"), QStringLiteral("mocha-junit-reporter@2.2.1") };
+
+// npm install of JsPackages into the tools folder, once per build (as the Liquibase test
+// does): a staging folder renamed into place, so that a half install is never used.
+QString TestRealToolReports::installJsTools(QString *error)
+{
+    if (!m_jsTools.isEmpty())
+        return m_jsTools;
+    const QString toolsDir = QStringLiteral(DEVDASH_TEST_TOOLS_DIR);
+    const QString dir = toolsDir + QStringLiteral("/js-reporters-1");
+    const QStringList bins { QStringLiteral("jest"), QStringLiteral("mocha") };
+    auto complete = [&] {
+        for (const QString &bin : bins) {
+            if (!QFileInfo::exists(dir + QStringLiteral("/node_modules/.bin/") + bin))
+                return false;
+        }
+        return true;
+    };
+    if (complete())
+        return m_jsTools = dir;
+    const QString npm = QStandardPaths::findExecutable(QStringLiteral("npm"));
+    if (npm.isEmpty() || QStandardPaths::findExecutable(QStringLiteral("node")).isEmpty()) {
+        *error
+            = QStringLiteral("node and npm are not installed: jest-junit and mocha-junit-reporter cannot run "
+                             "(installer/devdash.sh installs them: apt-get install nodejs npm)");
+        return {};
+    }
+    QDir().mkpath(toolsDir);
+    QTemporaryDir staging(toolsDir + QStringLiteral("/staging-XXXXXX"));
+    if (!writeFile(staging.filePath(QStringLiteral("package.json")),
+            R"({"name": "devdash-report-writers", "version": "1.0.0", "private": true})")) {
+        *error = QStringLiteral("cannot write %1").arg(staging.filePath(QStringLiteral("package.json")));
+        return {};
+    }
+    QString log;
+    QStringList args { QStringLiteral("install"), QStringLiteral("--no-audit"), QStringLiteral("--no-fund"),
+        QStringLiteral("--silent") };
+    QProcess install;
+    install.setWorkingDirectory(staging.path());
+    install.setProcessChannelMode(QProcess::MergedChannels);
+    install.start(npm, args + JsPackages);
+    if (!install.waitForFinished(300000) || install.exitStatus() != QProcess::NormalExit
+        || install.exitCode() != 0) {
+        *error = QStringLiteral("npm could not install %1 (is the npm registry reachable?): %2")
+                     .arg(JsPackages.join(u' '), QString::fromUtf8(install.readAll()).left(400));
+        return {};
+    }
+    // Another test process may have finished first: either copy will do.
+    if (QDir().rename(staging.path(), dir))
+        staging.setAutoRemove(false);
+    if (!complete()) {
+        *error
+            = QStringLiteral("npm installed %1 but %2 has no jest or mocha").arg(JsPackages.join(u' '), dir);
+        return {};
+    }
+    return m_jsTools = dir;
+}
 
 void TestRealToolReports::ctest()
 {
     const QString cmake = QStringLiteral(DEVDASH_CMAKE_COMMAND);
     const QString ctest = QStringLiteral(DEVDASH_CTEST_COMMAND);
     if (!QFileInfo::exists(ctest))
-        QSKIP("ctest is not installed");
+        QFAIL(qPrintable(QStringLiteral("ctest is not at %1 (it comes with CMake)").arg(ctest)));
     QTemporaryDir dir;
     QVERIFY(dir.isValid());
     QVERIFY(writeFile(dir.filePath(QStringLiteral("CMakeLists.txt")), R"(cmake_minimum_required(VERSION 3.21)
@@ -107,7 +185,7 @@ set_tests_properties(skipper PROPERTIES SKIP_RETURN_CODE 77)
 void TestRealToolReports::gtest()
 {
 #ifndef DEVDASH_GTEST_SAMPLE
-    QSKIP("GoogleTest (libgtest-dev) was not found at configure time");
+    QFAIL("GoogleTest (libgtest-dev) was not found at configure time: install it and configure again");
 #else
     QTemporaryDir dir;
     QVERIFY(dir.isValid());
@@ -148,7 +226,7 @@ void TestRealToolReports::pytest()
     if (pytest.isEmpty())
         pytest = QStandardPaths::findExecutable(QStringLiteral("pytest"));
     if (pytest.isEmpty())
-        QSKIP("pytest is not installed (apt-get install python3-pytest)");
+        QFAIL("pytest is not installed (apt-get install python3-pytest; installer/devdash.sh does)");
 
     QTemporaryDir dir;
     QVERIFY(dir.isValid());
@@ -209,6 +287,111 @@ def test_with_property(record_property):
     } else {
         QVERIFY(fails->file.isEmpty());
     }
+}
+
+void TestRealToolReports::jestJunit()
+{
+    QString error;
+    const QString tools = installJsTools(&error);
+    QVERIFY2(!tools.isEmpty(), qPrintable(error));
+    QTemporaryDir dir;
+    QVERIFY(dir.isValid());
+    QVERIFY(writeFile(dir.filePath(QStringLiteral("cart.test.js")), R"(describe('cart', () => {
+  test('adds an item', () => { expect(1 + 1).toBe(2); });
+  test('applies a discount', () => { expect(10 * 0.9).toBe(8); });
+  test.skip('ships abroad', () => {});
+  test.todo('pays by invoice');
+  describe('totals', () => {
+    test('include tax', () => { expect(Math.round(100 * 1.19)).toBe(119); });
+    test('throws on negative', () => { throw new TypeError('negative amount'); });
+  });
+});
+test('stands alone', () => {});
+)"));
+    // jest-junit's options as a project sets them in its package.json.
+    QVERIFY(writeFile(dir.filePath(QStringLiteral("package.json")), R"({
+  "name": "cart", "version": "1.0.0", "private": true,
+  "jest": {},
+  "jest-junit": { "outputDirectory": ".", "classNameTemplate": "{classname}", "titleTemplate": "{title}",
+                  "ancestorSeparator": " \u203a " }
+})"));
+    const QString report = dir.filePath(QStringLiteral("junit.xml"));
+    QString log;
+    QVERIFY2(run(tools + QStringLiteral("/node_modules/.bin/jest"),
+                 { QStringLiteral("--ci"), QStringLiteral("--reporters=default"),
+                     QStringLiteral("--reporters=") + tools + QStringLiteral("/node_modules/jest-junit") },
+                 dir.path(), &log),
+        qPrintable(log));
+    QVERIFY2(QFileInfo::exists(report), qPrintable(log));
+
+    const Result<TestReport> r = ReportParser::parseFile(report);
+    QVERIFY2(r.ok(), qPrintable(r.errorMessage()));
+    const TestCounts c = r->counts();
+    QCOMPARE(c.tests, 7);
+    QCOMPARE(c.passed, 4); // jest-junit writes a test.todo as a case with no result element
+    QCOMPARE(c.failed, 2); // jest has no errors: a thrown exception fails the test
+    QCOMPARE(c.errored, 0);
+    QCOMPARE(c.skipped, 1);
+    QCOMPARE(findCase(*r, u"ships abroad")->status, TestStatus::Skipped);
+    QCOMPARE(r->tool, QStringLiteral("jest"));
+    const TestCase *tax = findCase(*r, u"include tax");
+    QCOMPARE(tax->className, QStringLiteral("cart \u203a totals"));
+    QCOMPARE(tax->suite, QStringLiteral("cart"));
+    const TestCase *negative = findCase(*r, u"throws on negative");
+    QCOMPARE(negative->status, TestStatus::Failed);
+    QVERIFY(negative->details.startsWith(QStringLiteral("TypeError: negative amount")));
+    QVERIFY(findCase(*r, u"applies a discount")->details.contains(QStringLiteral("Expected: 8")));
+    QVERIFY(r->timestamp.isValid());
+}
+
+void TestRealToolReports::mochaJunitReporter()
+{
+    QString error;
+    const QString tools = installJsTools(&error);
+    QVERIFY2(!tools.isEmpty(), qPrintable(error));
+    QTemporaryDir dir;
+    QVERIFY(dir.isValid());
+    QVERIFY(writeFile(dir.filePath(QStringLiteral("cart.spec.js")), R"(const assert = require('assert');
+describe('cart', function () {
+  it('adds an item', function () { assert.strictEqual(1 + 1, 2); });
+  it('applies a discount', function () { assert.strictEqual(10 * 0.9, 8); });
+  it.skip('ships abroad', function () {});
+  it('is pending');
+  describe('totals', function () {
+    it('include tax', function () { assert.strictEqual(Math.round(100 * 1.19), 119); });
+    it('throws on negative', function () { throw new TypeError('negative amount'); });
+  });
+});
+)"));
+    const QString report = dir.filePath(QStringLiteral("mocha.xml"));
+    QString log;
+    QVERIFY2(run(tools + QStringLiteral("/node_modules/.bin/mocha"),
+                 { QStringLiteral("--reporter"), tools + QStringLiteral("/node_modules/mocha-junit-reporter"),
+                     QStringLiteral("--reporter-options"),
+                     QStringLiteral("mochaFile=%1,includePending=true").arg(report),
+                     QStringLiteral("cart.spec.js") },
+                 dir.path(), &log),
+        qPrintable(log));
+    QVERIFY2(QFileInfo::exists(report), qPrintable(log));
+
+    const Result<TestReport> r = ReportParser::parseFile(report);
+    QVERIFY2(r.ok(), qPrintable(r.errorMessage()));
+    const TestCounts c = r->counts();
+    QCOMPARE(c.tests, 6);
+    QCOMPARE(c.passed, 2);
+    QCOMPARE(c.failed, 2);
+    QCOMPARE(c.errored, 0);
+    QCOMPARE(c.skipped, 2); // it.skip and a pending test (includePending)
+    QCOMPARE(r->tool, QStringLiteral("mocha"));
+    // mocha-junit-reporter: the full title as the name, the test's own title as the class.
+    const TestCase *negative = findCase(*r, u"cart totals throws on negative");
+    QVERIFY(negative);
+    QCOMPARE(negative->status, TestStatus::Failed);
+    QCOMPARE(negative->message, QStringLiteral("negative amount"));
+    QCOMPARE(negative->type, QStringLiteral("TypeError"));
+    QCOMPARE(negative->suite, QStringLiteral("totals"));
+    QVERIFY(negative->file.isEmpty() || negative->file.endsWith(QStringLiteral("cart.spec.js")));
+    QVERIFY(findSuite(*r, u"cart")->file.endsWith(QStringLiteral("cart.spec.js")));
 }
 
 QTEST_GUILESS_MAIN(TestRealToolReports)

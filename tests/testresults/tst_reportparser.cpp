@@ -1,8 +1,9 @@
-// ReportParser against every shared JUnit fixture (real reports from public projects),
-// hand-written samples per dialect, refused and broken documents, and the value rules.
+// ReportParser against the project's samples of each dialect (tests/data/junit, each
+// with its expected figures), and refused and broken documents. The details of the newer
+// dialect samples are in tst_reportdialects.cpp, the value rules in tst_reportvalues.cpp.
 
+#include "TestData.h"
 #include "testresults/ReportParser.h"
-#include "testresults/ReportValues.h"
 
 #include <QBuffer>
 #include <QDir>
@@ -17,8 +18,7 @@ using namespace devdash::testresults;
 
 namespace {
 
-const QString kSamples = QStringLiteral(DEVDASH_REPORT_SAMPLES);
-const QString kFixtures = QStringLiteral(DEVDASH_JUNIT_FIXTURES);
+const QString kSamples = devdash::test::testDataPath(QStringLiteral("junit"));
 
 const TestCase *findCase(const TestReport &report, QStringView name, QStringView className = {})
 {
@@ -70,14 +70,10 @@ class TestReportParser : public QObject
     Q_OBJECT
 
 private slots:
-    void fixtures_data();
-    void fixtures();
-    void everyFixtureIsListed();
-    void xxeFixtureRefused();
-    void fixtureDetails();
-
+    void initTestCase();
     void samples_data();
     void samples();
+    void everySampleIsListed();
     void surefireFlakyAndRerun();
     void retriesByRepetition();
     void gtestRules();
@@ -95,14 +91,6 @@ private slots:
     void longOutputIsCapped();
     void reportBudget();
     void cancelled();
-
-    void seconds_data();
-    void seconds();
-    void timeSpans_data();
-    void timeSpans();
-    void timestamps_data();
-    void timestamps();
-    void statusNames();
 
 private:
     void addCountColumns();
@@ -134,277 +122,84 @@ void TestReportParser::checkCounts(const TestReport &report)
     QCOMPARE(report.tool, tool);
 }
 
-// --- the shared fixtures -------------------------------------------------------
+// --- the samples of tests/data/junit ------------------------------------------------
 
-// Counts read off the XML by hand: one test per distinct class+name, the worst result
-// when a case has several, skipped for xfail, Surefire's flaky test passed and flaky.
-struct FixtureRow
+// Counts read off the XML by hand (tests/data/junit/README.md says what each exercises):
+// one test per distinct class+name, the worst result when a case has several, skipped
+// for xfail, a test that passed on a rerun passed and flaky.
+struct SampleRow
 {
     const char *file;
     Expected expected;
+    const char *format;
     const char *tool;
 };
 
-static const std::vector<FixtureRow> &fixtureRows()
+static const std::vector<SampleRow> &sampleRows()
 {
-    static const std::vector<FixtureRow> rows = {
-        { "EnricoMi_publish-unit-test-result-action__TEST-uk.co.gresearch.spark.diff.DiffOptionsSuite.xml",
-            { 5, 5, 0, 0, 0, 0 }, "scalatest" },
-        { "EnricoMi_publish-unit-test-result-action__bazel__suite-logs.xml", { 1, 0, 0, 1, 0, 0 }, "bazel" },
-        { "EnricoMi_publish-unit-test-result-action__junit.multiresult.xml", { 4, 1, 1, 1, 1, 0 }, "" },
-        { "EnricoMi_publish-unit-test-result-action__minimal-attributes.xml", { 4, 1, 1, 1, 1, 0 }, "" },
-        { "EnricoMi_publish-unit-test-result-action__testsuite-in-testsuite.xml", { 5, 5, 0, 0, 0, 0 },
-            "phpunit" },
-        { "dorny_test-reporter__jest-junit.xml", { 6, 1, 4, 0, 1, 0 }, "jest" },
-        { "dorny_test-reporter__junit-with-message.xml", { 1, 0, 1, 0, 0, 0 }, "gtest" },
-        { "dorny_test-reporter__phpunit.xml", { 12, 10, 2, 0, 0, 0 }, "phpunit" },
-        { "dorny_test-reporter__python-xunit-pytest.xml", { 10, 6, 2, 0, 2, 0 }, "pytest" },
-        { "dorny_test-reporter__swift-xunit.xml", { 3, 2, 1, 0, 0, 0 }, "" },
-        { "jenkinsci_junit-plugin__TEST-io.olamy.AlwaysFailTest.xml", { 1, 0, 1, 0, 0, 0 }, "surefire" },
-        { "jenkinsci_junit-plugin__TEST-io.olamy.FlakyTest.xml", { 1, 1, 0, 0, 0, 1 }, "surefire" },
-        { "jenkinsci_junit-plugin__TESTS-TestSuites.xml", { 3, 3, 0, 0, 0, 0 }, "ant" },
-        // The same class+name twice: one test, run twice.
-        { "jenkinsci_junit-plugin__junit-report-bad-duration.xml", { 1, 1, 0, 0, 0, 0 }, "ant" },
+    static const std::vector<SampleRow> rows = {
+        { "surefire-flaky-rerun.xml", { 6, 3, 1, 1, 1, 2 }, "junit", "surefire" },
+        { "surefire-always-fails.xml", { 1, 0, 1, 0, 0, 0 }, "junit", "surefire" },
+        { "surefire-flaky.xml", { 1, 1, 0, 0, 0, 1 }, "junit", "surefire" },
+        { "gradle-retries.xml", { 6, 4, 2, 0, 0, 2 }, "junit", "" },
+        { "gtest.xml", { 7, 1, 1, 1, 4, 0 }, "junit", "gtest" },
+        { "nunit3.xml", { 9, 4, 1, 2, 2, 0 }, "nunit3", "nunit" },
+        { "xunit2.xml", { 7, 3, 1, 2, 1, 0 }, "xunit2", "xunit" },
+        { "vstest.trx", { 5, 2, 1, 1, 1, 0 }, "trx", "vstest" },
+        { "nested-suites.xml", { 7, 4, 1, 1, 1, 0 }, "junit", "" },
+        { "weird-times.xml", { 12, 12, 0, 0, 0, 0 }, "junit", "" },
+        { "mocha.xml", { 3, 1, 1, 0, 1, 0 }, "junit", "mocha" },
+        { "catch2.xml", { 3, 1, 1, 0, 1, 0 }, "junit", "catch2" },
+        { "nextest.xml", { 3, 2, 1, 0, 0, 1 }, "junit", "nextest" },
+        { "go-junit-report.xml", { 3, 1, 1, 0, 1, 0 }, "junit", "go-junit-report" },
+        { "dotnet-junit-logger.xml", { 2, 1, 1, 0, 0, 0 }, "junit", "dotnet-junit-logger" },
+        { "ant-testsuites.xml", { 5, 3, 1, 1, 0, 0 }, "junit", "ant" },
+        { "jest-junit.xml", { 6, 2, 3, 0, 1, 0 }, "junit", "jest" },
+        { "pytest-xunit1.xml", { 8, 4, 1, 1, 2, 0 }, "junit", "pytest" },
+        { "phpunit-nested.xml", { 6, 5, 1, 0, 0, 0 }, "junit", "phpunit" },
+        { "bazel-test.xml", { 1, 0, 0, 1, 0, 0 }, "junit", "bazel" },
+        { "scalatest.xml", { 4, 3, 1, 0, 0, 0 }, "junit", "scalatest" },
+        { "swift-xunit.xml", { 3, 2, 1, 0, 0, 0 }, "junit", "" },
+        { "minimal-attributes.xml", { 4, 1, 1, 1, 1, 0 }, "junit", "" },
+        { "multiple-results.xml", { 5, 1, 2, 1, 1, 0 }, "junit", "" },
+        { "properties.xml", { 2, 1, 1, 0, 0, 0 }, "junit", "" },
         // An <error> straight in a suite is one errored test ("<init>").
-        { "jenkinsci_junit-plugin__junit-report-nested-testsuites.xml", { 3, 2, 0, 1, 0, 0 }, "" },
-        { "jenkinsci_junit-plugin__junit-report-testsuite-time-attrs.xml", { 8, 8, 0, 0, 0, 0 }, "" },
-        { "jenkinsci_junit-plugin__junit-report-testsuite-various-timestamps.xml", { 12, 12, 0, 0, 0, 0 },
-            "" },
-        { "jenkinsci_junit-plugin__junit-report-with-properties.xml", { 2, 1, 1, 0, 0, 0 }, "" },
-        { "jenkinsci_junit-plugin__skippedTestResult.xml", { 1, 0, 0, 0, 1, 0 }, "" },
-        { "testmoapp_junitxml__conventions.xml", { 1, 1, 0, 0, 0, 0 }, "" },
+        { "suite-errors.xml", { 3, 2, 0, 1, 0, 0 }, "junit", "" },
+        { "suite-times.xml", { 5, 5, 0, 0, 0, 0 }, "junit", "" },
+        { "timestamps.xml", { 6, 6, 0, 0, 0, 0 }, "junit", "" },
+        // The same class+name twice: one test, run twice.
+        { "repeated-case.xml", { 1, 1, 0, 0, 0, 0 }, "junit", "" },
+        { "skipped.xml", { 4, 1, 0, 0, 3, 0 }, "junit", "" },
+        { "conventions.xml", { 1, 1, 0, 0, 0, 0 }, "junit", "" },
     };
     return rows;
 }
 
-static const char *const kXxeFixture = "jenkinsci_junit-plugin__testXxe-xxe.xml";
-
-void TestReportParser::fixtures_data()
+// The samples ReportParser must refuse (refused_data() says how).
+static const QStringList &refusedSamples()
 {
-    addCountColumns();
-    for (const FixtureRow &row : fixtureRows()) {
-        QTest::newRow(row.file) << QString::fromLatin1(row.file) << row.expected << QStringLiteral("junit")
-                                << QString::fromLatin1(row.tool);
-    }
+    static const QStringList files { "billion-laughs.xml", "dtd-external.xml", "xxe.xml",
+        "undeclared-entity.xml", "malformed.xml", "truncated.xml", "not-a-report.xml", "nunit2.xml" };
+    return files;
 }
 
-void TestReportParser::fixtures()
+void TestReportParser::initTestCase()
 {
-    if (!QDir(kFixtures).exists())
-        QSKIP("the shared fixtures (../shared/fixtures/junit) are not here");
-    QFETCH(QString, file);
-    const Result<TestReport> report = ReportParser::parseFile(kFixtures + u'/' + file);
-    QVERIFY2(report.ok(), qPrintable(report.errorMessage()));
-    checkCounts(*report);
-    QCOMPARE(report->file, kFixtures + u'/' + file);
+    QStringList files = refusedSamples();
+    for (const SampleRow &row : sampleRows())
+        files << QString::fromLatin1(row.file);
+    for (QString &file : files)
+        file.prepend(QStringLiteral("junit/"));
+    DEVDASH_REQUIRE_TEST_DATA(files);
 }
-
-// A fixture added to the shared folder must get its counts here.
-void TestReportParser::everyFixtureIsListed()
-{
-    if (!QDir(kFixtures).exists())
-        QSKIP("the shared fixtures (../shared/fixtures/junit) are not here");
-    QStringList listed { QLatin1String(kXxeFixture) };
-    for (const FixtureRow &row : fixtureRows())
-        listed.append(QLatin1String(row.file));
-    const QStringList present = QDir(kFixtures).entryList({ QStringLiteral("*.xml") }, QDir::Files);
-    QCOMPARE(present.size(), listed.size());
-    for (const QString &file : present)
-        QVERIFY2(listed.contains(file), qPrintable(file + QStringLiteral(": a new fixture; add its counts")));
-}
-
-void TestReportParser::xxeFixtureRefused()
-{
-    if (!QDir(kFixtures).exists())
-        QSKIP("the shared fixtures (../shared/fixtures/junit) are not here");
-    const QString path = kFixtures + u'/' + QLatin1String(kXxeFixture);
-    const Result<TestReport> report = ReportParser::parseFile(path);
-    QVERIFY(!report.ok());
-    QCOMPARE(report.error().code, int(ReportParser::ErrorCode::Refused));
-    QVERIFY2(
-        report.errorMessage().startsWith(path + QStringLiteral(":7:")), qPrintable(report.errorMessage()));
-    QVERIFY(report.errorMessage().contains(QStringLiteral("DTDs and entity declarations are refused")));
-}
-
-void TestReportParser::fixtureDetails()
-{
-    if (!QDir(kFixtures).exists())
-        QSKIP("the shared fixtures (../shared/fixtures/junit) are not here");
-    auto load
-        = [](const char *file) { return ReportParser::parseFile(kFixtures + u'/' + QLatin1String(file)); };
-
-    {
-        const auto r = load("jenkinsci_junit-plugin__junit-report-with-properties.xml");
-        QVERIFY(r.ok());
-        QCOMPARE(r->suites.size(), 1);
-        QCOMPARE(propertyValue(r->suites[0].properties, u"prop1"), QStringLiteral("value1"));
-        QVERIFY(
-            propertyValue(r->suites[0].properties, u"multiline").contains(QStringLiteral("Config line 2")));
-        const TestCase *a = findCase(*r, u"testCaseA");
-        QVERIFY(a);
-        QCOMPARE(a->status, TestStatus::Failed);
-        QCOMPARE(a->message, QStringLiteral("expected: [a] but was: [b]"));
-        QCOMPARE(a->type, QStringLiteral("org.junit.ComparisonFailure"));
-        QCOMPARE(
-            propertyValue(a->properties, u"description"), QStringLiteral("description of test testCaseA"));
-        QCOMPARE(a->durationS, 1.0);
-    }
-    {
-        const auto r = load("jenkinsci_junit-plugin__TEST-io.olamy.FlakyTest.xml");
-        QVERIFY(r.ok());
-        const TestCase &tc = r->cases.at(0);
-        QCOMPARE(tc.status, TestStatus::Passed);
-        QVERIFY(tc.flaky);
-        QCOMPARE(tc.attempts(), 3);
-        QCOMPARE(tc.retries[0].status, TestStatus::Failed);
-        QCOMPARE(tc.retries[0].message, QStringLiteral("obvious fail"));
-        QCOMPARE(tc.retries[1].message, QStringLiteral("try one more time maybe"));
-        QVERIFY(tc.retries[0].details.startsWith(QStringLiteral("junit.framework.AssertionFailedError")));
-        QCOMPARE(tc.retries[0].systemOut, QStringLiteral("this will fail maybe\n"));
-        QCOMPARE(tc.retries[0].systemErr, QStringLiteral("this will maybe fail\n"));
-        QCOMPARE(
-            propertyValue(r->suites[0].properties, u"surefire.rerunFailingTestsCount"), QStringLiteral("3"));
-    }
-    {
-        const auto r = load("jenkinsci_junit-plugin__TEST-io.olamy.AlwaysFailTest.xml");
-        QVERIFY(r.ok());
-        const TestCase &tc = r->cases.at(0);
-        QCOMPARE(tc.status, TestStatus::Failed);
-        QVERIFY(!tc.flaky);
-        QCOMPARE(tc.attempts(), 4); // the first run and three reruns
-        QCOMPARE(tc.retries[0].systemOut, QStringLiteral("this will fail for real\n"));
-        QCOMPARE(tc.retries[0].durationS, 0.001);
-        QCOMPARE(tc.message, QStringLiteral("built to fail"));
-        QVERIFY(tc.details.contains(QStringLiteral("AssertionFailedError")));
-    }
-    {
-        const auto r = load("jenkinsci_junit-plugin__junit-report-nested-testsuites.xml");
-        QVERIFY(r.ok());
-        const TestCase *init = findCase(*r, u"<init>");
-        QVERIFY(init);
-        QCOMPARE(init->status, TestStatus::Errored);
-        QCOMPARE(init->suite, QStringLiteral("test.AutomatedTests / test.db.DatabaseTest / test.3rdlevel"));
-        QCOMPARE(init->className, QStringLiteral("test.3rdlevel"));
-        QCOMPARE(init->type, QStringLiteral("java.lang.IllegalStateException"));
-        QVERIFY(init->details.contains(QStringLiteral("at test.Test(Test:35)")));
-        QCOMPARE(
-            findCase(*r, u"testTable")->suite, QStringLiteral("test.AutomatedTests / test.db.DatabaseTest"));
-        QCOMPARE(r->suites.size(), 4);
-    }
-    {
-        const auto r = load("jenkinsci_junit-plugin__junit-report-testsuite-time-attrs.xml");
-        QVERIFY(r.ok());
-        QCOMPARE(findSuite(*r, u"test.fs.FileSystemTests")->durationS, 2503.1);
-        QVERIFY(std::isnan(findSuite(*r, u"test.db.DatabaseTests")->durationS));
-        QCOMPARE(findSuite(*r, u"test.lib.Rest / test.RestMethods")->durationS, 40.0);
-        QCOMPARE(r->counts().durationS, 101.0);
-    }
-    {
-        const auto r = load("jenkinsci_junit-plugin__junit-report-testsuite-various-timestamps.xml");
-        QVERIFY(r.ok());
-        QCOMPARE(r->timestamp, QDateTime(QDate(2024, 1, 3), QTime(11, 23)));
-        QCOMPARE(findSuite(*r, u"functional tests / test.RestMethods")->timestamp,
-            QDateTime(QDate(2024, 1, 3), QTime(12, 40, 13)));
-        QCOMPARE(
-            findSuite(*r, u"ui tests")->timestamp, QDateTime(QDate(2024, 1, 3), QTime(12, 27, 44), Qt::UTC));
-        QCOMPARE(
-            findSuite(*r, u"api tests")->timestamp, QDateTime(QDate(2024, 1, 3), QTime(12, 27, 54), Qt::UTC));
-        QCOMPARE(findSuite(*r, u"javascript tests")->timestamp, QDateTime(QDate(2024, 1, 3), QTime(0, 0)));
-        QCOMPARE(findSuite(*r, u"flexbox tests")->timestamp,
-            QDateTime(QDate(2024, 1, 3), QTime(12, 27, 11, 210), Qt::OffsetFromUTC, -3600));
-        QCOMPARE(findSuite(*r, u"misc tests")->timestamp,
-            QDateTime(QDate(2024, 1, 3), QTime(12, 27, 15), Qt::OffsetFromUTC, 3600));
-    }
-    {
-        const auto r = load("jenkinsci_junit-plugin__junit-report-bad-duration.xml");
-        QVERIFY(r.ok());
-        const TestCase &tc = r->cases.at(0);
-        QCOMPARE(tc.attempts(), 2);
-        QVERIFY(!tc.flaky);
-        QCOMPARE(tc.durationS, 100.0);
-        QVERIFY(std::isnan(tc.retries[0].durationS)); // time="-345345": unknown, not negative
-    }
-    {
-        const auto r = load("EnricoMi_publish-unit-test-result-action__bazel__suite-logs.xml");
-        QVERIFY(r.ok());
-        QVERIFY(r->suites[0].systemOut.contains(QStringLiteral("Generated test.log")));
-        QVERIFY(r->suites[0].systemOut.contains(QStringLiteral("ModuleNotFoundError"))); // from the CDATA
-        QCOMPARE(r->suites[0].systemErr.trimmed(), QStringLiteral("Generated test.err"));
-        QCOMPARE(r->cases[0].message, QStringLiteral("exited with error code 1"));
-    }
-    {
-        const auto r = load("EnricoMi_publish-unit-test-result-action__junit.multiresult.xml");
-        QVERIFY(r.ok());
-        QCOMPARE(findCase(*r, u"test that errors")->message, QStringLiteral("test teardown failure"));
-        QCOMPARE(findCase(*r, u"test that fails")->details, QStringLiteral("Assertion failed"));
-    }
-    {
-        const auto r = load("dorny_test-reporter__phpunit.xml");
-        QVERIFY(r.ok());
-        const TestCase *tc = findCase(*r, u"testCollectsDispatchedEventsUntilFlushed");
-        QVERIFY(tc);
-        QCOMPARE(tc->line, 27);
-        QVERIFY(tc->file.endsWith(QStringLiteral("CollectingDispatcherTest.php")));
-        QCOMPARE(tc->suite, QStringLiteral("CLI Arguments / PHPUnit\\Event\\CollectingDispatcherTest"));
-        QVERIFY(findSuite(*r, u"CLI Arguments / PHPUnit\\Event\\CollectingDispatcherTest")
-                    ->file.endsWith(u".php"));
-        // Cases beside sub-suites belong to the outer suite.
-        QCOMPARE(findCase(*r, u"targeting-traits-with-usesclass-attribute-is-deprecated.phpt")->suite,
-            QStringLiteral("CLI Arguments"));
-    }
-    {
-        const auto r = load("dorny_test-reporter__python-xunit-pytest.xml");
-        QVERIFY(r.ok());
-        const TestCase *xfail = findCase(*r, u"test_expected_failure");
-        QCOMPARE(xfail->status, TestStatus::Skipped);
-        QCOMPARE(xfail->type, QStringLiteral("pytest.xfail"));
-        QCOMPARE(propertyValue(findCase(*r, u"test_with_record_property")->properties, u"example_key"),
-            QStringLiteral("1"));
-        QCOMPARE(propertyValue(r->suites[0].properties, u"custom_prop"), QStringLiteral("custom_val"));
-        QCOMPARE(r->suites[0].hostname, QStringLiteral("Mac.hsd1.va.comcast.net"));
-        QCOMPARE(r->timestamp,
-            QDateTime(QDate(2025, 11, 15), QTime(11, 51, 49, 548), Qt::OffsetFromUTC, -5 * 3600));
-    }
-    {
-        const auto r = load("testmoapp_junitxml__conventions.xml");
-        QVERIFY(r.ok());
-        const TestCase &tc = r->cases.at(0);
-        QVERIFY(propertyValue(tc.properties, u"html:output").contains(QStringLiteral("<h1>Title</h1>")));
-        QCOMPARE(propertyValue(tc.properties, u"priority"), QStringLiteral("high"));
-        QVERIFY(tc.properties.size() >= 20);
-        QVERIFY(tc.systemOut.contains(QStringLiteral("[[ATTACHMENT|screenshots/users.png]]")));
-    }
-    {
-        const auto r = load("dorny_test-reporter__jest-junit.xml");
-        QVERIFY(r.ok());
-        const TestCase *tc = findCase(*r, u"Failing test");
-        QCOMPARE(tc->className, QStringLiteral("Test 1 \u203a Test 1.1"));
-        QVERIFY(tc->details.contains(QStringLiteral("at Object.<anonymous>")));
-    }
-}
-
-// --- hand-written samples ---------------------------------------------------------
 
 void TestReportParser::samples_data()
 {
     addCountColumns();
-    auto row = [](const char *file, Expected e, const char *format, const char *tool) {
-        QTest::newRow(file) << QString::fromLatin1(file) << e << QString::fromLatin1(format)
-                            << QString::fromLatin1(tool);
-    };
-    row("surefire-flaky-rerun.xml", { 6, 3, 1, 1, 1, 2 }, "junit", "surefire");
-    row("gradle-retries.xml", { 6, 4, 2, 0, 0, 2 }, "junit", "");
-    row("gtest.xml", { 7, 1, 1, 1, 4, 0 }, "junit", "gtest");
-    row("nunit3.xml", { 9, 4, 1, 2, 2, 0 }, "nunit3", "nunit");
-    row("xunit2.xml", { 7, 3, 1, 2, 1, 0 }, "xunit2", "xunit");
-    row("vstest.trx", { 5, 2, 1, 1, 1, 0 }, "trx", "vstest");
-    row("nested-suites.xml", { 7, 4, 1, 1, 1, 0 }, "junit", "");
-    row("weird-times.xml", { 12, 12, 0, 0, 0, 0 }, "junit", "");
-    row("mocha.xml", { 3, 1, 1, 0, 1, 0 }, "junit", "mocha");
-    row("catch2.xml", { 3, 1, 1, 0, 1, 0 }, "junit", "catch2");
-    row("nextest.xml", { 3, 2, 1, 0, 0, 1 }, "junit", "nextest");
-    row("go-junit-report.xml", { 3, 1, 1, 0, 1, 0 }, "junit", "go-junit-report");
-    row("dotnet-junit-logger.xml", { 2, 1, 1, 0, 0, 0 }, "junit", "dotnet-junit-logger");
+    for (const SampleRow &row : sampleRows()) {
+        QTest::newRow(row.file) << QString::fromLatin1(row.file) << row.expected
+                                << QString::fromLatin1(row.format) << QString::fromLatin1(row.tool);
+    }
 }
 
 void TestReportParser::samples()
@@ -414,19 +209,38 @@ void TestReportParser::samples()
     QVERIFY2(report.ok(), qPrintable(report.errorMessage()));
     checkCounts(*report);
     QVERIFY(report->warnings.isEmpty());
+    QCOMPARE(report->file, kSamples + u'/' + file);
 }
 
-static TestReport loadSample(const char *file)
+// A sample added to tests/data/junit must get its figures here (and a line in its README).
+void TestReportParser::everySampleIsListed()
 {
-    Result<TestReport> r = ReportParser::parseFile(kSamples + u'/' + QLatin1String(file));
-    if (!r.ok())
-        qFatal("%s", qPrintable(r.errorMessage()));
-    return std::move(r).value();
+    QStringList listed = refusedSamples();
+    for (const SampleRow &row : sampleRows())
+        listed << QString::fromLatin1(row.file);
+    const QStringList present = QDir(kSamples).entryList(QDir::Files);
+    for (const QString &file : present) {
+        if (file != u"README.md")
+            QVERIFY2(
+                listed.contains(file), qPrintable(file + QStringLiteral(": a new sample; add its figures")));
+    }
+    QCOMPARE(present.size(), listed.size() + 1);
+    QFile readme(kSamples + QStringLiteral("/README.md"));
+    QVERIFY(readme.open(QIODevice::ReadOnly));
+    const QString text = QString::fromUtf8(readme.readAll());
+    for (const QString &file : listed)
+        QVERIFY2(text.contains(u'`' + file + u'`'), qPrintable(file + QStringLiteral(": not in README.md")));
 }
+
+// A sample that does not parse fails the test function that loads it.
+#define LOAD_SAMPLE(var, file)                                                                               \
+    const Result<TestReport> var##Result = ReportParser::parseFile(kSamples + QStringLiteral("/" file));     \
+    QVERIFY2(var##Result.ok(), qPrintable(var##Result.errorMessage()));                                      \
+    const TestReport &var = *var##Result
 
 void TestReportParser::surefireFlakyAndRerun()
 {
-    const TestReport r = loadSample("surefire-flaky-rerun.xml");
+    LOAD_SAMPLE(r, "surefire-flaky-rerun.xml");
     const TestCase *once = findCase(r, u"flakyOnce");
     QCOMPARE(once->status, TestStatus::Passed);
     QVERIFY(once->flaky);
@@ -464,7 +278,7 @@ void TestReportParser::surefireFlakyAndRerun()
 
 void TestReportParser::retriesByRepetition()
 {
-    const TestReport r = loadSample("gradle-retries.xml");
+    LOAD_SAMPLE(r, "gradle-retries.xml");
     const TestCase *second = findCase(r, u"passesSecondTime");
     QVERIFY(second->flaky);
     QCOMPARE(second->status, TestStatus::Passed);
@@ -486,7 +300,7 @@ void TestReportParser::retriesByRepetition()
 
 void TestReportParser::gtestRules()
 {
-    const TestReport r = loadSample("gtest.xml");
+    LOAD_SAMPLE(r, "gtest.xml");
     QCOMPARE(findCase(r, u"DISABLED_Off")->status, TestStatus::Skipped);
     QCOMPARE(findCase(r, u"DISABLED_Old")->status, TestStatus::Skipped); // by the prefix alone
     QCOMPARE(findCase(r, u"One", u"DISABLED_Whole")->status, TestStatus::Skipped);
@@ -503,7 +317,7 @@ void TestReportParser::gtestRules()
 
 void TestReportParser::nunit3Details()
 {
-    const TestReport r = loadSample("nunit3.xml");
+    LOAD_SAMPLE(r, "nunit3.xml");
     QCOMPARE(r.timestamp, QDateTime(QDate(2023, 5, 4), QTime(10, 11, 12), Qt::UTC));
     const TestCase *divides = findCase(r, u"Divides");
     QCOMPARE(divides->className, QStringLiteral("Calc.CalculatorTests"));
@@ -525,7 +339,7 @@ void TestReportParser::nunit3Details()
 
 void TestReportParser::xunit2Details()
 {
-    const TestReport r = loadSample("xunit2.xml");
+    LOAD_SAMPLE(r, "xunit2.xml");
     QCOMPARE(r.timestamp, QDateTime(QDate(2023, 5, 4), QTime(10, 11, 12)));
     const TestCase *failed = findCase(r, u"Divides(a: 6, b: 2, expected: 4)");
     QVERIFY(failed);
@@ -543,7 +357,7 @@ void TestReportParser::xunit2Details()
 
 void TestReportParser::trxDetails()
 {
-    const TestReport r = loadSample("vstest.trx");
+    LOAD_SAMPLE(r, "vstest.trx");
     QCOMPARE(r.timestamp, QDateTime(QDate(2023, 5, 4), QTime(10, 11, 12, 200), Qt::OffsetFromUTC, 7200));
     const TestCase *divides = findCase(r, u"Divides");
     QCOMPARE(divides->className, QStringLiteral("Calc.Tests.CalculatorTests"));
@@ -561,7 +375,7 @@ void TestReportParser::trxDetails()
 
 void TestReportParser::nestedSuites()
 {
-    const TestReport r = loadSample("nested-suites.xml");
+    LOAD_SAMPLE(r, "nested-suites.xml");
     QCOMPARE(r.suites.size(), 6);
     QCOMPARE(findCase(r, u"deep")->suite, QStringLiteral("A / B / C / D"));
     QCOMPARE(findCase(r, u"beside")->suite, QStringLiteral("A / B / C"));
@@ -577,7 +391,7 @@ void TestReportParser::nestedSuites()
 
 void TestReportParser::weirdTimes()
 {
-    const TestReport r = loadSample("weird-times.xml");
+    LOAD_SAMPLE(r, "weird-times.xml");
     auto time = [&](const char16_t *name) { return findCase(r, name)->durationS; };
     QCOMPARE(time(u"thousands"), 1234.5);
     QCOMPARE(time(u"thousandsOnly"), 12345.0);
@@ -614,6 +428,7 @@ void TestReportParser::refused_data()
     QTest::newRow("billion laughs") << "billion-laughs.xml" << refused << 13
                                     << "DTDs and entity declarations are refused";
     QTest::newRow("external DTD") << "dtd-external.xml" << refused << 2 << "document type declaration";
+    QTest::newRow("XXE") << "xxe.xml" << refused << 7 << "DTDs and entity declarations are refused";
     QTest::newRow("undeclared entity") << "undeclared-entity.xml" << malformed << 4 << "secret";
     QTest::newRow("tag mismatch") << "malformed.xml" << malformed << 6 << "not well-formed XML";
     QTest::newRow("truncated") << "truncated.xml" << malformed << 6 << "ends too early";
@@ -736,121 +551,6 @@ void TestReportParser::cancelled()
     QVERIFY(!r.ok());
     QCOMPARE(r.error().code, int(ReportParser::ErrorCode::Cancelled));
     QVERIFY(parseBytes(xml).ok());
-}
-
-// --- value rules ----------------------------------------------------------------
-
-void TestReportParser::seconds_data()
-{
-    QTest::addColumn<QString>("text");
-    QTest::addColumn<double>("seconds"); // NaN: unknown
-    const double unknown = std::nan("");
-    QTest::newRow("plain") << "1.5" << 1.5;
-    QTest::newRow("integer") << "100" << 100.0;
-    QTest::newRow("thousands and decimals") << "1,234.5" << 1234.5;
-    QTest::newRow("thousands only") << "12,345" << 12345.0;
-    QTest::newRow("millions") << "1,234,567.25" << 1234567.25;
-    QTest::newRow("decimal comma") << "0,25" << 0.25;
-    QTest::newRow("odd commas") << "1,2,3" << unknown;
-    QTest::newRow("scientific") << "1.5E-3" << 0.0015;
-    QTest::newRow("scientific plus") << "2e+1" << 20.0;
-    QTest::newRow("leading plus") << "+3" << 3.0;
-    QTest::newRow("negative") << "-3.2" << unknown;
-    QTest::newRow("negative zero") << "-0" << 0.0;
-    QTest::newRow("empty") << "" << unknown;
-    QTest::newRow("words") << "fast" << unknown;
-    QTest::newRow("unit") << "2.5s" << 2.5;
-    QTest::newRow("spaces") << " 3 " << 3.0;
-    QTest::newRow("infinite") << "INF" << unknown;
-    QTest::newRow("nan") << "nan" << unknown;
-    QTest::newRow("non-ASCII") << "1\u00a0234" << unknown;
-}
-
-void TestReportParser::seconds()
-{
-    QFETCH(QString, text);
-    QFETCH(double, seconds);
-    const double parsed = ReportValues::parseSeconds(text);
-    if (std::isnan(seconds))
-        QVERIFY2(std::isnan(parsed), qPrintable(QString::number(parsed)));
-    else
-        QCOMPARE(parsed, seconds);
-}
-
-void TestReportParser::timeSpans_data()
-{
-    QTest::addColumn<QString>("text");
-    QTest::addColumn<double>("seconds");
-    QTest::newRow("ms") << "00:00:01.234" << 1.234;
-    QTest::newRow("ticks") << "00:00:00.0021000" << 0.0021;
-    QTest::newRow("minute") << "00:01:00" << 60.0;
-    QTest::newRow("days") << "1.02:03:04.5" << 93784.5;
-    QTest::newRow("bad") << "soon" << std::nan("");
-}
-
-void TestReportParser::timeSpans()
-{
-    QFETCH(QString, text);
-    QFETCH(double, seconds);
-    const double parsed = ReportValues::parseTimeSpan(text);
-    if (std::isnan(seconds))
-        QVERIFY(std::isnan(parsed));
-    else
-        QVERIFY2(std::abs(parsed - seconds) < 1e-9, qPrintable(QString::number(parsed, 'g', 12)));
-}
-
-void TestReportParser::timestamps_data()
-{
-    QTest::addColumn<QString>("text");
-    QTest::addColumn<QDateTime>("expected");
-    const QDate d(2024, 1, 3);
-    QTest::newRow("local") << "2024-01-03T12:27:11" << QDateTime(d, QTime(12, 27, 11));
-    QTest::newRow("fraction") << "2024-01-03T11:23:00.00" << QDateTime(d, QTime(11, 23));
-    QTest::newRow("micro") << "2024-01-03T12:27:11.548396" << QDateTime(d, QTime(12, 27, 11, 548));
-    QTest::newRow("7 digits") << "2024-01-03T12:27:11.1234567+02:00"
-                              << QDateTime(d, QTime(12, 27, 11, 123), Qt::OffsetFromUTC, 7200);
-    QTest::newRow("Z") << "2024-01-03T12:27:44Z" << QDateTime(d, QTime(12, 27, 44), Qt::UTC);
-    QTest::newRow("space separator") << "2024-01-03 12:27:54Z" << QDateTime(d, QTime(12, 27, 54), Qt::UTC);
-    QTest::newRow("stray space") << "2024-01-03T 12:40:13" << QDateTime(d, QTime(12, 40, 13));
-    QTest::newRow("date only") << "2024-01-03" << QDateTime(d, QTime(0, 0));
-    QTest::newRow("minutes only") << "2024-01-03T12:40" << QDateTime(d, QTime(12, 40));
-    QTest::newRow("negative offset") << "2024-01-03T12:27:11.21-01:00"
-                                     << QDateTime(d, QTime(12, 27, 11, 210), Qt::OffsetFromUTC, -3600);
-    QTest::newRow("compact offset") << "2024-01-03T12:27:11+0530"
-                                    << QDateTime(d, QTime(12, 27, 11), Qt::OffsetFromUTC, 5 * 3600 + 1800);
-    QTest::newRow("hour offset") << "2024-01-03T12:27:11+05"
-                                 << QDateTime(d, QTime(12, 27, 11), Qt::OffsetFromUTC, 18000);
-    QTest::newRow("surrounding spaces")
-        << "  2024-01-03T12:27:11Z " << QDateTime(d, QTime(12, 27, 11), Qt::UTC);
-    QTest::newRow("epoch") << "1970-01-01T00:00:00.000" << QDateTime();
-    QTest::newRow("US style") << "05/04/2023 10:11:12" << QDateTime();
-    QTest::newRow("bad month") << "2024-13-03" << QDateTime();
-    QTest::newRow("bad hour") << "2024-01-03T25:00:00" << QDateTime();
-    QTest::newRow("empty") << "" << QDateTime();
-}
-
-void TestReportParser::timestamps()
-{
-    QFETCH(QString, text);
-    QFETCH(QDateTime, expected);
-    const QDateTime parsed = ReportValues::parseTimestamp(text);
-    QCOMPARE(parsed.isValid(), expected.isValid());
-    if (expected.isValid()) {
-        QCOMPARE(parsed, expected);
-        QCOMPARE(parsed.offsetFromUtc(), expected.offsetFromUtc());
-    }
-}
-
-void TestReportParser::statusNames()
-{
-    for (TestStatus s : { TestStatus::Passed, TestStatus::Failed, TestStatus::Errored, TestStatus::Skipped })
-        QCOMPARE(statusFromName(statusName(s)), s);
-    QCOMPARE(statusName(TestStatus::Errored), QStringLiteral("errored"));
-    QCOMPARE(worse(TestStatus::Failed, TestStatus::Errored), TestStatus::Errored);
-    QCOMPARE(worse(TestStatus::Errored, TestStatus::Failed), TestStatus::Errored);
-    QCOMPARE(worse(TestStatus::Skipped, TestStatus::Failed), TestStatus::Failed);
-    QCOMPARE(worse(TestStatus::Passed, TestStatus::Skipped), TestStatus::Skipped);
-    QCOMPARE(worse(TestStatus::Passed, TestStatus::Passed), TestStatus::Passed);
 }
 
 QTEST_GUILESS_MAIN(TestReportParser)

@@ -1,12 +1,13 @@
 // The Pipelines page polling a real CI server: a real git repository whose
 // `.devdash.json` names a `github` source with its `api_url` on a loopback HTTP
-// server, the token from GITHUB_TOKEN, and the server answering with GitHub's own
-// workflow-runs response (ETag, then 304), a refused token (401) and an exhausted
+// server, the token from GITHUB_TOKEN, and the server answering with a GitHub
+// workflow-runs response (tests/data/ci-api) (ETag, then 304), a refused token (401) and an exhausted
 // rate limit (403 + x-ratelimit-remaining: 0). What the window wires together —
 // PipelineCiFeed, CiCredentials, CiProviderRegistry, CiPoller, HttpClient — runs
 // as it does for a user.
 
 #include "LoopbackHttpServer.h"
+#include "TestData.h"
 #include "TestEnvironment.h"
 #include "TestRepo.h"
 
@@ -42,8 +43,7 @@ using namespace devdash::test;
 namespace {
 
 constexpr const char *Token = "ghp_feedSECRET0123456789";
-const QString RunsFixture
-    = QStringLiteral(DEVDASH_CI_FIXTURES "/github/ccmenu2__GitHubWorkflowRunsResponse.json");
+const QString RunsFixture = devdash::test::testDataPath(QStringLiteral("ci-api/github/workflow-runs.json"));
 
 const QString JobsFixture = QStringLiteral(DEVDASH_CI_TEST_DATA "/github-jobs.json");
 
@@ -59,8 +59,8 @@ QByteArray oneRun(const QByteArray &listing)
 QByteArray runsForCommit(const QString &sha)
 {
     QFile f(RunsFixture);
-    if (!f.open(QIODevice::ReadOnly))
-        qFatal("cannot read %s", qPrintable(RunsFixture));
+    if (!f.open(QIODevice::ReadOnly)) // initTestCase has failed already, naming the file
+        return {};
     QJsonObject root = QJsonDocument::fromJson(f.readAll()).object();
     QJsonArray runs = root.value(QStringLiteral("workflow_runs")).toArray();
     for (auto &&value : runs) {
@@ -106,7 +106,9 @@ private Q_SLOTS:
         QVERIFY(TestEnvironment::setUp());
         qputenv("GITHUB_TOKEN", Token);
         QVERIFY(m_server.start());
-        QVERIFY(QFile::exists(RunsFixture));
+        DEVDASH_REQUIRE_TEST_DATA(QStringLiteral("ci-api/github/workflow-runs.json"),
+            QStringLiteral("ci-api/gitlab/pipelines.json"));
+        QVERIFY2(QFile::exists(JobsFixture), qPrintable(QStringLiteral("missing test data: ") + JobsFixture));
     }
     void cleanupTestCase() { ui::TestStoreAccess::setLocation(std::nullopt); }
     void init()
@@ -121,15 +123,15 @@ private Q_SLOTS:
         TestRepo repo;
         repo.init();
         repo.commit(QStringLiteral("one"));
-        const QString head = writeConfig(repo, QStringLiteral("erikdoe/ccmenu2"), m_server.url());
-        const QString path = QStringLiteral("/repos/erikdoe/ccmenu2/actions/runs");
+        const QString head = writeConfig(repo, QStringLiteral("acme/rocket"), m_server.url());
+        const QString path = QStringLiteral("/repos/acme/rocket/actions/runs");
         LoopbackResponse runs = LoopbackResponse::json(runsForCommit(head));
         runs.etag = "W/\"runs-v1\"";
         m_server.setRoute(path, runs);
         // Selecting the run fetches its jobs (a listing has none) and the chosen job's log.
-        m_server.setRoute(path + QStringLiteral("/8057059462"), LoopbackResponse::json(oneRun(runs.body)));
-        m_server.setRoute(path + QStringLiteral("/8057059462/jobs"), LoopbackResponse::file(JobsFixture));
-        m_server.setRoute(QStringLiteral("/repos/erikdoe/ccmenu2/actions/jobs/22080000002/logs"),
+        m_server.setRoute(path + QStringLiteral("/7301000042"), LoopbackResponse::json(oneRun(runs.body)));
+        m_server.setRoute(path + QStringLiteral("/7301000042/jobs"), LoopbackResponse::file(JobsFixture));
+        m_server.setRoute(QStringLiteral("/repos/acme/rocket/actions/jobs/22080000002/logs"),
             LoopbackResponse::text("##[group]Run swiftlint\n\x1b[33mwarning\x1b[0m: line too long\n"));
 
         ui::Workspace workspace;
@@ -141,13 +143,13 @@ private Q_SLOTS:
         const auto run
             = page.proxy()->index(0, 0).data(ci::PipelineRunModel::RunRole).value<ci::PipelineRun>();
         QCOMPARE(run.provider, QStringLiteral("github"));
-        QCOMPARE(run.project, QStringLiteral("erikdoe/ccmenu2"));
-        QCOMPARE(run.id, QStringLiteral("8057059462"));
+        QCOMPARE(run.project, QStringLiteral("acme/rocket"));
+        QCOMPARE(run.id, QStringLiteral("7301000042"));
         QCOMPARE(run.name, QStringLiteral("Build and test"));
         QCOMPARE(run.branch, QStringLiteral("main"));
         QCOMPARE(run.commit, head);
         QCOMPARE(run.status, ci::RunStatus::Success);
-        QCOMPARE(run.url, QStringLiteral("https://github.com/erikdoe/ccmenu2/actions/runs/8057059462"));
+        QCOMPARE(run.url, QStringLiteral("https://github.com/acme/rocket/actions/runs/7301000042"));
         QCOMPARE(page.selectedRunKey(), run.key());
         // The token from the environment went to the server, in the header only.
         QCOMPARE(m_server.requestCount(path), 1);
@@ -172,7 +174,7 @@ private Q_SLOTS:
                      },
                      10000),
             qPrintable(page.logPanel()->view()->placeholder()));
-        QCOMPARE(m_server.requestCount(path + QStringLiteral("/8057059462/jobs")), 1);
+        QCOMPARE(m_server.requestCount(path + QStringLiteral("/7301000042/jobs")), 1);
 
         // A second poll: answered 304, the runs stay, the model is not reset.
         QSignalSpy resets(page.model(), &QAbstractItemModel::modelReset);
@@ -189,7 +191,7 @@ private Q_SLOTS:
         QCOMPARE(page.proxy()->rowCount(), 1);
         QCOMPARE(page.selectedRunKey(), run.key());
         QCOMPARE(page.graph()->run().stages.size(), 1); // the jobs stay through the re-poll
-        QCOMPARE(m_server.requestCount(path + QStringLiteral("/8057059462/jobs")), 1);
+        QCOMPARE(m_server.requestCount(path + QStringLiteral("/7301000042/jobs")), 1);
         QVERIFY(page.banner()->text().isEmpty());
     }
 
@@ -263,7 +265,7 @@ private Q_SLOTS:
         qputenv("GITLAB_TOKEN", "glpat-feedSECRET0123456789");
         const auto unsetToken = qScopeGuard([] { qunsetenv("GITLAB_TOKEN"); });
         // GitLab's listing, its runs moved onto this repository's commit; the second one still running.
-        QFile listing(QStringLiteral(DEVDASH_CI_FIXTURES "/gitlab/ccmenu2__GitLabPipelineRunsResponse.json"));
+        QFile listing(devdash::test::testDataPath(QStringLiteral("ci-api/gitlab/pipelines.json")));
         QVERIFY(listing.open(QIODevice::ReadOnly));
         QJsonArray pipelines = QJsonDocument::fromJson(listing.readAll()).array();
         for (int i = 0; i < pipelines.size(); ++i) {

@@ -1,7 +1,8 @@
-// The Tests page offscreen, on a store filled from real report fixtures: runs,
+// The Tests page offscreen, on a store filled from the report samples of tests/data/junit: runs,
 // a run's tree with the failed-only filter, a comparison, a test's history, the
 // trend chart's series, and a non-blank screenshot (light and dark).
 
+#include "TestData.h"
 #include "TestRepo.h"
 
 #include "common/Theme.h"
@@ -86,24 +87,20 @@ void TestsPageTest::initTestCase()
     QVERIFY2(db, qPrintable(db.errorMessage()));
     TestRunStore store(*db);
 
-    const QString fixtures = QStringLiteral(DEVDASH_JUNIT_FIXTURES);
-    const QString samples = QStringLiteral(DEVDASH_REPORT_SAMPLES);
     // Four runs on main: the same suite failing, fixed, and a flaky test.
     const QList<QStringList> runs = {
-        { fixtures + QStringLiteral("/jenkinsci_junit-plugin__TESTS-TestSuites.xml"),
-            samples + QStringLiteral("/surefire-flaky-rerun.xml") },
-        { fixtures + QStringLiteral("/jenkinsci_junit-plugin__TESTS-TestSuites.xml"),
-            fixtures + QStringLiteral("/jenkinsci_junit-plugin__TEST-io.olamy.AlwaysFailTest.xml") },
-        { fixtures + QStringLiteral("/dorny_test-reporter__jest-junit.xml"),
-            samples + QStringLiteral("/gradle-retries.xml") },
-        { fixtures + QStringLiteral("/dorny_test-reporter__jest-junit.xml"),
-            samples + QStringLiteral("/gtest.xml"),
-            fixtures + QStringLiteral("/jenkinsci_junit-plugin__TEST-io.olamy.FlakyTest.xml") },
+        { QStringLiteral("junit/ant-testsuites.xml"), QStringLiteral("junit/surefire-flaky-rerun.xml") },
+        { QStringLiteral("junit/ant-testsuites.xml"), QStringLiteral("junit/surefire-always-fails.xml") },
+        { QStringLiteral("junit/jest-junit.xml"), QStringLiteral("junit/gradle-retries.xml") },
+        { QStringLiteral("junit/jest-junit.xml"), QStringLiteral("junit/gtest.xml"),
+            QStringLiteral("junit/surefire-flaky.xml") },
     };
+    for (const QStringList &files : runs)
+        DEVDASH_REQUIRE_TEST_DATA(files);
     for (int i = 0; i < runs.size(); ++i) {
         QList<TestReport> reports;
         for (const QString &file : runs.at(i)) {
-            auto report = ReportParser::parseFile(file);
+            auto report = ReportParser::parseFile(devdash::test::testDataPath(file));
             QVERIFY2(report, qPrintable(report.errorMessage()));
             reports << *report;
         }
