@@ -4,7 +4,46 @@
 
 #include <QtConcurrent/QtConcurrentRun>
 
+#include <algorithm>
+
 namespace devdash::git {
+
+namespace {
+// Whitespace-separated words; "double quotes" keep spaces, a backslash escapes a quote.
+QStringList tokenize(const QString &input)
+{
+    QStringList tokens;
+    QString current;
+    bool quoted = false, inToken = false;
+    for (qsizetype i = 0; i < input.size(); ++i) {
+        const QChar c = input.at(i);
+        if (c == u'\\' && i + 1 < input.size() && input.at(i + 1) == u'"') {
+            current += u'"';
+            inToken = true;
+            ++i;
+        } else if (c == u'"') {
+            quoted = !quoted;
+            inToken = true;
+        } else if (c.isSpace() && !quoted) {
+            if (inToken)
+                tokens << current;
+            current.clear();
+            inToken = false;
+        } else {
+            current += c;
+            inToken = true;
+        }
+    }
+    if (inToken)
+        tokens << current;
+    return tokens;
+}
+} // namespace
+
+bool SearchQuery::hasPath() const
+{
+    return std::any_of(terms.cbegin(), terms.cend(), [](const SearchTerm &t) { return t.field == Field::Path; });
+}
 
 SearchQuery SearchQuery::parse(const QString &input)
 {
@@ -16,34 +55,62 @@ SearchQuery SearchQuery::parse(const QString &input)
         { "message:", Field::Message },
         { "msg:", Field::Message },
     };
-    const QString trimmed = input.trimmed();
-    for (const auto &[prefix, field] : prefixes) {
-        const QLatin1String p(prefix);
-        if (trimmed.startsWith(p, Qt::CaseInsensitive))
-            return { field, trimmed.mid(p.size()).trimmed() };
+    SearchQuery query;
+    const QStringList tokens = tokenize(input);
+    for (qsizetype i = 0; i < tokens.size(); ++i) {
+        const QString &token = tokens.at(i);
+        SearchTerm term { Field::Any, token };
+        for (const auto &[prefix, field] : prefixes) {
+            const QLatin1String p(prefix);
+            if (token.startsWith(p, Qt::CaseInsensitive)) {
+                term = { field, token.mid(p.size()) };
+                // "author: ann": the value is the next word.
+                if (term.text.isEmpty() && i + 1 < tokens.size())
+                    term.text = tokens.at(++i);
+                break;
+            }
+        }
+        term.text = term.text.trimmed();
+        if (!term.text.isEmpty())
+            query.terms.append(term);
     }
-    return { Field::Any, trimmed };
+    return query;
+}
+
+QString SearchQuery::syntaxHint()
+{
+    return QStringLiteral("words, \"a phrase\", author:NAME, path:DIR/, id:HEX, message:TEXT — all must match");
 }
 
 bool CommitSearch::matchesText(
     const SearchQuery &query, const git_oid &oid, const CommitMeta &meta, const QString &fullMessage)
 {
-    const QString &t = query.text;
-    auto idMatches = [&] { return t.size() >= 4 && toHex(oid).startsWith(t, Qt::CaseInsensitive); };
-    switch (query.field) {
-    case SearchQuery::Field::CommitId:
-        return idMatches();
-    case SearchQuery::Field::Author:
-        return meta.author.contains(t, Qt::CaseInsensitive) || meta.email.contains(t, Qt::CaseInsensitive);
-    case SearchQuery::Field::Message:
-        return fullMessage.contains(t, Qt::CaseInsensitive);
-    case SearchQuery::Field::Any:
-        return idMatches() || fullMessage.contains(t, Qt::CaseInsensitive)
-            || meta.author.contains(t, Qt::CaseInsensitive) || meta.email.contains(t, Qt::CaseInsensitive);
-    case SearchQuery::Field::Path:
-        return false;
+    for (const SearchTerm &term : query.terms) {
+        const QString &t = term.text;
+        auto idMatches = [&] { return t.size() >= 4 && toHex(oid).startsWith(t, Qt::CaseInsensitive); };
+        auto authorMatches
+            = [&] { return meta.author.contains(t, Qt::CaseInsensitive) || meta.email.contains(t, Qt::CaseInsensitive); };
+        bool hit = true;
+        switch (term.field) {
+        case SearchTerm::Field::CommitId:
+            hit = idMatches();
+            break;
+        case SearchTerm::Field::Author:
+            hit = authorMatches();
+            break;
+        case SearchTerm::Field::Message:
+            hit = fullMessage.contains(t, Qt::CaseInsensitive);
+            break;
+        case SearchTerm::Field::Any:
+            hit = idMatches() || fullMessage.contains(t, Qt::CaseInsensitive) || authorMatches();
+            break;
+        case SearchTerm::Field::Path:
+            break; // needs the trees: see run()
+        }
+        if (!hit)
+            return false;
     }
-    return false;
+    return true;
 }
 
 namespace {
@@ -101,9 +168,15 @@ Result<int> CommitSearch::run(const QString &repoPath, const HistoryScope &scope
         return opened.error();
     HistorySession &session = *opened.value();
     git_repository *repo = session.repository().raw();
-    QByteArray path = query.text.toUtf8();
-    while (path.endsWith('/'))
-        path.chop(1);
+    QList<QByteArray> paths;
+    for (const SearchTerm &term : query.terms) {
+        if (term.field != SearchTerm::Field::Path)
+            continue;
+        QByteArray path = term.text.toUtf8();
+        while (path.endsWith('/'))
+            path.chop(1);
+        paths << path;
+    }
 
     int matches = 0;
     qint64 scanned = 0;
@@ -120,14 +193,11 @@ Result<int> CommitSearch::run(const QString &repoPath, const HistoryScope &scope
             }
             CommitPtr commit(raw);
             const CommitMeta meta = HistorySession::readMeta(raw);
-            bool hit;
-            if (query.field == SearchQuery::Field::Path) {
-                hit = !path.isEmpty() && touchesPath(repo, raw, path);
-            } else {
-                const QString message
-                    = decodeMessage(git_commit_message(raw), git_commit_message_encoding(raw));
-                hit = matchesText(query, oid, meta, message);
-            }
+            // The cheap text terms first; the trees only for commits that pass them.
+            const QString message = decodeMessage(git_commit_message(raw), git_commit_message_encoding(raw));
+            bool hit = matchesText(query, oid, meta, message);
+            for (const QByteArray &path : std::as_const(paths))
+                hit = hit && !path.isEmpty() && touchesPath(repo, raw, path);
             if (hit)
                 found.push_back({ oid, meta, session.refsByCommit().value(HistorySession::key(oid)) });
         }

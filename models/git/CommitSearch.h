@@ -10,14 +10,27 @@
 
 namespace devdash::git {
 
-struct SearchQuery
+// One condition of a search: a field and the text it must contain.
+struct SearchTerm
 {
     enum class Field { Any, Message, Author, CommitId, Path };
     Field field = Field::Any;
     QString text;
-    bool isEmpty() const { return text.trimmed().isEmpty(); }
-    // "author:ann", "path:src/", "id:1a2b", "message:fix"; otherwise Any.
+};
+
+// What the History search box holds: terms that must all match (AND).
+// `path:db/ author:carla fix "null pointer"`: a prefix names the field
+// (author:, path:, id:/commit:, message:/msg:), a word without one is matched against the
+// message, author and id, and double quotes keep a phrase (or a value with spaces) whole.
+struct SearchQuery
+{
+    using Field = SearchTerm::Field;
+    QList<SearchTerm> terms;
+    bool isEmpty() const { return terms.isEmpty(); }
+    bool hasPath() const;
     static SearchQuery parse(const QString &input);
+    // The syntax in one line, for the search box's placeholder and Help.
+    static QString syntaxHint();
 };
 
 struct SearchMatch

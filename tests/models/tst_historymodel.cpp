@@ -174,12 +174,59 @@ private Q_SLOTS:
 
     void searchQueryParsing()
     {
-        QCOMPARE(
-            int(SearchQuery::parse(QStringLiteral("author: ann")).field), int(SearchQuery::Field::Author));
-        QCOMPARE(SearchQuery::parse(QStringLiteral("author: ann")).text, QStringLiteral("ann"));
-        QCOMPARE(int(SearchQuery::parse(QStringLiteral("PATH:src/")).field), int(SearchQuery::Field::Path));
-        QCOMPARE(int(SearchQuery::parse(QStringLiteral("fix crash")).field), int(SearchQuery::Field::Any));
+        const SearchQuery spaced = SearchQuery::parse(QStringLiteral("author: ann"));
+        QCOMPARE(spaced.terms.size(), 1);
+        QCOMPARE(int(spaced.terms.at(0).field), int(SearchTerm::Field::Author));
+        QCOMPARE(spaced.terms.at(0).text, QStringLiteral("ann"));
+        QCOMPARE(int(SearchQuery::parse(QStringLiteral("PATH:src/")).terms.at(0).field),
+            int(SearchTerm::Field::Path));
+        const SearchQuery words = SearchQuery::parse(QStringLiteral("fix crash"));
+        QCOMPARE(words.terms.size(), 2);
+        QCOMPARE(int(words.terms.at(1).field), int(SearchTerm::Field::Any));
+        const SearchQuery phrase = SearchQuery::parse(QStringLiteral("\"fix crash\" author:\"Carla M\""));
+        QCOMPARE(phrase.terms.size(), 2);
+        QCOMPARE(phrase.terms.at(0).text, QStringLiteral("fix crash"));
+        QCOMPARE(phrase.terms.at(1).text, QStringLiteral("Carla M"));
+        const SearchQuery combined = SearchQuery::parse(QStringLiteral("path:db/ author:carla"));
+        QCOMPARE(combined.terms.size(), 2);
+        QCOMPARE(int(combined.terms.at(0).field), int(SearchTerm::Field::Path));
+        QCOMPARE(combined.terms.at(0).text, QStringLiteral("db/"));
+        QCOMPARE(int(combined.terms.at(1).field), int(SearchTerm::Field::Author));
+        QVERIFY(combined.hasPath());
         QVERIFY(SearchQuery::parse(QStringLiteral("   ")).isEmpty());
+    }
+
+    // Terms combine with AND: two terms find what each finds, intersected.
+    void searchCombinesTerms()
+    {
+        TestRepo repo;
+        const Scenario sc = Scenarios::build(QStringLiteral("merges"), repo);
+        auto ids = [&](const QString &query) {
+            CommitSearchModel model;
+            QSignalSpy finished(&model, &CommitSearchModel::finished);
+            model.start(sc.path, HistoryScope::all(), SearchQuery::parse(query));
+            if (!finished.wait(20000))
+                return QStringList { QStringLiteral("timeout") };
+            QStringList found;
+            for (int r = 0; r < model.rowCount(); ++r)
+                found << model.data(model.index(r, 0), HistoryModel::CommitIdRole).toString();
+            found.sort();
+            return found;
+        };
+        // path:f.txt is f1 and f2; message:2 is f2, c2 and "Merge feature2": only f2 has both.
+        const QStringList path = ids(QStringLiteral("path:f.txt"));
+        const QStringList message = ids(QStringLiteral("message:2"));
+        QVERIFY(!path.isEmpty());
+        QVERIFY(!message.isEmpty());
+        QStringList both;
+        for (const QString &id : path)
+            if (message.contains(id))
+                both << id;
+        QCOMPARE(both.size(), 1);
+        QVERIFY(path.size() > 1 && message.size() > 1);
+        QCOMPARE(ids(QStringLiteral("path:f.txt message:2")), both);
+        QCOMPARE(ids(QStringLiteral("message:2 path:f.txt")), both);
+        QCOMPARE(ids(QStringLiteral("path:f.txt message:no-such-text-anywhere")), QStringList());
     }
 };
 

@@ -67,7 +67,9 @@ HistoryPage::HistoryPage(Workspace *workspace, QWidget *parent)
     bar->setSpacing(8);
     auto *scopeLabel = new QLabel(tr("&Show:"), this);
     scopeLabel->setBuddy(m_scopeBox);
-    m_searchField->setPlaceholderText(tr("Search commits — text, author:, path:, id:, message:  (Ctrl+L)"));
+    m_searchField->setPlaceholderText(
+        tr("Search commits: words, \"a phrase\", author:, path:, id:, message: — all must match (Ctrl+L)"));
+    m_searchField->setToolTip(tr("Every term must match (AND).\n%1").arg(git::SearchQuery::syntaxHint()));
     m_searchField->setToolTip(
         tr("<p>Searches the whole history of the scope, not only the loaded rows. Press Enter.</p>"
            "<p><code>fix crash</code> — message, author or id<br>"
