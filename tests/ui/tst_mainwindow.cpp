@@ -202,6 +202,26 @@ void TestMainWindow::emptyRepository()
     QCOMPARE(window.messagePanel()->title(), QStringLiteral("This repository has no commits yet"));
     QVERIFY(window.messagePanel()->isVisible());
     keepShot(&window, QStringLiteral("empty-repository"));
+
+    // The first commit, made in a terminal: the window notices it by itself and shows it.
+    empty.commit(QStringLiteral("First commit"), { { QStringLiteral("README"), "hello\n" } });
+    window.showPage(QStringLiteral("history"));
+    auto *history = qobject_cast<ui::HistoryPage *>(window.page(QStringLiteral("history")));
+    QTRY_VERIFY_WITH_TIMEOUT(!window.messagePanel()->isVisible(), LoadTimeout);
+    QTRY_COMPARE_WITH_TIMEOUT(history->historyModel()->rowCount(), 1, LoadTimeout);
+    QTRY_VERIFY_WITH_TIMEOUT(history->isReady(), LoadTimeout);
+    QCOMPARE(history->historyModel()->commitAt(0), empty.head());
+
+    // F5 does the same for a second empty repository (no watcher event needed).
+    TestRepo second(QStringLiteral("empty-f5"));
+    second.init();
+    window.openRepository(second.path());
+    QTRY_COMPARE_WITH_TIMEOUT(window.messagePanel()->kind(), ui::MessagePanel::Kind::Empty, LoadTimeout);
+    QTRY_VERIFY_WITH_TIMEOUT(window.messagePanel()->isVisible(), LoadTimeout);
+    second.commit(QStringLiteral("First"), { { QStringLiteral("a"), "a\n" } });
+    QTest::keyClick(&window, Qt::Key_F5);
+    QTRY_VERIFY_WITH_TIMEOUT(!window.messagePanel()->isVisible(), LoadTimeout);
+    QTRY_COMPARE_WITH_TIMEOUT(history->historyModel()->rowCount(), 1, LoadTimeout);
 }
 
 void TestMainWindow::historyShowsCommitDetails()

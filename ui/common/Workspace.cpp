@@ -83,7 +83,10 @@ void Workspace::startOpen(const QString &path, bool isRefresh)
                 }
                 return;
             }
-            const bool sameRepo = isRefresh && result->gitDir == m_info.gitDir;
+            // An empty repository that got its first commit (or one whose branches were all
+            // deleted) is opened anew: the pages go from the "no commits yet" panel to content.
+            const bool sameRepo
+                = isRefresh && result->gitDir == m_info.gitDir && result->empty == m_info.empty;
             m_info = result.value();
             if (sameRepo) {
                 Q_EMIT infoChanged();
