@@ -40,7 +40,10 @@ AddConnectionDialog::AddConnectionDialog(const QStringList &takenNames, QWidget 
     auto *browse = new QPushButton(tr("SQLite File…"), this);
     browse->setToolTip(tr("Choose a SQLite database file"));
     urlRow->addWidget(browse);
-    form->addRow(tr("&URL:"), urlRow);
+    // A layout row gets no buddy: the label needs one, or "&URL:" is shown literally.
+    auto *urlLabel = new QLabel(tr("&URL:"), this);
+    urlLabel->setBuddy(m_url);
+    form->addRow(urlLabel, urlRow);
     m_dataSources->setObjectName(QStringLiteral("odbcDataSources"));
     m_dataSources->setToolTip(tr("The ODBC data sources configured on this machine (odbcinst -q -s)"));
     m_dataSources->setEnabled(false);
