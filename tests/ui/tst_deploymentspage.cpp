@@ -9,6 +9,7 @@
 #include "deploy/DeploymentTimelineModel.h"
 #include "deploy/DeploymentsPage.h"
 #include "deploy/DoraPanel.h"
+#include "deploy/SprintReport.h"
 #include "shell/MainWindow.h"
 #include "store/Database.h"
 #include "tests/TestStoreAccess.h"
@@ -185,6 +186,25 @@ private Q_SLOTS:
         QVERIFY(pdfFile.open(QIODevice::ReadOnly));
         QVERIFY(pdfFile.read(5) == "%PDF-");
         QVERIFY(pdfFile.size() > 2000);
+    }
+
+    // The report's release diff lists only what there is: no "merged branches: ; migrations:".
+    void sprintReportOmitsEmptyParts()
+    {
+        deploy::DeploymentsSnapshot snapshot;
+        snapshot.diffBase = QStringLiteral("production");
+        snapshot.diffEnvironment = QStringLiteral("staging");
+        snapshot.diff = deploy::ReleaseDiffResult {};
+        snapshot.diff->commits.resize(1);
+        const QString bare = ui::SprintReport::html(snapshot, QStringLiteral("repo"));
+        QVERIFY2(bare.contains(QStringLiteral("<p>1 commit</p>")), qPrintable(bare));
+        QVERIFY(!bare.contains(QStringLiteral("merged branches")));
+        QVERIFY(!bare.contains(QStringLiteral("migrations:")));
+        snapshot.diff->mergedBranches = { QStringLiteral("feature/<x>") };
+        snapshot.diff->migrations = { QStringLiteral("V2__orders.sql") };
+        const QString full = ui::SprintReport::html(snapshot, QStringLiteral("repo"));
+        QVERIFY2(full.contains(QStringLiteral("merged branches: feature/&lt;x&gt;; migrations: V2__orders.sql")),
+            qPrintable(full));
     }
 
     void timelineModel_data()

@@ -104,12 +104,16 @@ QString SprintReport::html(const DeploymentsSnapshot &s, const QString &reposito
         }
     }
     if (s.diff) {
-        h += QStringLiteral(
-            "<h2>Not yet in %1 (in %2)</h2><p>%3 commits; merged branches: %4; migrations: %5</p>")
-                 .arg(esc(s.diffBase), esc(s.diffEnvironment))
-                 .arg(s.diff->commits.size())
-                 .arg(esc(s.diff->mergedBranches.join(QStringLiteral(", "))),
-                     esc(s.diff->migrations.join(QStringLiteral(", "))));
+        // Only what there is: an empty "merged branches: ; migrations:" says nothing.
+        QStringList parts { s.diff->commits.size() == 1
+                ? QStringLiteral("1 commit")
+                : QStringLiteral("%1 commits").arg(s.diff->commits.size()) };
+        if (!s.diff->mergedBranches.isEmpty())
+            parts << QStringLiteral("merged branches: %1").arg(esc(s.diff->mergedBranches.join(QStringLiteral(", "))));
+        if (!s.diff->migrations.isEmpty())
+            parts << QStringLiteral("migrations: %1").arg(esc(s.diff->migrations.join(QStringLiteral(", "))));
+        h += QStringLiteral("<h2>Not yet in %1 (in %2)</h2><p>%3</p>")
+                 .arg(esc(s.diffBase), esc(s.diffEnvironment), parts.join(QStringLiteral("; ")));
     }
     return h + QStringLiteral("</body></html>");
 }
