@@ -26,6 +26,9 @@
 
 #include <zlib.h>
 
+#include <algorithm>
+#include <climits>
+
 using namespace devdash;
 using namespace devdash::migrations;
 using devdash::test::PostgresServer;
@@ -138,8 +141,22 @@ private slots:
                                     "\"flyway_schema_history_pk\" "
                                     "PRIMARY KEY (\"installed_rank\")")),
             QString());
+        // In the order Flyway applies them: by version (1.9 before 1.10), the repeatable last.
+        QStringList order = files.keys();
+        const auto versionParts = [](const QString &path) {
+            const QString name = path.section(QLatin1Char('/'), -1);
+            QList<int> parts;
+            if (name.startsWith(QLatin1Char('R')))
+                return QList<int> { INT_MAX };
+            for (const QString &p : name.mid(1).section(QStringLiteral("__"), 0, 0).split(QLatin1Char('_')))
+                parts << p.toInt();
+            return parts;
+        };
+        std::sort(order.begin(), order.end(),
+            [&](const QString &a, const QString &b) { return versionParts(a) < versionParts(b); });
         int rank = 0;
-        for (auto it = files.cbegin(); it != files.cend(); ++it) {
+        for (const QString &path : std::as_const(order)) {
+            const auto it = files.constFind(path);
             const QString name = it.key().section(QLatin1Char('/'), -1);
             if (name.startsWith(QLatin1Char('U')))
                 continue; // an undo script is run by `flyway undo` only
