@@ -22,6 +22,8 @@
 
 #include <zlib.h>
 
+#include <algorithm>
+
 using namespace devdash;
 using namespace devdash::schema;
 using namespace devdash::migrations;
@@ -54,7 +56,7 @@ qint32 flywayCrc(QByteArray bytes)
     return qint32(quint32(crc32(0, reinterpret_cast<const Bytef *>(bytes.constData()), uInt(bytes.size()))));
 }
 
-std::unique_ptr<ReadOnlyConnection> open(const QString &url)
+std::unique_ptr<ReadOnlyConnection> connectTo(const QString &url)
 {
     auto connection = ReadOnlyConnection::open(*DatabaseUrl::parse(url));
     if (!connection)
@@ -84,11 +86,12 @@ void CorpusSchemas::sqliteSchemas_data()
     QTest::addColumn<QString>("file");
     QTest::addColumn<int>("relations");
     QTest::addColumn<int>("foreignKeys");
-    QTest::newRow("sakila") << QStringLiteral("sakila__sqlite-sakila-schema.sql") << 15 << 1;
-    QTest::newRow("chinook") << QStringLiteral("chinook-database__Chinook_Sqlite.schema-only.sql") << 11 << 1;
+    QTest::newRow("sakila") << QStringLiteral("sakila__sqlite-sakila-schema.sql") << 21 << 22;
+    QTest::newRow("chinook") << QStringLiteral("chinook-database__Chinook_Sqlite.schema-only.sql") << 11
+                             << 11;
     QTest::newRow("chinook-autoincrement")
-        << QStringLiteral("chinook-database__Chinook_Sqlite_AutoIncrementPKs.schema-only.sql") << 11 << 1;
-    QTest::newRow("northwind") << QStringLiteral("northwind-SQLite3__create.schema-only.sql") << 13 << 1;
+        << QStringLiteral("chinook-database__Chinook_Sqlite_AutoIncrementPKs.schema-only.sql") << 11 << 11;
+    QTest::newRow("northwind") << QStringLiteral("northwind-SQLite3__create.schema-only.sql") << 29 << 13;
 }
 
 void CorpusSchemas::sqliteSchemas()
@@ -112,14 +115,16 @@ void CorpusSchemas::loadPostgres()
     QString why, error;
     for (const auto &[database, file] :
         { std::pair { QStringLiteral("sakila"), QStringLiteral("sakila__postgres-sakila-schema.sql") },
-            std::pair { QStringLiteral("northwind"), QStringLiteral("northwind_psql__northwind.schema-only.sql") } }) {
+            std::pair { QStringLiteral("northwind"),
+                QStringLiteral("northwind_psql__northwind.schema-only.sql") } }) {
         const QString path = schemaFile(file, &why);
         QVERIFY2(!path.isEmpty(), qPrintable(why));
         QVERIFY(!m_postgres.createDatabase(database).isEmpty());
         QVERIFY2(SchemaFixtures::loadPostgresFile(m_postgres, database, path, &error), qPrintable(error));
     }
     // Chinook creates its own database and connects to it.
-    const QString chinook = schemaFile(QStringLiteral("chinook-database__Chinook_PostgreSql.schema-only.sql"), &why);
+    const QString chinook
+        = schemaFile(QStringLiteral("chinook-database__Chinook_PostgreSql.schema-only.sql"), &why);
     QVERIFY2(!chinook.isEmpty(), qPrintable(why));
     QVERIFY2(SchemaFixtures::loadPostgresFile(m_postgres, QStringLiteral("postgres"), chinook, &error),
         qPrintable(error));
@@ -145,7 +150,7 @@ void CorpusSchemas::postgresSchemas()
     loadPostgres();
     if (QTest::currentTestFailed())
         return;
-    auto connection = open(m_postgres.url(database));
+    auto connection = connectTo(m_postgres.url(database));
     QVERIFY(connection);
     test::checkPostgresCatalog(*connection, database, relations, foreignKeys);
 }
@@ -158,7 +163,7 @@ void CorpusSchemas::postgresSakila()
     loadPostgres();
     if (QTest::currentTestFailed())
         return;
-    auto connection = open(m_postgres.url(QStringLiteral("sakila")));
+    auto connection = connectTo(m_postgres.url(QStringLiteral("sakila")));
     QVERIFY(connection);
     auto catalog = SchemaInspector::inspect(*connection);
     QVERIFY2(catalog.ok(), qPrintable(catalog.errorMessage()));
@@ -180,7 +185,8 @@ void CorpusSchemas::postgresSakila()
     };
     QVERIFY(typeNamed(QStringLiteral("mpaa_rating")));
     QCOMPARE(typeNamed(QStringLiteral("mpaa_rating"))->kind, QStringLiteral("enum"));
-    QCOMPARE(typeNamed(QStringLiteral("mpaa_rating"))->values, (QStringList { "G", "PG", "PG-13", "R", "NC-17" }));
+    QCOMPARE(
+        typeNamed(QStringLiteral("mpaa_rating"))->values, (QStringList { "G", "PG", "PG-13", "R", "NC-17" }));
     QVERIFY(typeNamed(QStringLiteral("year")));
     QCOMPARE(typeNamed(QStringLiteral("year"))->kind, QStringLiteral("domain"));
     QCOMPARE(typeNamed(QStringLiteral("year"))->values.first(), QStringLiteral("integer"));
@@ -224,7 +230,7 @@ void CorpusSchemas::mariadbSchemas()
     loadMariaDb();
     if (QTest::currentTestFailed())
         return;
-    auto connection = open(m_mariadb.url(database));
+    auto connection = connectTo(m_mariadb.url(database));
     QVERIFY(connection);
     test::checkMysqlCatalog(*connection, database, relations, foreignKeys);
 }
@@ -235,7 +241,7 @@ void CorpusSchemas::mariadbSakila()
     loadMariaDb();
     if (QTest::currentTestFailed())
         return;
-    auto connection = open(m_mariadb.url(QStringLiteral("sakila")));
+    auto connection = connectTo(m_mariadb.url(QStringLiteral("sakila")));
     QVERIFY(connection);
     auto catalog = SchemaInspector::inspect(*connection);
     QVERIFY2(catalog.ok(), qPrintable(catalog.errorMessage()));
@@ -259,16 +265,17 @@ void CorpusSchemas::mariadbSakila()
 void CorpusSchemas::hawkbitFlywayFiles()
 {
     QString why;
-    const auto oldPg = migrationFiles(PreBaseline + QStringLiteral("/POSTGRESQL"),
-        HawkbitFolder + QStringLiteral("/POSTGRESQL/"), &why);
+    const auto oldPg = migrationFiles(
+        PreBaseline + QStringLiteral("/POSTGRESQL"), HawkbitFolder + QStringLiteral("/POSTGRESQL/"), &why);
     QVERIFY2(why.isEmpty(), qPrintable(why));
-    const auto oldMy
-        = migrationFiles(PreBaseline + QStringLiteral("/MYSQL"), HawkbitFolder + QStringLiteral("/MYSQL/"), &why);
+    const auto oldMy = migrationFiles(
+        PreBaseline + QStringLiteral("/MYSQL"), HawkbitFolder + QStringLiteral("/MYSQL/"), &why);
     QVERIFY2(why.isEmpty(), qPrintable(why));
-    const auto newPg
-        = migrationFiles(Head + QStringLiteral("/POSTGRESQL"), HawkbitFolder + QStringLiteral("/POSTGRESQL/"), &why);
+    const auto newPg = migrationFiles(
+        Head + QStringLiteral("/POSTGRESQL"), HawkbitFolder + QStringLiteral("/POSTGRESQL/"), &why);
     QVERIFY2(why.isEmpty(), qPrintable(why));
-    const auto newH2 = migrationFiles(Head + QStringLiteral("/H2"), HawkbitFolder + QStringLiteral("/H2/"), &why);
+    const auto newH2
+        = migrationFiles(Head + QStringLiteral("/H2"), HawkbitFolder + QStringLiteral("/H2/"), &why);
     QVERIFY2(why.isEmpty(), qPrintable(why));
     QCOMPARE(oldPg.size(), 23);
     test::TestRepo repo;
@@ -286,8 +293,8 @@ void CorpusSchemas::hawkbitFlywayFiles()
     const auto oldSnapshot = GitTreeSnapshot::open(repo.path(), QStringLiteral("v1.12"));
     QVERIFY2(oldSnapshot.ok(), qPrintable(oldSnapshot.errorMessage()));
     QCOMPARE(oldSnapshot->commit(), before);
-    const auto oldSet
-        = MigrationFileScanner::scan(*oldSnapshot, Framework::Flyway, HawkbitFolder + QStringLiteral("/POSTGRESQL"));
+    const auto oldSet = MigrationFileScanner::scan(
+        *oldSnapshot, Framework::Flyway, HawkbitFolder + QStringLiteral("/POSTGRESQL"));
     QVERIFY2(oldSet.ok(), qPrintable(oldSet.errorMessage()));
     QCOMPARE(oldSet->files.size(), 23);
     QCOMPARE(oldSet->files.first().description, QStringLiteral("baseline   POSTGRESQL"));
@@ -305,8 +312,8 @@ void CorpusSchemas::hawkbitFlywayFiles()
 
     const auto newSnapshot = GitTreeSnapshot::open(repo.path(), after);
     QVERIFY2(newSnapshot.ok(), qPrintable(newSnapshot.errorMessage()));
-    const auto newSet
-        = MigrationFileScanner::scan(*newSnapshot, Framework::Flyway, HawkbitFolder + QStringLiteral("/POSTGRESQL/"));
+    const auto newSet = MigrationFileScanner::scan(
+        *newSnapshot, Framework::Flyway, HawkbitFolder + QStringLiteral("/POSTGRESQL/"));
     QVERIFY2(newSet.ok(), qPrintable(newSet.errorMessage()));
     QStringList keys;
     for (const MigrationFile &f : newSet->files) {
@@ -324,7 +331,8 @@ void CorpusSchemas::hawkbitFlywayStatus()
 {
     const QString folder = QStringLiteral("src/main/resources/db/migration");
     QString why;
-    const auto files = migrationFiles(PreBaseline + QStringLiteral("/POSTGRESQL"), folder + QLatin1Char('/'), &why);
+    const auto files
+        = migrationFiles(PreBaseline + QStringLiteral("/POSTGRESQL"), folder + QLatin1Char('/'), &why);
     QVERIFY2(why.isEmpty(), qPrintable(why));
     const auto reset = migrationFiles(Head + QStringLiteral("/POSTGRESQL"), folder + QLatin1Char('/'), &why);
     QVERIFY2(why.isEmpty(), qPrintable(why));
@@ -374,10 +382,12 @@ void CorpusSchemas::hawkbitFlywayStatus()
     QCOMPARE(report->history.framework, Framework::Flyway);
     QCOMPARE(report->entries.size(), 23);
     QCOMPARE(statesOf(report->entries).values().count(QStringLiteral("applied")), 23);
-    QCOMPARE(report->entries.first().applied->appliedAt, QDateTime(QDate(2024, 3, 1), QTime(10, 0), QTimeZone::utc()));
+    QCOMPARE(report->entries.first().applied->appliedAt,
+        QDateTime(QDate(2024, 3, 1), QTime(10, 0), QTimeZone::utc()));
     const auto afterEdit = inspect(editedCommit);
     QVERIFY2(afterEdit.ok(), qPrintable(afterEdit.errorMessage()));
-    QCOMPARE(statesOf(afterEdit->entries).value(QStringLiteral("1.12.20")), QStringLiteral("checksum_mismatch"));
+    QCOMPARE(
+        statesOf(afterEdit->entries).value(QStringLiteral("1.12.20")), QStringLiteral("checksum_mismatch"));
     const auto afterReset = inspect(QStringLiteral("baseline-reset"));
     QVERIFY2(afterReset.ok(), qPrintable(afterReset.errorMessage()));
     const auto states = statesOf(afterReset->entries);
@@ -390,7 +400,8 @@ void CorpusSchemas::hawkbitFlywayStatus()
 void CorpusSchemas::ctfdAlembic()
 {
     QString why;
-    const auto files = migrationFiles(QStringLiteral("CTFd/91ced62d44d3ec3142a0948ee96ed19947cfc979"), QString(), &why);
+    const auto files
+        = migrationFiles(QStringLiteral("CTFd/91ced62d44d3ec3142a0948ee96ed19947cfc979"), QString(), &why);
     QVERIFY2(why.isEmpty(), qPrintable(why));
     test::TestRepo repo;
     repo.init();
@@ -423,8 +434,8 @@ void CorpusSchemas::ctfdAlembic()
 void CorpusSchemas::gophishGoose()
 {
     QString why;
-    const auto files
-        = migrationFiles(QStringLiteral("gophish/95618469799295e2c0fec980805a2dfbb818816b"), QStringLiteral("db/"), &why);
+    const auto files = migrationFiles(
+        QStringLiteral("gophish/95618469799295e2c0fec980805a2dfbb818816b"), QStringLiteral("db/"), &why);
     QVERIFY2(why.isEmpty(), qPrintable(why));
     test::TestRepo repo;
     repo.init();
@@ -432,7 +443,8 @@ void CorpusSchemas::gophishGoose()
     QVERIFY2(repo.ok(), qPrintable(repo.errors()));
     const auto snapshot = GitTreeSnapshot::open(repo.path(), QStringLiteral("HEAD"));
     QVERIFY(snapshot.ok());
-    const auto set = MigrationFileScanner::scan(*snapshot, Framework::Goose, QStringLiteral("db/db_sqlite3/migrations"));
+    const auto set
+        = MigrationFileScanner::scan(*snapshot, Framework::Goose, QStringLiteral("db/db_sqlite3/migrations"));
     QVERIFY2(set.ok(), qPrintable(set.errorMessage()));
     QCOMPARE(set->files.size(), 25);
     QCOMPARE(set->files.first().key, QStringLiteral("20160118194630"));

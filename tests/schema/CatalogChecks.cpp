@@ -116,9 +116,10 @@ void checkSqliteCatalog(const QString &file, int minTables, int minForeignKeys)
         if (table->kind != TableKind::Table)
             continue;
         // Foreign keys: per pragma_foreign_key_list, grouped by id.
-        const auto fks = oracle.rows(QStringLiteral("SELECT id, \"table\", \"from\", \"to\", on_update, on_delete "
-                                                    "FROM pragma_foreign_key_list(%1) ORDER BY id, seq")
-                                         .arg(literal(name)));
+        const auto fks
+            = oracle.rows(QStringLiteral("SELECT id, \"table\", \"from\", \"to\", on_update, on_delete "
+                                         "FROM pragma_foreign_key_list(%1) ORDER BY id, seq")
+                              .arg(literal(name)));
         QMap<int, QList<QVariantList>> byId;
         for (const QVariantList &fk : fks)
             byId[fk.at(0).toInt()] << fk;
@@ -159,8 +160,9 @@ void checkSqliteCatalog(const QString &file, int minTables, int minForeignKeys)
             QCOMPARE(index.name, indexes.at(i).at(0).toString());
             QCOMPARE(index.unique, indexes.at(i).at(1).toBool());
             QCOMPARE(index.predicate.isEmpty(), !indexes.at(i).at(2).toBool());
-            const auto keys = oracle.rows(QStringLiteral("SELECT cid, name FROM pragma_index_info(%1) ORDER BY seqno")
-                                              .arg(literal(index.name)));
+            const auto keys
+                = oracle.rows(QStringLiteral("SELECT cid, name FROM pragma_index_info(%1) ORDER BY seqno")
+                                  .arg(literal(index.name)));
             QCOMPARE(index.columns.size(), keys.size());
             for (int k = 0; k < keys.size(); ++k) {
                 if (keys.at(k).at(0).toInt() == -2)
@@ -190,8 +192,8 @@ void checkSqliteCatalog(const QString &file, int minTables, int minForeignKeys)
             many.tables.append(table);
         }
     }
-    QCOMPARE(
-        SchemaJson::toJsonText(many), QJsonDocument(SchemaJson::toJson(many)).toJson(QJsonDocument::Indented));
+    QCOMPARE(SchemaJson::toJsonText(many),
+        QJsonDocument(SchemaJson::toJson(many)).toJson(QJsonDocument::Indented));
 }
 
 void checkPostgresCatalog(
@@ -278,7 +280,8 @@ void checkPostgresCatalog(
     QVERIFY2(checkedForeignKeys >= minForeignKeys, qPrintable(QString::number(checkedForeignKeys)));
 }
 
-void checkMysqlCatalog(ReadOnlyConnection &connection, const QString &database, int minTables, int minForeignKeys)
+void checkMysqlCatalog(
+    ReadOnlyConnection &connection, const QString &database, int minTables, int minForeignKeys)
 {
     auto catalog = SchemaInspector::inspect(connection);
     QVERIFY2(catalog.ok(), qPrintable(catalog.errorMessage()));
@@ -308,7 +311,8 @@ void checkMysqlCatalog(ReadOnlyConnection &connection, const QString &database, 
             if (!column.generated.isEmpty() && column.generated != QLatin1String("auto_increment"))
                 continue;
             if (shown.isNull()) {
-                QVERIFY2(!column.defaultValue || *column.defaultValue == QLatin1String("NULL"), qPrintable(where));
+                QVERIFY2(
+                    !column.defaultValue || *column.defaultValue == QLatin1String("NULL"), qPrintable(where));
             } else {
                 QVERIFY2(column.defaultValue, qPrintable(where));
                 QString ours = *column.defaultValue;

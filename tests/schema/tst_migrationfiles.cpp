@@ -131,8 +131,8 @@ private slots:
         TestRepo repo;
         repo.init();
         QString why;
-        const auto oldPg = test::sampleFiles(
-            QStringLiteral("flyway/library-v1/postgresql"), FlywayFolder + QStringLiteral("/postgresql/"), &why);
+        const auto oldPg = test::sampleFiles(QStringLiteral("flyway/library-v1/postgresql"),
+            FlywayFolder + QStringLiteral("/postgresql/"), &why);
         QVERIFY2(why.isEmpty(), qPrintable(why));
         const auto oldMy = test::sampleFiles(
             QStringLiteral("flyway/library-v1/mysql"), FlywayFolder + QStringLiteral("/mysql/"), &why);
@@ -144,8 +144,8 @@ private slots:
         repo.lightweightTag(QStringLiteral("v1.12"));
 
         auto second = test::deletions(first);
-        const auto newPg = test::sampleFiles(
-            QStringLiteral("flyway/library-v2/postgresql"), FlywayFolder + QStringLiteral("/postgresql/"), &why);
+        const auto newPg = test::sampleFiles(QStringLiteral("flyway/library-v2/postgresql"),
+            FlywayFolder + QStringLiteral("/postgresql/"), &why);
         QVERIFY2(why.isEmpty(), qPrintable(why));
         second.insert(newPg);
         second.insert(test::sampleFiles(
@@ -204,7 +204,8 @@ private slots:
             QCOMPARE(f.checksum, QString::number(crcWithoutLineEnds(content)));
             if (f.key == QLatin1String("1.7.1")) {
                 QVERIFY(content.contains("\r\n"));
-                QCOMPARE(f.checksum, QString::number(crcWithoutLineEnds(QByteArray(content).replace("\r\n", "\n"))));
+                QCOMPARE(f.checksum,
+                    QString::number(crcWithoutLineEnds(QByteArray(content).replace("\r\n", "\n"))));
             }
         }
 
@@ -273,16 +274,20 @@ private slots:
             seen.insert(f.key);
         }
         const auto byKey = [&](const QString &key) {
-            return *std::find_if(set->files.begin(), set->files.end(),
-                [&](const MigrationFile &f) { return f.key == key; });
+            return *std::find_if(
+                set->files.begin(), set->files.end(), [&](const MigrationFile &f) { return f.key == key; });
         };
-        QCOMPARE(byKey(QStringLiteral("c0e9f7a26d58")).parents, QStringList { QStringLiteral("7a4e5d0c9b12") });
-        QCOMPARE(byKey(QStringLiteral("b52d8e1f3a47")).parents, QStringList { QStringLiteral("7a4e5d0c9b12") });
+        QCOMPARE(
+            byKey(QStringLiteral("c0e9f7a26d58")).parents, QStringList { QStringLiteral("7a4e5d0c9b12") });
+        QCOMPARE(
+            byKey(QStringLiteral("b52d8e1f3a47")).parents, QStringList { QStringLiteral("7a4e5d0c9b12") });
         QCOMPARE(byKey(QStringLiteral("e84b7f2c1a63")).parents,
             (QStringList { QStringLiteral("1d6a3c8b4f90"), QStringLiteral("c0e9f7a26d58") }));
-        QCOMPARE(byKey(QStringLiteral("e84b7f2c1a63")).description, QStringLiteral("merge loans and reservations"));
+        QCOMPARE(byKey(QStringLiteral("e84b7f2c1a63")).description,
+            QStringLiteral("merge loans and reservations"));
         // The typed header of newer Alembic templates ("down_revision: Union[str, None] = …").
-        QCOMPARE(byKey(QStringLiteral("5c2f9e4d7b18")).parents, QStringList { QStringLiteral("e84b7f2c1a63") });
+        QCOMPARE(
+            byKey(QStringLiteral("5c2f9e4d7b18")).parents, QStringList { QStringLiteral("e84b7f2c1a63") });
         QCOMPARE(byKey(QStringLiteral("5c2f9e4d7b18")).description, QStringLiteral("create fines"));
     }
 
@@ -292,7 +297,8 @@ private slots:
         TestRepo repo;
         repo.init();
         QString why;
-        repo.commit(QStringLiteral("goose"), test::sampleFiles(QStringLiteral("goose"), QStringLiteral("db/"), &why));
+        repo.commit(
+            QStringLiteral("goose"), test::sampleFiles(QStringLiteral("goose"), QStringLiteral("db/"), &why));
         QVERIFY2(why.isEmpty(), qPrintable(why));
         QVERIFY2(repo.ok(), qPrintable(repo.errors()));
         const auto snapshot = GitTreeSnapshot::open(repo.path(), QStringLiteral("HEAD"));

@@ -147,8 +147,9 @@ private slots:
         }
         // The repeatable, applied after them: no version, named by its description.
         QVERIFY2(!repeatable.isEmpty(), "the sample's R__ file");
-        sql += QStringLiteral("INSERT INTO flyway_schema_history VALUES (%1, NULL, 'open loans view', 'SQL', %2, "
-                              "%3, 'root', '2024-03-01 10:00:00', 5, 1);\n")
+        sql += QStringLiteral(
+            "INSERT INTO flyway_schema_history VALUES (%1, NULL, 'open loans view', 'SQL', %2, "
+            "%3, 'root', '2024-03-01 10:00:00', 5, 1);\n")
                    .arg(rank + 1)
                    .arg(sqlText(repeatable.section(QLatin1Char('/'), -1)))
                    .arg(flywayCrc(files.value(repeatable)));

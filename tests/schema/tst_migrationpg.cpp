@@ -109,8 +109,8 @@ private slots:
         TestRepo repo;
         repo.init();
         QString why;
-        const auto files
-            = test::sampleFiles(QStringLiteral("flyway/library-v1/postgresql"), Folder + QLatin1Char('/'), &why);
+        const auto files = test::sampleFiles(
+            QStringLiteral("flyway/library-v1/postgresql"), Folder + QLatin1Char('/'), &why);
         QVERIFY2(why.isEmpty(), qPrintable(why));
         const QString first = repo.commit(QStringLiteral("library"), files);
         // Edited after they were applied: a versioned migration and the repeatable.
@@ -163,13 +163,16 @@ private slots:
             // A repeatable's row has no version; its description names it.
             const QVariant version = name.startsWith(QLatin1Char('R'))
                 ? QVariant()
-                : QVariant(name.mid(1).section(QStringLiteral("__"), 0, 0).replace(QLatin1Char('_'), QLatin1Char('.')));
+                : QVariant(name.mid(1)
+                               .section(QStringLiteral("__"), 0, 0)
+                               .replace(QLatin1Char('_'), QLatin1Char('.')));
             if (version == QVariant(QStringLiteral("1.12")))
                 continue; // not yet applied
             ++rank;
             const bool success = version != QVariant(QStringLiteral("1.11"));
-            const QString description
-                = name.section(QStringLiteral("__"), 1).chopped(4).replace(QLatin1Char('_'), QLatin1Char(' '));
+            const QString description = name.section(QStringLiteral("__"), 1)
+                                            .chopped(4)
+                                            .replace(QLatin1Char('_'), QLatin1Char(' '));
             QCOMPARE(exec(db,
                          QStringLiteral(
                              "INSERT INTO sp.flyway_schema_history VALUES (?, ?, ?, ?, ?, ?, 'librarian', "
@@ -198,9 +201,11 @@ private slots:
 
         const auto afterEdit = inspect(url, repo.path(), second, Folder);
         QVERIFY2(afterEdit.ok(), qPrintable(afterEdit.errorMessage()));
-        QCOMPARE(states(afterEdit->entries).value(QStringLiteral("1.1")), QStringLiteral("checksum_mismatch"));
+        QCOMPARE(
+            states(afterEdit->entries).value(QStringLiteral("1.1")), QStringLiteral("checksum_mismatch"));
         // A changed repeatable is not an error: Flyway runs it again.
-        QCOMPARE(states(afterEdit->entries).value(QStringLiteral("R:book views")), QStringLiteral("outdated"));
+        QCOMPARE(
+            states(afterEdit->entries).value(QStringLiteral("R:book views")), QStringLiteral("outdated"));
     }
 
     void golangMigrate()

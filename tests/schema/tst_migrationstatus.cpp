@@ -74,8 +74,8 @@ QString addFlywayRows(const MigrationHistoryDb &db, const QList<FlywayRow> &rows
         ++rank;
         const QString e = db.exec(
             QStringLiteral("INSERT INTO flyway_schema_history VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)"),
-            { rank, r.version.isEmpty() ? QVariant() : QVariant(r.version), descriptionOf(r.script),
-                r.type, r.script, r.checksum ? QVariant(*r.checksum) : QVariant(), QStringLiteral("deployer"),
+            { rank, r.version.isEmpty() ? QVariant() : QVariant(r.version), descriptionOf(r.script), r.type,
+                r.script, r.checksum ? QVariant(*r.checksum) : QVariant(), QStringLiteral("deployer"),
                 QStringLiteral("2024-03-0%1 10:00:00").arg(rank % 9 + 1), 10 * rank, r.success ? 1 : 0 });
         if (!e.isEmpty())
             return e;

@@ -47,7 +47,8 @@ private slots:
         DEVDASH_REQUIRE_MARIADB(m_server);
         qputenv("MYSQL_PWD", m_server.password().toUtf8());
         qputenv("DEVDASH_NO_KEYCHAIN", "1");
-        for (const QString &sample : { QStringLiteral("library.mysql.sql"), QStringLiteral("shop.mysql.sql") }) {
+        for (const QString &sample :
+            { QStringLiteral("library.mysql.sql"), QStringLiteral("shop.mysql.sql") }) {
             const QString file = SchemaFixtures::path(sample);
             QVERIFY2(SchemaFixtures::missing(file).isEmpty(), qPrintable(SchemaFixtures::missing(file)));
             QVERIFY2(m_server.loadFile(file, {}), qPrintable(m_server.errorString()));
@@ -90,14 +91,16 @@ private slots:
         };
         QCOMPARE(book->comment, QStringLiteral("Titles the library holds"));
         QCOMPARE(column(QStringLiteral("price")).defaultValue.value_or(QString()), QStringLiteral("0.00"));
-        QCOMPARE(column(QStringLiteral("shelf_label")).defaultValue.value_or(QString()), QStringLiteral("'it''s new'"));
+        QCOMPARE(column(QStringLiteral("shelf_label")).defaultValue.value_or(QString()),
+            QStringLiteral("'it''s new'"));
         QCOMPARE(column(QStringLiteral("shelf_label")).comment, QStringLiteral("shown to members"));
         QCOMPARE(column(QStringLiteral("price_with_tax")).generated, QStringLiteral("`price` * 1.2"));
         QVERIFY(!column(QStringLiteral("price_with_tax")).defaultValue);
         QVERIFY(column(QStringLiteral("title_initial")).generated.contains(QLatin1String("`title`")));
         QCOMPARE(column(QStringLiteral("format")).type,
             QStringLiteral("enum('hardcover','paperback','ebook','audiobook')"));
-        QCOMPARE(column(QStringLiteral("features")).type, QStringLiteral("set('illustrated','large print','signed')"));
+        QCOMPARE(column(QStringLiteral("features")).type,
+            QStringLiteral("set('illustrated','large print','signed')"));
         QCOMPARE(book->checks.size(), 1);
         QCOMPARE(book->checks.first().name, QStringLiteral("price_positive"));
         QCOMPARE(book->checks.first().expression, QStringLiteral("`price` >= 0"));
@@ -118,7 +121,8 @@ private slots:
             [](const ForeignKey &fk) { return fk.name == QLatin1String("fk_loan_copy"); });
         QVERIFY(copyKey != loan->foreignKeys.cend());
         QCOMPARE(copyKey->columns, (QStringList { QStringLiteral("branch_id"), QStringLiteral("copy_no") }));
-        QCOMPARE(copyKey->refColumns, (QStringList { QStringLiteral("branch_id"), QStringLiteral("copy_no") }));
+        QCOMPARE(
+            copyKey->refColumns, (QStringList { QStringLiteral("branch_id"), QStringLiteral("copy_no") }));
         QCOMPARE(loan->checks.size(), 1);
         QCOMPARE(loan->triggers.size(), 1);
         const Table *branch = catalog->table(QStringLiteral("library"), QStringLiteral("branch"));
@@ -128,7 +132,8 @@ private slots:
         QCOMPARE(branch->columns.first().generated, QStringLiteral("auto_increment"));
         const Table *author = catalog->table(QStringLiteral("library"), QStringLiteral("author"));
         QCOMPARE(author->columns.at(2).comment, QStringLiteral("Family name"));
-        QCOMPARE(catalog->table(QStringLiteral("library"), QStringLiteral("open_loans"))->kind, TableKind::View);
+        QCOMPARE(
+            catalog->table(QStringLiteral("library"), QStringLiteral("open_loans"))->kind, TableKind::View);
         auto preview = SchemaInspector::previewRows(*connection, *book, 5);
         QVERIFY2(preview.ok(), qPrintable(preview.errorMessage()));
         QCOMPARE(preview->columns.size(), book->columns.size());

@@ -217,7 +217,8 @@ private slots:
         if (!driverPath(kMariaDbDriver).isEmpty() && MariaDbServer::unavailableReason().isEmpty()
             && m_mariadb.start()) {
             const QString library = SchemaFixtures::path(QStringLiteral("library.mysql.sql"));
-            QVERIFY2(SchemaFixtures::missing(library).isEmpty(), qPrintable(SchemaFixtures::missing(library)));
+            QVERIFY2(
+                SchemaFixtures::missing(library).isEmpty(), qPrintable(SchemaFixtures::missing(library)));
             QVERIFY2(m_mariadb.loadFile(library, {}), qPrintable(m_mariadb.errorString()));
             addDataSource(QStringLiteral("LibraryMaria"),
                 { QStringLiteral("Driver=DevDash MariaDB"), QStringLiteral("Server=127.0.0.1"),
@@ -360,7 +361,8 @@ private slots:
         auto connection = open(QStringLiteral("odbc://ShopSqlite"));
         QVERIFY(connection);
         verifyWriteRefused(*connection, QStringLiteral("CREATE TABLE intruder (a int)"));
-        verifyWriteRefused(*connection, QStringLiteral("INSERT INTO category (category_id, name) VALUES (99, 'x')"));
+        verifyWriteRefused(
+            *connection, QStringLiteral("INSERT INTO category (category_id, name) VALUES (99, 'x')"));
         auto native = open(QStringLiteral("sqlite://") + m_sqliteFile);
         QVERIFY(native);
         auto left = native->run(QStringLiteral("SELECT (SELECT count(*) FROM sqlite_master WHERE name = "
@@ -521,7 +523,8 @@ private slots:
         QCOMPARE(json.value(QStringLiteral("database")).toString(), QStringLiteral("ShopSqlite"));
         const QJsonArray tables = json.value(QStringLiteral("tables")).toArray();
         QCOMPARE(tables.size(), 11); // the shop's 9 tables, its view and product_names
-        QCOMPARE(tables.first().toObject().value(QStringLiteral("name")).toString(), QStringLiteral("address"));
+        QCOMPARE(
+            tables.first().toObject().value(QStringLiteral("name")).toString(), QStringLiteral("address"));
         QCOMPARE(tables.first().toObject().value(QStringLiteral("primary_key")).toArray().first().toString(),
             QStringLiteral("address_id"));
         QCOMPARE(tables.first().toObject().value(QStringLiteral("foreign_keys")).toArray().size(), 1);

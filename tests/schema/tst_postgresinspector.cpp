@@ -64,8 +64,8 @@ private slots:
                                                     "STORED, cc text DEFAULT 'same')"),
                  QStringLiteral("twin_b (xx int, yy int GENERATED ALWAYS AS (xx * 3) STORED, zz text "
                                 "DEFAULT 'same')") }) {
-            QVERIFY2(SchemaFixtures::execPostgres(
-                         m_server, QStringLiteral("library"), QStringLiteral("CREATE TABLE ") + table, &error),
+            QVERIFY2(SchemaFixtures::execPostgres(m_server, QStringLiteral("library"),
+                         QStringLiteral("CREATE TABLE ") + table, &error),
                 qPrintable(error));
         }
     }
@@ -137,7 +137,8 @@ private slots:
         const Table *book = catalog->table(QStringLiteral("public"), QStringLiteral("book"));
         bool partial = false, gin = false;
         for (const Index &index : book->indexes) {
-            partial |= index.name == QLatin1String("book_long") && index.predicate == QLatin1String("pages > 500");
+            partial |= index.name == QLatin1String("book_long")
+                && index.predicate == QLatin1String("pages > 500");
             gin |= index.name == QLatin1String("book_keywords") && index.method == QLatin1String("gin");
         }
         QVERIFY(partial && gin);
@@ -148,7 +149,8 @@ private slots:
         QCOMPARE(book->columns.at(7).name, QStringLiteral("price_with_tax"));
         QCOMPARE(book->columns.at(7).generated, QStringLiteral("round((price * 1.2), 2)"));
         QCOMPARE(book->columns.at(7).comment, QStringLiteral("Price with 20% VAT"));
-        QCOMPARE(book->columns.at(4).defaultValue.value_or(QString()), QStringLiteral("'paperback'::book_format"));
+        QCOMPARE(
+            book->columns.at(4).defaultValue.value_or(QString()), QStringLiteral("'paperback'::book_format"));
         QVERIFY(std::any_of(book->checks.cbegin(), book->checks.cend(),
             [](const CheckConstraint &c) { return c.name == QLatin1String("pages_positive"); }));
         // The composite foreign key, with its rules, and a self-reference.
@@ -158,19 +160,22 @@ private slots:
         QVERIFY(copyKey != loan->foreignKeys.cend());
         QCOMPARE(copyKey->columns, (QStringList { QStringLiteral("branch_id"), QStringLiteral("copy_no") }));
         QCOMPARE(copyKey->refTable, QStringLiteral("copy"));
-        QCOMPARE(copyKey->refColumns, (QStringList { QStringLiteral("branch_id"), QStringLiteral("copy_no") }));
+        QCOMPARE(
+            copyKey->refColumns, (QStringList { QStringLiteral("branch_id"), QStringLiteral("copy_no") }));
         QCOMPARE(copyKey->onDelete, QStringLiteral("restrict"));
         QCOMPARE(copyKey->onUpdate, QStringLiteral("cascade"));
         QCOMPARE(loan->triggers.first().name, QStringLiteral("loan_audit"));
         QCOMPARE(loan->triggers.first().timing, QStringLiteral("after"));
         const Table *member = catalog->table(QStringLiteral("public"), QStringLiteral("member"));
-        QVERIFY(std::any_of(member->foreignKeys.cbegin(), member->foreignKeys.cend(), [](const ForeignKey &fk) {
-            return fk.refTable == QLatin1String("member") && fk.onDelete == QLatin1String("set null");
-        }));
+        QVERIFY(
+            std::any_of(member->foreignKeys.cbegin(), member->foreignKeys.cend(), [](const ForeignKey &fk) {
+                return fk.refTable == QLatin1String("member") && fk.onDelete == QLatin1String("set null");
+            }));
         QVERIFY(std::any_of(member->foreignKeys.cbegin(), member->foreignKeys.cend(),
             [](const ForeignKey &fk) { return fk.onDelete == QLatin1String("set default"); }));
         // Views, a materialized view in another schema.
-        const Table *matview = catalog->table(QStringLiteral("reporting"), QStringLiteral("books_per_format"));
+        const Table *matview
+            = catalog->table(QStringLiteral("reporting"), QStringLiteral("books_per_format"));
         QVERIFY(matview);
         QCOMPARE(matview->kind, TableKind::MaterializedView);
         QVERIFY(matview->definition.contains(QLatin1String("count(*)")));
@@ -182,7 +187,8 @@ private slots:
         const Table *partition = catalog->table(QStringLiteral("public"), QStringLiteral("visit_2024"));
         QCOMPARE(partition->partitionOf, QStringLiteral("public.visit"));
         const Table *visit = catalog->table(QStringLiteral("public"), QStringLiteral("visit"));
-        QCOMPARE(visit->columns.at(3).generated, QStringLiteral("(visitors * 2)")); // as pg_get_expr prints it
+        QCOMPARE(
+            visit->columns.at(3).generated, QStringLiteral("(visitors * 2)")); // as pg_get_expr prints it
         QVERIFY(!visit->columns.at(3).defaultValue);
         QCOMPARE(catalog->table(QStringLiteral("public"), QStringLiteral("loan_2023"))->partitionOf,
             QStringLiteral("public.loan"));

@@ -45,10 +45,8 @@ private slots:
         m_a = m_dir.filePath(QStringLiteral("a.db"));
         m_b = m_dir.filePath(QStringLiteral("b.db"));
         QString error;
-        QVERIFY2(
-            SchemaFixtures::loadSqliteFile(m_a, SchemaFixtures::path(kShop), &error), qPrintable(error));
-        QVERIFY2(
-            SchemaFixtures::loadSqliteFile(m_b, SchemaFixtures::path(kShop), &error), qPrintable(error));
+        QVERIFY2(SchemaFixtures::loadSqliteFile(m_a, SchemaFixtures::path(kShop), &error), qPrintable(error));
+        QVERIFY2(SchemaFixtures::loadSqliteFile(m_b, SchemaFixtures::path(kShop), &error), qPrintable(error));
         QVERIFY(SchemaFixtures::execSqlite(m_b,
             QStringLiteral("ALTER TABLE product ADD COLUMN launched INTEGER; "
                            "CREATE INDEX IX_product_launched ON product (launched) WHERE launched > 1900;"),
@@ -75,10 +73,10 @@ private slots:
         QVERIFY(db.open());
         {
             QSqlQuery q(db);
-            QVERIFY(q.exec(
-                QStringLiteral("SELECT m.name, p.name, p.type, p.\"notnull\", p.pk, m.type FROM sqlite_master m "
-                               "JOIN pragma_table_info(m.name) p WHERE m.type IN ('table', 'view') "
-                               "AND m.name NOT LIKE 'sqlite_%' ORDER BY m.name, p.cid")));
+            QVERIFY(q.exec(QStringLiteral(
+                "SELECT m.name, p.name, p.type, p.\"notnull\", p.pk, m.type FROM sqlite_master m "
+                "JOIN pragma_table_info(m.name) p WHERE m.type IN ('table', 'view') "
+                "AND m.name NOT LIKE 'sqlite_%' ORDER BY m.name, p.cid")));
             QMap<QString, QList<QStringList>> expected;
             QMap<QString, QString> kinds;
             while (q.next()) {
@@ -110,7 +108,8 @@ private slots:
                     const QJsonArray fks = table.value(QStringLiteral("foreign_keys")).toArray();
                     QCOMPARE(fks.size(), 3);
                     // The rules as the shop sample declares them, per referenced table.
-                    const QMap<QString, QString> onDelete { { QStringLiteral("order"), QStringLiteral("cascade") },
+                    const QMap<QString, QString> onDelete { { QStringLiteral("order"),
+                                                                QStringLiteral("cascade") },
                         { QStringLiteral("product"), QStringLiteral("no action") },
                         { QStringLiteral("employee"), QStringLiteral("set null") } };
                     for (const QJsonValue &fk : fks) {

@@ -74,10 +74,8 @@ private slots:
         QString error;
         const QString a = m_dir.filePath(QStringLiteral("a.db"));
         const QString b = m_dir.filePath(QStringLiteral("b.db"));
-        QVERIFY2(
-            SchemaFixtures::loadSqliteFile(a, SchemaFixtures::path(kShop), &error), qPrintable(error));
-        QVERIFY2(
-            SchemaFixtures::loadSqliteFile(b, SchemaFixtures::path(kShop), &error), qPrintable(error));
+        QVERIFY2(SchemaFixtures::loadSqliteFile(a, SchemaFixtures::path(kShop), &error), qPrintable(error));
+        QVERIFY2(SchemaFixtures::loadSqliteFile(b, SchemaFixtures::path(kShop), &error), qPrintable(error));
         // The known changes.
         QVERIFY2(SchemaFixtures::execSqlite(b, QStringLiteral(R"(
             ALTER TABLE customer ADD COLUMN country NVARCHAR(40);
@@ -107,8 +105,8 @@ private slots:
         for (const TableDiff &t : diff.tables)
             touched << t.name + QLatin1Char(':') + changeKindName(t.change);
         QCOMPARE(touched,
-            (QStringList { "category:changed", "customer:changed", "product:changed", "product_supplier:removed",
-                "review:added" }));
+            (QStringList { "category:changed", "customer:changed", "product:changed",
+                "product_supplier:removed", "review:added" }));
         const TableDiff *artist = tableDiff(diff, QStringLiteral("customer"));
         QCOMPARE(artist->changes.size(), 1);
         QCOMPARE(artist->changes.first().objectType, QStringLiteral("column"));
@@ -129,7 +127,8 @@ private slots:
         QVERIFY(change(*track, QStringLiteral("index"), QStringLiteral("IX_product_category_id")));
         QCOMPARE(change(*track, QStringLiteral("index"), QStringLiteral("IX_product_category_id"))->change,
             ChangeKind::Removed);
-        const ObjectChange *added = change(*track, QStringLiteral("index"), QStringLiteral("IX_product_name"));
+        const ObjectChange *added
+            = change(*track, QStringLiteral("index"), QStringLiteral("IX_product_name"));
         QVERIFY(added);
         QCOMPARE(added->after, QStringLiteral("btree (name) where name IS NOT NULL"));
         QCOMPARE(track->changes.size(), 2);
@@ -149,7 +148,8 @@ private slots:
         QTest::addColumn<int>("tables");
         QTest::newRow("all") << QStringList() << QStringList() << QStringList() << 5;
         QTest::newRow("exclude product") << QStringList() << QStringList { "product" } << QStringList() << 4;
-        QTest::newRow("exclude glob") << QStringList() << QStringList { "main.product*" } << QStringList() << 3;
+        QTest::newRow("exclude glob")
+            << QStringList() << QStringList { "main.product*" } << QStringList() << 3;
         QTest::newRow("include glob") << QStringList { "cu*", "ca*" } << QStringList() << QStringList() << 2;
         QTest::newRow("exclude schema") << QStringList() << QStringList() << QStringList { "ma?n" } << 0;
     }
@@ -178,7 +178,8 @@ private slots:
             3);
         const QJsonArray tables = json.value(QStringLiteral("tables")).toArray();
         QCOMPARE(tables.size(), 5);
-        QCOMPARE(tables.at(0).toObject().value(QStringLiteral("name")).toString(), QStringLiteral("category"));
+        QCOMPARE(
+            tables.at(0).toObject().value(QStringLiteral("name")).toString(), QStringLiteral("category"));
         const QJsonObject nameChange
             = tables.at(0).toObject().value(QStringLiteral("changes")).toArray().at(0).toObject();
         QCOMPARE(nameChange.value(QStringLiteral("object")).toString(), QStringLiteral("column"));

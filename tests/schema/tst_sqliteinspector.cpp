@@ -79,7 +79,8 @@ private slots:
         QFETCH(int, foreignKeys);
         const QString file = m_dir.filePath(sample + QStringLiteral(".db"));
         QString error;
-        QVERIFY2(SchemaFixtures::loadSqliteFile(file, SchemaFixtures::path(sample), &error), qPrintable(error));
+        QVERIFY2(
+            SchemaFixtures::loadSqliteFile(file, SchemaFixtures::path(sample), &error), qPrintable(error));
         test::checkSqliteCatalog(file, relations, foreignKeys);
         if (QTest::currentTestFailed())
             return;
@@ -118,7 +119,8 @@ private slots:
         QCOMPARE(book->checks.at(0).name, QStringLiteral("pages_positive"));
         QCOMPARE(book->checks.at(0).expression, QStringLiteral("pages > 0"));
         QCOMPARE(book->checks.at(1).expression, QStringLiteral("length(language) = 2"));
-        const ForeignKey *publisher = foreignKeyTo(*book, QStringLiteral("publisher"), QStringLiteral("publisher_id"));
+        const ForeignKey *publisher
+            = foreignKeyTo(*book, QStringLiteral("publisher"), QStringLiteral("publisher_id"));
         QVERIFY(publisher);
         QCOMPARE(publisher->name, QStringLiteral("fk_book_publisher"));
         QCOMPARE(publisher->refColumns, QStringList { QStringLiteral("publisher_id") }); // its primary key
@@ -138,7 +140,8 @@ private slots:
 
         // Self-references and a composite key, with their rules.
         const Table *member = catalog->table(QStringLiteral("main"), QStringLiteral("member"));
-        const ForeignKey *referrer = foreignKeyTo(*member, QStringLiteral("member"), QStringLiteral("referred_by"));
+        const ForeignKey *referrer
+            = foreignKeyTo(*member, QStringLiteral("member"), QStringLiteral("referred_by"));
         QVERIFY(referrer);
         QCOMPARE(referrer->onDelete, QStringLiteral("set null"));
         QCOMPARE(referrer->onUpdate, QStringLiteral("cascade"));
@@ -165,8 +168,10 @@ private slots:
         const ForeignKey *pickup
             = foreignKeyTo(*reservation, QStringLiteral("copy"), QStringLiteral("pickup_branch_id"));
         QVERIFY(pickup);
-        QCOMPARE(pickup->refColumns, (QStringList { QStringLiteral("branch_id"), QStringLiteral("copy_no") }));
-        QCOMPARE(reservation->primaryKey, (QStringList { QStringLiteral("member_id"), QStringLiteral("isbn") }));
+        QCOMPARE(
+            pickup->refColumns, (QStringList { QStringLiteral("branch_id"), QStringLiteral("copy_no") }));
+        QCOMPARE(
+            reservation->primaryKey, (QStringList { QStringLiteral("member_id"), QStringLiteral("isbn") }));
         const Table *copyTable = catalog->table(QStringLiteral("main"), QStringLiteral("copy"));
         QCOMPARE(copyTable->triggers.first().timing, QStringLiteral("before"));
         QCOMPARE(copyTable->triggers.first().events, QStringLiteral("update"));

@@ -93,12 +93,13 @@ private Q_SLOTS:
                      SchemaFixtures::path(QStringLiteral("library.postgresql.sql")), &error),
             qPrintable(error));
         const QString mysqlSample = SchemaFixtures::path(QStringLiteral("library.mysql.sql"));
-        QVERIFY2(SchemaFixtures::missing(mysqlSample).isEmpty(), qPrintable(SchemaFixtures::missing(mysqlSample)));
-        QVERIFY2(m_maria.loadFile(mysqlSample, {}), qPrintable(m_maria.errorString()));
-        const QString authors = QStringLiteral(
-            "INSERT INTO author (first_name, last_name) VALUES ('URSULA', 'LE GUIN'), ('TERRY', 'PRATCHETT')");
         QVERIFY2(
-            SchemaFixtures::execPostgres(m_pg, QStringLiteral("library"), authors, &error), qPrintable(error));
+            SchemaFixtures::missing(mysqlSample).isEmpty(), qPrintable(SchemaFixtures::missing(mysqlSample)));
+        QVERIFY2(m_maria.loadFile(mysqlSample, {}), qPrintable(m_maria.errorString()));
+        const QString authors = QStringLiteral("INSERT INTO author (first_name, last_name) VALUES ('URSULA', "
+                                               "'LE GUIN'), ('TERRY', 'PRATCHETT')");
+        QVERIFY2(SchemaFixtures::execPostgres(m_pg, QStringLiteral("library"), authors, &error),
+            qPrintable(error));
         QVERIFY2(m_maria.execRoot(authors, QStringLiteral("library")), qPrintable(m_maria.errorString()));
         // The MariaDB password as a user gives it for an environment: never in the file.
         qputenv("DEVDASH_DB_PASSWORD_WAREHOUSE", m_maria.password().toUtf8());
@@ -155,10 +156,16 @@ private Q_SLOTS:
         page->showView(ui::DatabasePage::ErView);
         ui::ErDiagramView *er = page->erDiagram();
         QVERIFY(waitFor([&] { return !er->isLayoutPending() && er->tableCount() > 0; }));
-        int keys = 0;
-        for (const schema::Table &t : catalog->tables)
+        // (The library's audit.log refers to public.member from another schema: not drawn.)
+        int tables = 0, keys = 0;
+        for (const schema::Table &t : catalog->tables) {
+            if (t.schema != schema)
+                continue;
+            ++tables;
             for (const schema::ForeignKey &fk : t.foreignKeys)
-                keys += catalog->table(fk.refSchema, fk.refTable) ? 1 : 0;
+                keys += fk.refSchema == schema && catalog->table(fk.refSchema, fk.refTable) ? 1 : 0;
+        }
+        QCOMPARE(er->tableCount(), tables);
         QCOMPARE(er->edgeCount(), keys);
 
         // Opening a configured database saved a snapshot of it.
