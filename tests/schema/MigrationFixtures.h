@@ -11,14 +11,14 @@
 #include <QMap>
 #include <QString>
 
+#include "TestData.h"
+
 namespace devdash::test {
 
-#ifdef DEVDASH_MIGRATION_SAMPLES
 inline QString migrationSamples()
 {
-    return QStringLiteral(DEVDASH_MIGRATION_SAMPLES);
+    return testDataPath(QStringLiteral("migrations"));
 }
-#endif
 
 // Every file under <root>/<relative>, keyed by `prefix` + its path below that folder.
 // A folder that is missing or holds no file sets *error naming it (and gives no files):
@@ -43,13 +43,11 @@ inline QMap<QString, QByteArray> filesUnder(
     return files;
 }
 
-#ifdef DEVDASH_MIGRATION_SAMPLES
 // A folder of tests/data/migrations.
 inline QMap<QString, QByteArray> sampleFiles(const QString &relative, const QString &prefix, QString *error)
 {
     return filesUnder(migrationSamples(), relative, prefix, error);
 }
-#endif
 
 // The same paths with null contents: TestRepo::commit() deletes them.
 inline QMap<QString, QByteArray> deletions(const QMap<QString, QByteArray> &files)

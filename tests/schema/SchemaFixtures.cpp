@@ -7,6 +7,7 @@
 #include <QSqlRecord>
 
 #include "PostgresServer.h"
+#include "TestData.h"
 
 #include <QFile>
 #include <QFileInfo>
@@ -19,7 +20,7 @@ namespace devdash::test {
 
 QString SchemaFixtures::path(const QString &fileName)
 {
-    return QStringLiteral(DEVDASH_SCHEMA_SAMPLES "/") + fileName;
+    return testDataPath(QStringLiteral("schemas/") + fileName);
 }
 
 QString SchemaFixtures::missing(const QString &sqlFile)
