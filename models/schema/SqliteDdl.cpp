@@ -170,6 +170,20 @@ QList<SqliteDdl::TablePart> SqliteDdl::tableParts(const QString &createTable)
     return parts;
 }
 
+namespace {
+
+// "… CONSTRAINT name" right before position `at`: that name, unquoted; empty when none.
+QString constraintNameBefore(const QString &definition, int at)
+{
+    static const QRegularExpression named(
+        QStringLiteral("CONSTRAINT\\s+(\"[^\"]+\"|\\[[^\\]]+\\]|`[^`]+`|\\w+)\\s*$"),
+        QRegularExpression::CaseInsensitiveOption);
+    const auto match = named.match(definition.left(at).trimmed());
+    return match.hasMatch() ? SqliteDdl::unquote(match.captured(1)) : QString();
+}
+
+} // namespace
+
 QList<QPair<QString, QString>> SqliteDdl::checks(const QString &definition)
 {
     QList<QPair<QString, QString>> out;
@@ -179,16 +193,15 @@ QList<QPair<QString, QString>> SqliteDdl::checks(const QString &definition)
         if (open < 0)
             break;
         // A column's "CONSTRAINT name CHECK (…)": the name is the word before CHECK.
-        QString name;
-        static const QRegularExpression named(
-            QStringLiteral("CONSTRAINT\\s+(\"[^\"]+\"|\\[[^\\]]+\\]|`[^`]+`|\\w+)\\s*$"),
-            QRegularExpression::CaseInsensitiveOption);
-        const auto match = named.match(definition.left(at).trimmed());
-        if (match.hasMatch())
-            name = unquote(match.captured(1));
-        out.append({ name, parenthesised(definition, open).trimmed() });
+        out.append({ constraintNameBefore(definition, at), parenthesised(definition, open).trimmed() });
     }
     return out;
+}
+
+QString SqliteDdl::referencesName(const QString &columnDefinition)
+{
+    const int at = findTopLevel(columnDefinition, QStringLiteral("REFERENCES"));
+    return at < 0 ? QString() : constraintNameBefore(columnDefinition, at);
 }
 
 QString SqliteDdl::generatedExpression(const QString &columnDefinition)

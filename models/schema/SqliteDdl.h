@@ -29,6 +29,9 @@ public:
     static QString unquote(QString identifier);
     // The CHECK (…) bodies in a definition, with the CONSTRAINT names in front of them.
     static QList<QPair<QString, QString>> checks(const QString &definition);
+    // A column's "CONSTRAINT name REFERENCES …": that name; empty when the column has
+    // no REFERENCES clause or it is unnamed.
+    static QString referencesName(const QString &columnDefinition);
     // The expression of "GENERATED ALWAYS AS (expr)" / "AS (expr)"; empty when none.
     static QString generatedExpression(const QString &columnDefinition);
     // The parenthesised list after "KEYWORD" (e.g. FOREIGN KEY (…), UNIQUE (…)), split at commas.

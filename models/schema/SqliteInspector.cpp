@@ -250,6 +250,11 @@ void SqliteInspector::readDdlConstraints(Table &table)
         for (Column &column : table.columns)
             if (column.name == columnName && !column.generated.isEmpty())
                 column.generated = SqliteDdl::generatedExpression(part.text);
+        if (const QString name = SqliteDdl::referencesName(part.text); !name.isEmpty()) {
+            for (ForeignKey &fk : table.foreignKeys)
+                if (fk.columns == QStringList { columnName } && fk.name.isEmpty())
+                    fk.name = name;
+        }
         if (part.text.contains(QLatin1String("PRIMARY KEY"), Qt::CaseInsensitive)
             && !part.constraintName.isEmpty())
             table.primaryKeyName = part.constraintName;

@@ -3,6 +3,7 @@
 
 #include "CorpusDir.h"
 #include "CorpusReports.h"
+#include "CorpusSchemas.h"
 
 #include <QCoreApplication>
 #include <QTest>
@@ -21,6 +22,7 @@ std::vector<Factory> corpusClasses()
     std::vector<Factory> classes;
     // Areas register here, e.g. classes.push_back([] { return std::make_unique<CorpusReports>(); });
     classes.push_back([] { return std::make_unique<CorpusReports>(); });
+    classes.push_back([] { return std::make_unique<CorpusSchemas>(); });
     return classes;
 }
 

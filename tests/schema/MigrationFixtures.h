@@ -1,7 +1,8 @@
 #pragma once
 
-// The real migration folders of ../shared/fixtures/db/migrations (hawkbit Flyway, CTFd
-// Alembic, gophish goose), as file maps TestRepo::commit() takes.
+// Migration folders as file maps TestRepo::commit() takes: the project's samples
+// (tests/data/migrations: Flyway, Alembic, goose; see its README.md) or the same
+// layout elsewhere (the public corpus of the conformance suite).
 
 #include <QByteArray>
 #include <QDir>
@@ -10,26 +11,42 @@
 #include <QMap>
 #include <QString>
 
+#include "TestData.h"
+
 namespace devdash::test {
 
-inline QString migrationFixtures()
+inline QString migrationSamples()
 {
-    return QStringLiteral(DEVDASH_MIGRATION_FIXTURES);
+    return testDataPath(QStringLiteral("migrations"));
 }
 
-// Every file under fixtures/<relative>, keyed by `prefix` + its path below that folder.
-inline QMap<QString, QByteArray> fixtureFiles(const QString &relative, const QString &prefix)
+// Every file under <root>/<relative>, keyed by `prefix` + its path below that folder.
+// A folder that is missing or holds no file sets *error naming it (and gives no files):
+// the caller fails with that message instead of testing nothing.
+inline QMap<QString, QByteArray> filesUnder(
+    const QString &root, const QString &relative, const QString &prefix, QString *error)
 {
     QMap<QString, QByteArray> files;
-    const QDir root(migrationFixtures() + QLatin1Char('/') + relative);
-    QDirIterator it(root.path(), QDir::Files, QDirIterator::Subdirectories);
+    const QDir folder(root + QLatin1Char('/') + relative);
+    QDirIterator it(folder.path(), QDir::Files, QDirIterator::Subdirectories);
     while (it.hasNext()) {
         const QString path = it.next();
         QFile f(path);
-        if (f.open(QIODevice::ReadOnly))
-            files.insert(prefix + root.relativeFilePath(path), f.readAll());
+        if (!f.open(QIODevice::ReadOnly)) {
+            *error = QStringLiteral("cannot read test data file ") + path;
+            return {};
+        }
+        files.insert(prefix + folder.relativeFilePath(path), f.readAll());
     }
+    if (files.isEmpty())
+        *error = QStringLiteral("missing test data folder %1 (no files in it)").arg(folder.path());
     return files;
+}
+
+// A folder of tests/data/migrations.
+inline QMap<QString, QByteArray> sampleFiles(const QString &relative, const QString &prefix, QString *error)
+{
+    return filesUnder(migrationSamples(), relative, prefix, error);
 }
 
 // The same paths with null contents: TestRepo::commit() deletes them.

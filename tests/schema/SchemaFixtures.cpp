@@ -7,8 +7,10 @@
 #include <QSqlRecord>
 
 #include "PostgresServer.h"
+#include "TestData.h"
 
 #include <QFile>
+#include <QFileInfo>
 #include <QProcess>
 #include <QRegularExpression>
 
@@ -18,7 +20,15 @@ namespace devdash::test {
 
 QString SchemaFixtures::path(const QString &fileName)
 {
-    return QStringLiteral(DEVDASH_SCHEMA_FIXTURES "/") + fileName;
+    return testDataPath(QStringLiteral("schemas/") + fileName);
+}
+
+QString SchemaFixtures::missing(const QString &sqlFile)
+{
+    const QFileInfo info(sqlFile);
+    if (info.isFile() && info.isReadable())
+        return {};
+    return QStringLiteral("missing test data file ") + sqlFile;
 }
 
 bool SchemaFixtures::execSqlite(const QString &databaseFile, const QString &sql, QString *error)
@@ -40,6 +50,8 @@ bool SchemaFixtures::execSqlite(const QString &databaseFile, const QString &sql,
 
 bool SchemaFixtures::loadSqliteFile(const QString &databaseFile, const QString &sqlFile, QString *error)
 {
+    if (*error = missing(sqlFile); !error->isEmpty())
+        return false;
     QFile file(sqlFile);
     if (!file.open(QIODevice::ReadOnly)) {
         *error = QStringLiteral("cannot read ") + sqlFile;
@@ -74,6 +86,8 @@ bool runPsql(const PostgresServer &server, const QStringList &arguments, QString
 bool SchemaFixtures::loadPostgresFile(
     const PostgresServer &server, const QString &database, const QString &sqlFile, QString *error)
 {
+    if (*error = missing(sqlFile); !error->isEmpty())
+        return false;
     return runPsql(server, { QStringLiteral("-d"), database, QStringLiteral("-f"), sqlFile }, error);
 }
 

@@ -1,5 +1,6 @@
 // Migration files read from real git repositories at two commits, without a checkout:
-// the real hawkbit (Flyway), CTFd (Alembic) and gophish (goose) folders, and each other
+// the project's Flyway (versioned, repeatable, undo and baseline), Alembic (a branch and
+// a merge) and goose (SQL and Go) samples of tests/data/migrations, and each other
 // framework's naming convention; Flyway's checksum against CRC-32's published check value.
 
 #include "MigrationFixtures.h"
@@ -24,7 +25,7 @@ using devdash::test::TestRepo;
 
 namespace {
 
-const QString HawkbitFolder = QStringLiteral("hawkbit-repository/jpa/src/main/resources/db/migration");
+const QString FlywayFolder = QStringLiteral("server/src/main/resources/db/migration");
 
 // An independent formulation of Flyway's rule: CRC-32 of the text with its line ends removed.
 qint32 crcWithoutLineEnds(QByteArray bytes)
@@ -123,74 +124,99 @@ private slots:
         QCOMPARE(MigrationVersion::compare(b, a), -expected);
     }
 
-    // hawkbit's real Flyway folders: the pre-baseline history on main's first commit, the
-    // baseline reset later; both read from git while the work tree holds something else.
-    void hawkbitAtTwoCommits()
+    // The library's Flyway folders: the 1.x history (one folder per dialect), then a
+    // baseline reset (B2_0 + V2_x); both read from git while the work tree holds something else.
+    void flywayAtTwoCommits()
     {
         TestRepo repo;
         repo.init();
-        const auto oldPg = test::fixtureFiles(
-            QStringLiteral("hawkbit/pre-baseline-8435862a4f61cf095a170c2c0498f102aab150e3/POSTGRESQL"),
-            HawkbitFolder + QStringLiteral("/POSTGRESQL/"));
-        const auto oldMy = test::fixtureFiles(
-            QStringLiteral("hawkbit/pre-baseline-8435862a4f61cf095a170c2c0498f102aab150e3/MYSQL"),
-            HawkbitFolder + QStringLiteral("/MYSQL/"));
-        QCOMPARE(oldPg.size(), 23);
+        QString why;
+        const auto oldPg = test::sampleFiles(QStringLiteral("flyway/library-v1/postgresql"),
+            FlywayFolder + QStringLiteral("/postgresql/"), &why);
+        QVERIFY2(why.isEmpty(), qPrintable(why));
+        const auto oldMy = test::sampleFiles(
+            QStringLiteral("flyway/library-v1/mysql"), FlywayFolder + QStringLiteral("/mysql/"), &why);
+        QVERIFY2(why.isEmpty(), qPrintable(why));
+        QCOMPARE(oldPg.size(), 14);
         QMap<QString, QByteArray> first = oldPg;
         first.insert(oldMy);
-        const QString before = repo.commit(QStringLiteral("pre-baseline migrations"), first);
+        const QString before = repo.commit(QStringLiteral("1.x migrations"), first);
         repo.lightweightTag(QStringLiteral("v1.12"));
 
         auto second = test::deletions(first);
-        const auto newPg = test::fixtureFiles(
-            QStringLiteral("hawkbit/HEAD-67ca1c43321e6b5ed091b667bf36d27dab0cf3eb/POSTGRESQL"),
-            HawkbitFolder + QStringLiteral("/POSTGRESQL/"));
+        const auto newPg = test::sampleFiles(QStringLiteral("flyway/library-v2/postgresql"),
+            FlywayFolder + QStringLiteral("/postgresql/"), &why);
+        QVERIFY2(why.isEmpty(), qPrintable(why));
         second.insert(newPg);
-        second.insert(
-            test::fixtureFiles(QStringLiteral("hawkbit/HEAD-67ca1c43321e6b5ed091b667bf36d27dab0cf3eb/H2"),
-                HawkbitFolder + QStringLiteral("/H2/")));
+        second.insert(test::sampleFiles(
+            QStringLiteral("flyway/library-v2/mysql"), FlywayFolder + QStringLiteral("/mysql/"), &why));
+        QVERIFY2(why.isEmpty(), qPrintable(why));
         const QString after = repo.commit(QStringLiteral("baseline reset"), second);
         // The work tree now holds something else entirely: reads must come from git's objects.
-        repo.writeFile(HawkbitFolder + QStringLiteral("/POSTGRESQL/V9__uncommitted.sql"), "SELECT 1;");
+        repo.writeFile(FlywayFolder + QStringLiteral("/postgresql/V9__uncommitted.sql"), "SELECT 1;");
         QVERIFY2(repo.ok(), qPrintable(repo.errors()));
 
         const auto oldSnapshot = GitTreeSnapshot::open(repo.path(), QStringLiteral("v1.12"));
         QVERIFY2(oldSnapshot.ok(), qPrintable(oldSnapshot.errorMessage()));
         QCOMPARE(oldSnapshot->commit(), before);
         const auto oldSet = MigrationFileScanner::scan(
-            *oldSnapshot, Framework::Flyway, HawkbitFolder + QStringLiteral("/POSTGRESQL"));
+            *oldSnapshot, Framework::Flyway, FlywayFolder + QStringLiteral("/postgresql"));
         QVERIFY2(oldSet.ok(), qPrintable(oldSet.errorMessage()));
-        QCOMPARE(oldSet->files.size(), 23);
-        QCOMPARE(oldSet->files.first().version, QStringLiteral("1.12.15"));
-        QCOMPARE(oldSet->files.first().description, QStringLiteral("baseline   POSTGRESQL"));
-        QCOMPARE(oldSet->files.last().version, QStringLiteral("1.12.37"));
+        QCOMPARE(oldSet->files.size(), 14); // the undo file is kept, as kind undo
+        // In version order (1.9 before 1.10), 1.1 .. 1.12 with no gap, the repeatable last.
+        QStringList expected;
+        for (int v = 1; v <= 12; ++v)
+            expected << QStringLiteral("1.%1").arg(v);
+        expected << QStringLiteral("R:book views");
+        QCOMPARE(keysOf(*oldSet), expected);
+        QCOMPARE(oldSet->files.first().description, QStringLiteral("create branches"));
+        int undo = 0;
         for (const MigrationFile &f : oldSet->files) {
-            QCOMPARE(f.kind, MigrationKind::Versioned);
             const QByteArray content = oldPg.value(f.path);
             QVERIFY2(!content.isEmpty(), qPrintable(f.path));
             QCOMPARE(f.checksum, QString::number(crcWithoutLineEnds(content)));
+            if (f.kind == MigrationKind::Undo) {
+                ++undo;
+                QCOMPARE(f.key, QStringLiteral("1.12"));
+            } else if (f.key.startsWith(QLatin1String("R:"))) {
+                QCOMPARE(f.kind, MigrationKind::Repeatable);
+                QVERIFY(f.version.isEmpty());
+            } else {
+                QCOMPARE(f.kind, MigrationKind::Versioned);
+            }
         }
-        // In version order, 1.12.15 .. 1.12.37 with no gap.
-        for (int i = 0; i < oldSet->files.size(); ++i)
-            QCOMPARE(oldSet->files.at(i).version, QStringLiteral("1.12.%1").arg(15 + i));
+        QCOMPARE(undo, 1);
 
         // By convention (no path): both dialect folders qualify; the one with the most files wins
         // and the other is named.
         const auto conventional = MigrationFileScanner::scan(*oldSnapshot, Framework::Flyway);
         QVERIFY2(conventional.ok(), qPrintable(conventional.errorMessage()));
-        QCOMPARE(conventional->directory, HawkbitFolder + QStringLiteral("/MYSQL"));
-        QCOMPARE(conventional->files.size(), 56);
+        QCOMPARE(conventional->directory, FlywayFolder + QStringLiteral("/mysql"));
+        QCOMPARE(conventional->files.size(), 15);
         QCOMPARE(conventional->notes.size(), 1);
-        QVERIFY(conventional->notes.first().contains(HawkbitFolder + QStringLiteral("/POSTGRESQL")));
+        QVERIFY(conventional->notes.first().contains(FlywayFolder + QStringLiteral("/postgresql")));
+        // Three-part versions between two-part ones; CRLF lines do not change the checksum.
+        const QStringList mysqlKeys = keysOf(*conventional);
+        QVERIFY(mysqlKeys.indexOf(QStringLiteral("1.3.1")) == mysqlKeys.indexOf(QStringLiteral("1.3")) + 1);
+        QVERIFY(mysqlKeys.indexOf(QStringLiteral("1.7.1")) == mysqlKeys.indexOf(QStringLiteral("1.8")) - 1);
+        for (const MigrationFile &f : conventional->files) {
+            const QByteArray content = oldMy.value(f.path);
+            QCOMPARE(f.checksum, QString::number(crcWithoutLineEnds(content)));
+            if (f.key == QLatin1String("1.7.1")) {
+                QVERIFY(content.contains("\r\n"));
+                QCOMPARE(f.checksum,
+                    QString::number(crcWithoutLineEnds(QByteArray(content).replace("\r\n", "\n"))));
+            }
+        }
 
         const auto newSnapshot = GitTreeSnapshot::open(repo.path(), after);
         QVERIFY2(newSnapshot.ok(), qPrintable(newSnapshot.errorMessage()));
         const auto newSet = MigrationFileScanner::scan(
-            *newSnapshot, Framework::Flyway, HawkbitFolder + QStringLiteral("/POSTGRESQL/"));
+            *newSnapshot, Framework::Flyway, FlywayFolder + QStringLiteral("/postgresql/"));
         QVERIFY2(newSet.ok(), qPrintable(newSet.errorMessage()));
-        QCOMPARE(keysOf(*newSet), QStringList({ "1.20.0", "1.20.1", "1.20.2", "1.20.3", "1.20.4" }));
+        QCOMPARE(keysOf(*newSet), QStringList({ "2.0", "2.1", "2.2", "2.3" }));
         QCOMPARE(newSet->files.first().kind, MigrationKind::Baseline);
-        QCOMPARE(newSet->files.first().description, QStringLiteral("1.0.0 baseline  POSTGRESQL"));
+        QCOMPARE(newSet->files.first().description, QStringLiteral("baseline"));
         for (const MigrationFile &f : newSet->files)
             QCOMPARE(f.checksum, QString::number(crcWithoutLineEnds(newPg.value(f.path))));
 
@@ -207,14 +233,16 @@ private slots:
             bad.errorMessage().contains(QStringLiteral("no-such-branch")), qPrintable(bad.errorMessage()));
     }
 
-    // CTFd's real Alembic revisions: found through the convention, chained by down_revision.
-    void ctfdAlembic()
+    // The library's Alembic revisions: found through alembic.ini's script_location, a branch
+    // (two children of one revision) joined by a merge revision, old and typed headers.
+    void alembicBranchAndMerge()
     {
         TestRepo repo;
         repo.init();
-        const auto files
-            = test::fixtureFiles(QStringLiteral("CTFd/91ced62d44d3ec3142a0948ee96ed19947cfc979"), QString());
-        repo.commit(QStringLiteral("CTFd"), files);
+        QString why;
+        const auto files = test::sampleFiles(QStringLiteral("alembic"), QString(), &why);
+        QVERIFY2(why.isEmpty(), qPrintable(why));
+        repo.commit(QStringLiteral("library"), files);
         QVERIFY2(repo.ok(), qPrintable(repo.errors()));
         const auto snapshot = GitTreeSnapshot::open(repo.path(), QStringLiteral("main"));
         QVERIFY2(snapshot.ok(), qPrintable(snapshot.errorMessage()));
@@ -225,12 +253,19 @@ private slots:
         for (auto it = files.cbegin(); it != files.cend(); ++it)
             expected += it.key().startsWith(QLatin1String("migrations/versions/"))
                 && it.key().endsWith(QLatin1String(".py"));
+        QCOMPARE(expected, 8); // the plugin's own revision (elsewhere) is not one of them
         QCOMPARE(set->files.size(), expected);
-        QCOMPARE(set->files.first().key, QStringLiteral("8369118943a1"));
+        // Parents before children; the branch's two heads by revision; the merge after both.
+        QStringList order;
+        for (const MigrationFile &f : set->files)
+            order << f.key;
+        QCOMPARE(order,
+            (QStringList { "3f1c2b9d8e01", "7a4e5d0c9b12", "b52d8e1f3a47", "c0e9f7a26d58", "1d6a3c8b4f90",
+                "e84b7f2c1a63", "5c2f9e4d7b18", "9e7d1a5c3f24" }));
         QVERIFY(set->files.first().parents.isEmpty());
         QSet<QString> seen;
         for (const MigrationFile &f : set->files) {
-            // The revision is the file name's prefix in CTFd.
+            // The revision is the file name's prefix (Alembic's default file template).
             QVERIFY2(f.path.section(QLatin1Char('/'), -1).startsWith(f.key), qPrintable(f.path));
             QVERIFY2(!f.description.isEmpty(), qPrintable(f.path));
             for (const QString &p : f.parents)
@@ -238,36 +273,51 @@ private slots:
                     seen.contains(p), qPrintable(f.key + QStringLiteral(" comes before its parent ") + p));
             seen.insert(f.key);
         }
-        const auto byKey = std::find_if(set->files.begin(), set->files.end(),
-            [](const MigrationFile &f) { return f.key == QLatin1String("364b4efa1686"); });
-        QVERIFY(byKey != set->files.end());
-        QCOMPARE(byKey->parents, QStringList { QStringLiteral("662d728ad7da") });
-        QCOMPARE(byKey->description, QStringLiteral("Add ratings table"));
+        const auto byKey = [&](const QString &key) {
+            return *std::find_if(
+                set->files.begin(), set->files.end(), [&](const MigrationFile &f) { return f.key == key; });
+        };
+        QCOMPARE(
+            byKey(QStringLiteral("c0e9f7a26d58")).parents, QStringList { QStringLiteral("7a4e5d0c9b12") });
+        QCOMPARE(
+            byKey(QStringLiteral("b52d8e1f3a47")).parents, QStringList { QStringLiteral("7a4e5d0c9b12") });
+        QCOMPARE(byKey(QStringLiteral("e84b7f2c1a63")).parents,
+            (QStringList { QStringLiteral("1d6a3c8b4f90"), QStringLiteral("c0e9f7a26d58") }));
+        QCOMPARE(byKey(QStringLiteral("e84b7f2c1a63")).description,
+            QStringLiteral("merge loans and reservations"));
+        // The typed header of newer Alembic templates ("down_revision: Union[str, None] = …").
+        QCOMPARE(
+            byKey(QStringLiteral("5c2f9e4d7b18")).parents, QStringList { QStringLiteral("e84b7f2c1a63") });
+        QCOMPARE(byKey(QStringLiteral("5c2f9e4d7b18")).description, QStringLiteral("create fines"));
     }
 
-    // gophish's real goose folders, one per dialect.
-    void gophishGoose()
+    // The library's goose folders, one per dialect: SQL and Go migrations, test files skipped.
+    void gooseDialects()
     {
         TestRepo repo;
         repo.init();
-        repo.commit(QStringLiteral("gophish"),
-            test::fixtureFiles(
-                QStringLiteral("gophish/95618469799295e2c0fec980805a2dfbb818816b"), QStringLiteral("db/")));
+        QString why;
+        repo.commit(
+            QStringLiteral("goose"), test::sampleFiles(QStringLiteral("goose"), QStringLiteral("db/"), &why));
+        QVERIFY2(why.isEmpty(), qPrintable(why));
         QVERIFY2(repo.ok(), qPrintable(repo.errors()));
         const auto snapshot = GitTreeSnapshot::open(repo.path(), QStringLiteral("HEAD"));
         QVERIFY(snapshot.ok());
         const auto set = MigrationFileScanner::scan(
             *snapshot, Framework::Goose, QStringLiteral("db/db_sqlite3/migrations"));
         QVERIFY2(set.ok(), qPrintable(set.errorMessage()));
-        QCOMPARE(set->files.size(), 25);
-        QCOMPARE(set->files.first().key, QStringLiteral("20160118194630"));
+        QCOMPARE(set->files.size(), 9); // 8 SQL, 1 Go; not the _test.go file
+        QCOMPARE(set->files.first().key, QStringLiteral("20230105093000"));
         QCOMPARE(set->files.first().description, QStringLiteral("init"));
+        QCOMPARE(set->files.at(3).description, QStringLiteral("0.2.0 loan due dates"));
+        QCOMPARE(set->files.last().key, QStringLiteral("20230704110000"));
+        QVERIFY(set->files.last().path.endsWith(QLatin1String(".go")));
         for (int i = 1; i < set->files.size(); ++i)
             QVERIFY(MigrationVersion::less(set->files.at(i - 1).version, set->files.at(i).version));
         const auto conventional = MigrationFileScanner::scan(*snapshot, Framework::Goose);
         QVERIFY(conventional.ok());
         QCOMPARE(conventional->directory, QStringLiteral("db/db_mysql/migrations"));
-        QCOMPARE(conventional->files.size(), 28);
+        QCOMPARE(conventional->files.size(), 11);
         QCOMPARE(conventional->notes.size(), 1);
     }
 

@@ -1,5 +1,5 @@
 // Migration history on a real MariaDB server started by the test, where table names keep
-// their case: Flyway's table for hawkbit's real MySQL folder (real CRC-32 checksums),
+// their case: Flyway's table for the library's MySQL sample folder (CRC-32 checksums, a repeatable),
 // Liquibase's upper-case DATABASECHANGELOG, EF Core's __EFMigrationsHistory and Sequelize's
 // SequelizeMeta, read through the read-only connection.
 
@@ -81,16 +81,17 @@ private slots:
         qputenv("MYSQL_PWD", m_server.password().toUtf8());
     }
 
-    void flywayHawkbitMysql()
+    void flywayLibraryMysql()
     {
-        QVERIFY2(m_server.createDatabase(QStringLiteral("hawkbit")), qPrintable(m_server.errorString()));
+        QVERIFY2(m_server.createDatabase(QStringLiteral("library")), qPrintable(m_server.errorString()));
         TestRepo repo;
         repo.init();
-        const auto files = test::fixtureFiles(
-            QStringLiteral("hawkbit/pre-baseline-8435862a4f61cf095a170c2c0498f102aab150e3/MYSQL"),
-            Folder + QLatin1Char('/'));
-        QCOMPARE(files.size(), 56);
-        const QString first = repo.commit(QStringLiteral("hawkbit MySQL"), files);
+        QString why;
+        const auto files
+            = test::sampleFiles(QStringLiteral("flyway/library-v1/mysql"), Folder + QLatin1Char('/'), &why);
+        QVERIFY2(why.isEmpty(), qPrintable(why));
+        QCOMPARE(files.size(), 15);
+        const QString first = repo.commit(QStringLiteral("library MySQL"), files);
         QVERIFY2(repo.ok(), qPrintable(repo.errors()));
         // Flyway's MySQL DDL, then one row per file but the last, with the real checksums.
         QString sql = QStringLiteral("CREATE TABLE `flyway_schema_history` (`installed_rank` INT NOT NULL, "
@@ -103,8 +104,13 @@ private slots:
                                      "`flyway_schema_history_pk` PRIMARY KEY "
                                      "(`installed_rank`)) ENGINE=InnoDB;\n");
         QStringList versions;
+        QString repeatable;
         for (auto it = files.cbegin(); it != files.cend(); ++it) {
             const QString name = it.key().section(QLatin1Char('/'), -1);
+            if (name.startsWith(QLatin1Char('R'))) {
+                repeatable = it.key();
+                continue;
+            }
             versions.append(
                 name.mid(1).section(QStringLiteral("__"), 0, 0).replace(QLatin1Char('_'), QLatin1Char('.')));
         }
@@ -139,21 +145,31 @@ private slots:
                            sqlText(name.section(QLatin1Char('/'), -1)))
                        .arg(flywayCrc(files.value(name)));
         }
+        // The repeatable, applied after them: no version, named by its description.
+        QVERIFY2(!repeatable.isEmpty(), "the sample's R__ file");
+        sql += QStringLiteral(
+            "INSERT INTO flyway_schema_history VALUES (%1, NULL, 'open loans view', 'SQL', %2, "
+            "%3, 'root', '2024-03-01 10:00:00', 5, 1);\n")
+                   .arg(rank + 1)
+                   .arg(sqlText(repeatable.section(QLatin1Char('/'), -1)))
+                   .arg(flywayCrc(files.value(repeatable)));
         // The server's clock is UTC+9, this machine's UTC: the rows' times are the server's.
         QVERIFY2(
-            m_server.execRoot(QStringLiteral("SET GLOBAL time_zone = '+09:00'"), QStringLiteral("hawkbit")),
+            m_server.execRoot(QStringLiteral("SET GLOBAL time_zone = '+09:00'"), QStringLiteral("library")),
             qPrintable(m_server.errorString()));
         const auto utcAgain = qScopeGuard([this] {
-            m_server.execRoot(QStringLiteral("SET GLOBAL time_zone = 'SYSTEM'"), QStringLiteral("hawkbit"));
+            m_server.execRoot(QStringLiteral("SET GLOBAL time_zone = 'SYSTEM'"), QStringLiteral("library"));
         });
-        QVERIFY2(m_server.execRoot(sql, QStringLiteral("hawkbit")), qPrintable(m_server.errorString()));
-        const auto report = inspect(QStringLiteral("hawkbit"), repo.path(), first, Folder);
+        QVERIFY2(m_server.execRoot(sql, QStringLiteral("library")), qPrintable(m_server.errorString()));
+        const auto report = inspect(QStringLiteral("library"), repo.path(), first, Folder);
         QVERIFY2(report.ok(), qPrintable(report.errorMessage()));
         QCOMPARE(report->history.framework, Framework::Flyway);
         const auto s = states(report->entries);
-        QCOMPARE(s.values().count(QStringLiteral("applied")), 55);
+        QCOMPARE(newest, QStringLiteral("1.12"));
+        QCOMPARE(s.values().count(QStringLiteral("applied")), 14); // 13 versions and the repeatable
         QCOMPARE(s.value(newest), QStringLiteral("pending"));
-        QCOMPARE(report->entries.last().key, newest);
+        QCOMPARE(s.value(QStringLiteral("R:open loans view")), QStringLiteral("applied"));
+        QCOMPARE(report->entries.at(report->entries.size() - 2).key, newest);
         // 10:00 at UTC+9 is 01:00 UTC (read as this machine's time it would be 10:00).
         QCOMPARE(report->entries.first().applied->appliedAt,
             QDateTime(QDate(2024, 3, 1), QTime(1, 0), QTimeZone::utc()));

@@ -1,5 +1,6 @@
 // Migration history on a real PostgreSQL server started by the test: Flyway's table in a
-// schema of its own (the hawkbit files and their real CRC-32 checksums), golang-migrate's,
+// schema of its own (the library's Flyway sample of tests/data/migrations and their CRC-32
+// checksums, a repeatable among them), golang-migrate's,
 // and Knex's written by the real knex (npm) through the pure-JavaScript pg driver. Read
 // through the same read-only connection the CLI and the Database page use.
 
@@ -24,6 +25,9 @@
 #include <QTimeZone>
 
 #include <zlib.h>
+
+#include <algorithm>
+#include <climits>
 
 using namespace devdash;
 using namespace devdash::migrations;
@@ -100,23 +104,28 @@ private slots:
 
     void flywayInOwnSchema()
     {
-        const QString url = m_server.createDatabase(QStringLiteral("hawkbit"));
+        const QString url = m_server.createDatabase(QStringLiteral("library"));
         QVERIFY2(!url.isEmpty(), qPrintable(m_server.errorString()));
         TestRepo repo;
         repo.init();
-        const auto files = test::fixtureFiles(
-            QStringLiteral("hawkbit/pre-baseline-8435862a4f61cf095a170c2c0498f102aab150e3/POSTGRESQL"),
-            Folder + QLatin1Char('/'));
-        const QString first = repo.commit(QStringLiteral("hawkbit"), files);
-        const QString edited = files.firstKey();
-        const QString second
-            = repo.commit(QStringLiteral("edit"), { { edited, files.first() + "-- edited\n" } });
+        QString why;
+        const auto files = test::sampleFiles(
+            QStringLiteral("flyway/library-v1/postgresql"), Folder + QLatin1Char('/'), &why);
+        QVERIFY2(why.isEmpty(), qPrintable(why));
+        const QString first = repo.commit(QStringLiteral("library"), files);
+        // Edited after they were applied: a versioned migration and the repeatable.
+        const QString versioned = Folder + QStringLiteral("/V1_1__create_branches.sql");
+        const QString repeatable = Folder + QStringLiteral("/R__book_views.sql");
+        QVERIFY2(files.contains(versioned) && files.contains(repeatable), "the sample's V1_1 and R__ files");
+        const QString second = repo.commit(QStringLiteral("edit"),
+            { { versioned, files.value(versioned) + "-- edited\n" },
+                { repeatable, files.value(repeatable) + "-- edited\n" } });
         QVERIFY2(repo.ok(), qPrintable(repo.errors()));
 
-        QSqlDatabase db = admin(QStringLiteral("hawkbit"));
+        QSqlDatabase db = admin(QStringLiteral("library"));
         QVERIFY2(db.isOpen(), qPrintable(db.lastError().text()));
-        QCOMPARE(exec(db, QStringLiteral("ALTER DATABASE hawkbit SET timezone = 'Asia/Tokyo'")), QString());
-        // Flyway's own DDL for PostgreSQL, with flyway.schemas=sp (hawkbit's own schema).
+        QCOMPARE(exec(db, QStringLiteral("ALTER DATABASE library SET timezone = 'Asia/Tokyo'")), QString());
+        // Flyway's own DDL for PostgreSQL, with flyway.schemas=sp (the application's own schema).
         QCOMPARE(exec(db, QStringLiteral("CREATE SCHEMA sp")), QString());
         QCOMPARE(
             exec(db,
@@ -132,43 +141,71 @@ private slots:
                                     "\"flyway_schema_history_pk\" "
                                     "PRIMARY KEY (\"installed_rank\")")),
             QString());
+        // In the order Flyway applies them: by version (1.9 before 1.10), the repeatable last.
+        QStringList order = files.keys();
+        const auto versionParts = [](const QString &path) {
+            const QString name = path.section(QLatin1Char('/'), -1);
+            QList<int> parts;
+            if (name.startsWith(QLatin1Char('R')))
+                return QList<int> { INT_MAX };
+            for (const QString &p : name.mid(1).section(QStringLiteral("__"), 0, 0).split(QLatin1Char('_')))
+                parts << p.toInt();
+            return parts;
+        };
+        std::sort(order.begin(), order.end(),
+            [&](const QString &a, const QString &b) { return versionParts(a) < versionParts(b); });
         int rank = 0;
-        for (auto it = files.cbegin(); it != files.cend(); ++it) {
+        for (const QString &path : std::as_const(order)) {
+            const auto it = files.constFind(path);
             const QString name = it.key().section(QLatin1Char('/'), -1);
-            const QString version
-                = name.mid(1).section(QStringLiteral("__"), 0, 0).replace(QLatin1Char('_'), QLatin1Char('.'));
-            if (version == QLatin1String("1.12.37"))
+            if (name.startsWith(QLatin1Char('U')))
+                continue; // an undo script is run by `flyway undo` only
+            // A repeatable's row has no version; its description names it.
+            const QVariant version = name.startsWith(QLatin1Char('R'))
+                ? QVariant()
+                : QVariant(name.mid(1)
+                               .section(QStringLiteral("__"), 0, 0)
+                               .replace(QLatin1Char('_'), QLatin1Char('.')));
+            if (version == QVariant(QStringLiteral("1.12")))
                 continue; // not yet applied
             ++rank;
-            const bool success = version != QLatin1String("1.12.36");
+            const bool success = version != QVariant(QStringLiteral("1.11"));
+            const QString description = name.section(QStringLiteral("__"), 1)
+                                            .chopped(4)
+                                            .replace(QLatin1Char('_'), QLatin1Char(' '));
             QCOMPARE(exec(db,
                          QStringLiteral(
-                             "INSERT INTO sp.flyway_schema_history VALUES (?, ?, ?, 'SQL', ?, ?, 'hawkbit', "
+                             "INSERT INTO sp.flyway_schema_history VALUES (?, ?, ?, ?, ?, ?, 'librarian', "
                              "'2024-03-01 10:00:00', ?, ?)"),
-                         { rank, version, name.section(QStringLiteral("__"), 1), name, flywayCrc(it.value()),
+                         { rank, version, description, QStringLiteral("SQL"), name, flywayCrc(it.value()),
                              100 + rank, success }),
                 QString());
         }
+        QCOMPARE(rank, 12); // 1.1 .. 1.11 and the repeatable
         const auto report = inspect(url, repo.path(), first, Folder);
         QVERIFY2(report.ok(), qPrintable(report.errorMessage()));
         QCOMPARE(report->history.framework, Framework::Flyway);
         QCOMPARE(report->history.table, QStringLiteral("sp.flyway_schema_history"));
         auto s = states(report->entries);
-        QCOMPARE(s.value(QStringLiteral("1.12.15")), QStringLiteral("applied"));
-        QCOMPARE(s.value(QStringLiteral("1.12.35")), QStringLiteral("applied"));
-        QCOMPARE(s.value(QStringLiteral("1.12.36")), QStringLiteral("failed"));
-        QCOMPARE(s.value(QStringLiteral("1.12.37")), QStringLiteral("pending"));
-        QCOMPARE(s.values().count(QStringLiteral("applied")), 21);
+        QCOMPARE(s.value(QStringLiteral("1.1")), QStringLiteral("applied"));
+        QCOMPARE(s.value(QStringLiteral("1.10")), QStringLiteral("applied"));
+        QCOMPARE(s.value(QStringLiteral("1.11")), QStringLiteral("failed"));
+        QCOMPARE(s.value(QStringLiteral("1.12")), QStringLiteral("pending"));
+        QCOMPARE(s.value(QStringLiteral("R:book views")), QStringLiteral("applied"));
+        QCOMPARE(s.values().count(QStringLiteral("applied")), 11);
         const MigrationEntry &e = report->entries.first();
         // 10:00 in Tokyo (UTC+9) is 01:00 UTC — not 15:00 (read as New York time) nor 10:00.
         QCOMPARE(e.applied->appliedAt, QDateTime(QDate(2024, 3, 1), QTime(1, 0), QTimeZone::utc()));
-        QCOMPARE(e.applied->appliedBy, QStringLiteral("hawkbit"));
+        QCOMPARE(e.applied->appliedBy, QStringLiteral("librarian"));
         QCOMPARE(e.applied->checksum, e.file->checksum);
 
         const auto afterEdit = inspect(url, repo.path(), second, Folder);
         QVERIFY2(afterEdit.ok(), qPrintable(afterEdit.errorMessage()));
         QCOMPARE(
-            states(afterEdit->entries).value(QStringLiteral("1.12.15")), QStringLiteral("checksum_mismatch"));
+            states(afterEdit->entries).value(QStringLiteral("1.1")), QStringLiteral("checksum_mismatch"));
+        // A changed repeatable is not an error: Flyway runs it again.
+        QCOMPARE(
+            states(afterEdit->entries).value(QStringLiteral("R:book views")), QStringLiteral("outdated"));
     }
 
     void golangMigrate()

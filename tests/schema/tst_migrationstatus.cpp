@@ -27,9 +27,10 @@ using devdash::test::TestRepo;
 namespace {
 
 const QString Folder = QStringLiteral("src/main/resources/db/migration");
-const QString PreBaseline
-    = QStringLiteral("hawkbit/pre-baseline-8435862a4f61cf095a170c2c0498f102aab150e3/POSTGRESQL");
-const QString Head = QStringLiteral("hawkbit/HEAD-67ca1c43321e6b5ed091b667bf36d27dab0cf3eb/POSTGRESQL");
+// The library's Flyway history (tests/data/migrations): 1.1 .. 1.12, a repeatable and an
+// undo; then the baseline reset B2_0 + V2_1 .. V2_3.
+const QString History = QStringLiteral("flyway/library-v1/postgresql");
+const QString Reset = QStringLiteral("flyway/library-v2/postgresql");
 
 // Flyway's checksum by the independent formulation (CRC-32 without line ends), so the
 // history rows do not come from the code under test.
@@ -48,11 +49,21 @@ const char *FlywayTable
 struct FlywayRow
 {
     QString version;
-    QString script; // file name in the fixture folder, or a made-up one
+    QString script; // file name in the sample folder, or a made-up one
     std::optional<qint32> checksum;
     bool success = true;
     QString type = QStringLiteral("SQL");
 };
+
+// Flyway's description of a script: the words after "__", without ".sql".
+QString descriptionOf(const QString &script)
+{
+    if (!script.contains(QStringLiteral("__")))
+        return script;
+    QString words = script.section(QStringLiteral("__"), 1);
+    words.chop(words.endsWith(QLatin1String(".sql")) ? 4 : 0);
+    return words.replace(QLatin1Char('_'), QLatin1Char(' '));
+}
 
 QString addFlywayRows(const MigrationHistoryDb &db, const QList<FlywayRow> &rows)
 {
@@ -63,10 +74,8 @@ QString addFlywayRows(const MigrationHistoryDb &db, const QList<FlywayRow> &rows
         ++rank;
         const QString e = db.exec(
             QStringLiteral("INSERT INTO flyway_schema_history VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)"),
-            { rank, r.version.isEmpty() ? QVariant() : QVariant(r.version),
-                r.script.contains(QStringLiteral("__")) ? r.script.section(QStringLiteral("__"), 1)
-                                                        : r.script,
-                r.type, r.script, r.checksum ? QVariant(*r.checksum) : QVariant(), QStringLiteral("deployer"),
+            { rank, r.version.isEmpty() ? QVariant() : QVariant(r.version), descriptionOf(r.script), r.type,
+                r.script, r.checksum ? QVariant(*r.checksum) : QVariant(), QStringLiteral("deployer"),
                 QStringLiteral("2024-03-0%1 10:00:00").arg(rank % 9 + 1), 10 * rank, r.success ? 1 : 0 });
         if (!e.isEmpty())
             return e;
@@ -74,17 +83,14 @@ QString addFlywayRows(const MigrationHistoryDb &db, const QList<FlywayRow> &rows
     return {};
 }
 
-QMap<QString, QByteArray> preBaselineFiles()
-{
-    return test::fixtureFiles(PreBaseline, Folder + QLatin1Char('/'));
-}
-
-// The row Flyway writes for fixture file `name` of `files`.
+// The row Flyway writes for sample file `name` of `files` (a repeatable has no version).
 FlywayRow appliedRow(const QMap<QString, QByteArray> &files, const QString &name)
 {
     const QString path = Folder + QLatin1Char('/') + name;
-    return { name.mid(1).section(QStringLiteral("__"), 0, 0).replace(QLatin1Char('_'), QLatin1Char('.')),
-        name, flywayCrc(files.value(path)) };
+    const QString version = name.startsWith(QLatin1Char('R'))
+        ? QString()
+        : name.mid(1).section(QStringLiteral("__"), 0, 0).replace(QLatin1Char('_'), QLatin1Char('.'));
+    return { version, name, flywayCrc(files.value(path)) };
 }
 
 QString fileNameOf(const QMap<QString, QByteArray> &files, const QString &version)
@@ -123,148 +129,163 @@ class TestMigrationStatus : public QObject
 {
     Q_OBJECT
 
-    TestRepo m_hawkbit;
+    TestRepo m_library;
     QMap<QString, QByteArray> m_files;
     QString m_editedCommit;
     QString m_resetCommit;
+
+    QList<FlywayRow> appliedRows(int from, int to) const
+    {
+        QList<FlywayRow> rows;
+        for (int v = from; v <= to; ++v)
+            rows.append(appliedRow(m_files, fileNameOf(m_files, QStringLiteral("1.%1").arg(v))));
+        return rows;
+    }
 
 private slots:
     void initTestCase()
     {
         QVERIFY(test::TestEnvironment::setUp());
-        // main: hawkbit's 23 pre-baseline migrations; then one of them edited after it was
-        // applied; then hawkbit's real baseline reset (B1_20_0 + V1_20_x) on a branch.
-        m_hawkbit.init();
-        m_files = preBaselineFiles();
-        m_hawkbit.commit(QStringLiteral("pre-baseline"), m_files);
-        m_hawkbit.lightweightTag(QStringLiteral("original"));
-        const QString edited = Folder + QLatin1Char('/') + fileNameOf(m_files, QStringLiteral("1.12.20"));
-        m_editedCommit = m_hawkbit.commit(QStringLiteral("edit an applied migration"),
+        // main: the library's 1.x migrations; then one of them edited after it was applied;
+        // then the baseline reset (B2_0 + V2_x) on a branch.
+        QString why;
+        m_files = test::sampleFiles(History, Folder + QLatin1Char('/'), &why);
+        QVERIFY2(why.isEmpty(), qPrintable(why));
+        const auto reset = test::sampleFiles(Reset, Folder + QLatin1Char('/'), &why);
+        QVERIFY2(why.isEmpty(), qPrintable(why));
+        m_library.init();
+        m_library.commit(QStringLiteral("1.x"), m_files);
+        m_library.lightweightTag(QStringLiteral("original"));
+        const QString edited = Folder + QLatin1Char('/') + fileNameOf(m_files, QStringLiteral("1.5"));
+        QVERIFY2(m_files.contains(edited), qPrintable(edited));
+        m_editedCommit = m_library.commit(QStringLiteral("edit an applied migration"),
             { { edited, m_files.value(edited) + "\n-- reviewed\n" } });
-        m_hawkbit.checkoutNew(QStringLiteral("baseline-reset"));
-        auto reset = test::deletions(m_files);
-        reset.insert(test::fixtureFiles(Head, Folder + QLatin1Char('/')));
-        m_resetCommit = m_hawkbit.commit(QStringLiteral("baseline reset"), reset);
-        m_hawkbit.checkout(QStringLiteral("main"));
-        QVERIFY2(m_hawkbit.ok(), qPrintable(m_hawkbit.errors()));
+        m_library.checkoutNew(QStringLiteral("baseline-reset"));
+        auto resetCommit = test::deletions(m_files);
+        resetCommit.insert(reset);
+        m_resetCommit = m_library.commit(QStringLiteral("baseline reset"), resetCommit);
+        m_library.checkout(QStringLiteral("main"));
+        QVERIFY2(m_library.ok(), qPrintable(m_library.errors()));
     }
 
     void flywayAllApplied()
     {
         MigrationHistoryDb db;
-        QList<FlywayRow> rows;
-        for (int v = 15; v <= 37; ++v)
-            rows.append(appliedRow(m_files, fileNameOf(m_files, QStringLiteral("1.12.%1").arg(v))));
+        QList<FlywayRow> rows = appliedRows(1, 12);
+        rows.append(appliedRow(m_files, QStringLiteral("R__book_views.sql")));
         QCOMPARE(addFlywayRows(db, rows), QString());
-        const auto report = inspect(db, m_hawkbit.path(), QStringLiteral("original"));
+        const auto report = inspect(db, m_library.path(), QStringLiteral("original"));
         QVERIFY2(report.ok(), qPrintable(report.errorMessage()));
         QCOMPARE(report->history.framework, Framework::Flyway);
         QCOMPARE(report->history.table, QStringLiteral("flyway_schema_history"));
-        QCOMPARE(report->entries.size(), 23);
+        QCOMPARE(report->entries.size(), 13); // the undo script is no entry of its own
         for (const MigrationEntry &e : report->entries) {
             QVERIFY2(e.state == MigrationState::Applied,
                 qPrintable(e.key + QLatin1Char(' ') + migrationStateName(e.state)));
             QCOMPARE(e.applied->checksum, e.file->checksum);
             QCOMPARE(e.applied->appliedBy, QStringLiteral("deployer"));
         }
+        QCOMPARE(report->entries.last().key, QStringLiteral("R:book views"));
+        QCOMPARE(report->entries.last().kind, MigrationKind::Repeatable);
         const MigrationEntry &first = report->entries.first();
+        QCOMPARE(first.key, QStringLiteral("1.1"));
         QCOMPARE(first.applied->appliedAt, QDateTime(QDate(2024, 3, 2), QTime(10, 0), QTimeZone::utc()));
         QCOMPARE(first.applied->durationMs, 10);
         QCOMPARE(first.applied->installedRank, 1);
+        // Version order: 1.9 before 1.10.
+        QCOMPARE(report->entries.at(8).key, QStringLiteral("1.9"));
+        QCOMPARE(report->entries.at(9).key, QStringLiteral("1.10"));
 
-        // The same database against the commit that edited 1.12.20 after it was applied.
-        const auto edited = inspect(db, m_hawkbit.path(), m_editedCommit);
+        // The same database against the commit that edited 1.5 after it was applied.
+        const auto edited = inspect(db, m_library.path(), m_editedCommit);
         QVERIFY2(edited.ok(), qPrintable(edited.errorMessage()));
         const auto states = statesOf(edited->entries);
-        QCOMPARE(states.value(QStringLiteral("1.12.20")), QStringLiteral("checksum_mismatch"));
-        QCOMPARE(states.values().count(QStringLiteral("applied")), 22);
+        QCOMPARE(states.value(QStringLiteral("1.5")), QStringLiteral("checksum_mismatch"));
+        QCOMPARE(states.values().count(QStringLiteral("applied")), 12);
     }
 
     void flywayProblems()
     {
-        // Production: 15..30 applied, 31 failed, 33 applied before 32, 34..37 not applied,
-        // and 1.12.5 applied once but its file is gone.
+        // Production: 1.1..1.6 applied, 1.7 failed, 1.9 applied before 1.8, 1.10..1.12 and the
+        // repeatable not applied, and 1.0.5 applied once but its file is gone.
         MigrationHistoryDb db;
         QList<FlywayRow> rows;
-        rows.append({ QStringLiteral("1.12.5"), QStringLiteral("V1_12_5__removed.sql"), 12345 });
-        for (int v = 15; v <= 30; ++v)
-            rows.append(appliedRow(m_files, fileNameOf(m_files, QStringLiteral("1.12.%1").arg(v))));
-        FlywayRow failed = appliedRow(m_files, fileNameOf(m_files, QStringLiteral("1.12.31")));
+        rows.append({ QStringLiteral("1.0.5"), QStringLiteral("V1_0_5__removed.sql"), 12345 });
+        rows.append(appliedRows(1, 6));
+        FlywayRow failed = appliedRow(m_files, fileNameOf(m_files, QStringLiteral("1.7")));
         failed.success = false;
         rows.append(failed);
-        rows.append(appliedRow(m_files, fileNameOf(m_files, QStringLiteral("1.12.33"))));
-        rows.append(appliedRow(m_files, fileNameOf(m_files, QStringLiteral("1.12.32"))));
+        rows.append(appliedRow(m_files, fileNameOf(m_files, QStringLiteral("1.9"))));
+        rows.append(appliedRow(m_files, fileNameOf(m_files, QStringLiteral("1.8"))));
         QCOMPARE(addFlywayRows(db, rows), QString());
-        const auto report = inspect(db, m_hawkbit.path(), QStringLiteral("original"));
+        const auto report = inspect(db, m_library.path(), QStringLiteral("original"));
         QVERIFY2(report.ok(), qPrintable(report.errorMessage()));
         const auto states = statesOf(report->entries);
-        QCOMPARE(states.value(QStringLiteral("1.12.5")), QStringLiteral("missing"));
-        QCOMPARE(states.value(QStringLiteral("1.12.15")), QStringLiteral("applied"));
-        QCOMPARE(states.value(QStringLiteral("1.12.31")), QStringLiteral("failed"));
-        QCOMPARE(states.value(QStringLiteral("1.12.32")), QStringLiteral("out_of_order"));
-        QCOMPARE(states.value(QStringLiteral("1.12.33")), QStringLiteral("applied"));
-        for (int v = 34; v <= 37; ++v)
-            QCOMPARE(states.value(QStringLiteral("1.12.%1").arg(v)), QStringLiteral("pending"));
-        // Version order, as flyway info lists them.
-        QCOMPARE(report->entries.first().key, QStringLiteral("1.12.5"));
-        QCOMPARE(report->entries.last().key, QStringLiteral("1.12.37"));
+        QCOMPARE(states.value(QStringLiteral("1.0.5")), QStringLiteral("missing"));
+        QCOMPARE(states.value(QStringLiteral("1.1")), QStringLiteral("applied"));
+        QCOMPARE(states.value(QStringLiteral("1.7")), QStringLiteral("failed"));
+        QCOMPARE(states.value(QStringLiteral("1.8")), QStringLiteral("out_of_order"));
+        QCOMPARE(states.value(QStringLiteral("1.9")), QStringLiteral("applied"));
+        for (int v = 10; v <= 12; ++v)
+            QCOMPARE(states.value(QStringLiteral("1.%1").arg(v)), QStringLiteral("pending"));
+        QCOMPARE(states.value(QStringLiteral("R:book views")), QStringLiteral("pending"));
+        // Version order, as flyway info lists them, repeatables last.
+        QCOMPARE(report->entries.first().key, QStringLiteral("1.0.5"));
+        QCOMPARE(report->entries.at(report->entries.size() - 2).key, QStringLiteral("1.12"));
+        QCOMPARE(report->entries.last().key, QStringLiteral("R:book views"));
         const auto counts = MigrationStatus::count(report->entries);
         QCOMPARE(counts.pending, 4);
         QCOMPARE(counts.problems, 3);
-        QCOMPARE(counts.applied, 17);
+        QCOMPARE(counts.applied, 7);
     }
 
     void flywayFutureAndBaseline()
     {
-        // Staging: baselined at 1.12.20 (flyway baseline), then 21..25, then 1.13.0 from a
+        // Staging: baselined at 1.5 (flyway baseline), then 1.6..1.8, then 1.13 from a
         // branch whose file main does not have.
         MigrationHistoryDb db;
         QList<FlywayRow> rows;
-        rows.append({ QStringLiteral("1.12.20"), QStringLiteral("<< Flyway Baseline >>"), std::nullopt, true,
+        rows.append({ QStringLiteral("1.5"), QStringLiteral("<< Flyway Baseline >>"), std::nullopt, true,
             QStringLiteral("BASELINE") });
-        for (int v = 21; v <= 25; ++v)
-            rows.append(appliedRow(m_files, fileNameOf(m_files, QStringLiteral("1.12.%1").arg(v))));
-        rows.append({ QStringLiteral("1.13.0"), QStringLiteral("V1_13_0__next.sql"), 42 });
+        rows.append(appliedRows(6, 8));
+        rows.append({ QStringLiteral("1.13"), QStringLiteral("V1_13__next.sql"), 42 });
         QCOMPARE(addFlywayRows(db, rows), QString());
-        const auto report = inspect(db, m_hawkbit.path(), QStringLiteral("original"));
+        const auto report = inspect(db, m_library.path(), QStringLiteral("original"));
         QVERIFY2(report.ok(), qPrintable(report.errorMessage()));
         const auto states = statesOf(report->entries);
-        QCOMPARE(states.value(QStringLiteral("1.12.20")), QStringLiteral("baseline"));
-        QCOMPARE(states.value(QStringLiteral("1.12.15")), QStringLiteral("ignored")); // below the baseline
-        QCOMPARE(states.value(QStringLiteral("1.12.25")), QStringLiteral("applied"));
-        QCOMPARE(
-            states.value(QStringLiteral("1.12.26")), QStringLiteral("ignored")); // below the current 1.13.0
-        QCOMPARE(states.value(QStringLiteral("1.13.0")), QStringLiteral("future"));
-        QCOMPARE(report->entries.size(), 24);
+        QCOMPARE(states.value(QStringLiteral("1.5")), QStringLiteral("baseline"));
+        QCOMPARE(states.value(QStringLiteral("1.1")), QStringLiteral("ignored")); // below the baseline
+        QCOMPARE(states.value(QStringLiteral("1.8")), QStringLiteral("applied"));
+        QCOMPARE(states.value(QStringLiteral("1.9")), QStringLiteral("ignored")); // below the current 1.13
+        QCOMPARE(states.value(QStringLiteral("1.13")), QStringLiteral("future"));
+        QCOMPARE(states.value(QStringLiteral("R:book views")), QStringLiteral("pending"));
+        QCOMPARE(report->entries.size(), 14);
     }
 
     void flywayBaselineReset()
     {
-        // hawkbit's own story: a database migrated with the old files, read at the commit that
-        // replaced them with B1_20_0 + V1_20_x.
+        // A database migrated with the 1.x files, read at the commit that replaced them with
+        // B2_0 + V2_x.
         MigrationHistoryDb db;
-        QList<FlywayRow> rows;
-        for (int v = 15; v <= 37; ++v)
-            rows.append(appliedRow(m_files, fileNameOf(m_files, QStringLiteral("1.12.%1").arg(v))));
-        QCOMPARE(addFlywayRows(db, rows), QString());
-        const auto report = inspect(db, m_hawkbit.path(), QStringLiteral("baseline-reset"));
+        QCOMPARE(addFlywayRows(db, appliedRows(1, 12)), QString());
+        const auto report = inspect(db, m_library.path(), QStringLiteral("baseline-reset"));
         QVERIFY2(report.ok(), qPrintable(report.errorMessage()));
         QCOMPARE(report->files.commit, m_resetCommit);
         const auto states = statesOf(report->entries);
-        QCOMPARE(states.value(QStringLiteral("1.12.15")), QStringLiteral("missing"));
-        QCOMPARE(states.value(QStringLiteral("1.20.0")), QStringLiteral("ignored")); // not an empty database
-        QCOMPARE(states.value(QStringLiteral("1.20.1")), QStringLiteral("pending"));
-        QCOMPARE(states.value(QStringLiteral("1.20.4")), QStringLiteral("pending"));
+        QCOMPARE(states.value(QStringLiteral("1.1")), QStringLiteral("missing"));
+        QCOMPARE(states.value(QStringLiteral("2.0")), QStringLiteral("ignored")); // not an empty database
+        QCOMPARE(states.value(QStringLiteral("2.1")), QStringLiteral("pending"));
+        QCOMPARE(states.value(QStringLiteral("2.3")), QStringLiteral("pending"));
 
         // A new, empty database: Flyway starts from the baseline migration.
         MigrationHistoryDb empty;
         QCOMPARE(addFlywayRows(empty, {}), QString());
-        const auto fresh = inspect(empty, m_hawkbit.path(), QStringLiteral("baseline-reset"));
+        const auto fresh = inspect(empty, m_library.path(), QStringLiteral("baseline-reset"));
         QVERIFY2(fresh.ok(), qPrintable(fresh.errorMessage()));
         const auto freshStates = statesOf(fresh->entries);
-        QCOMPARE(freshStates.value(QStringLiteral("1.20.0")), QStringLiteral("pending"));
+        QCOMPARE(freshStates.value(QStringLiteral("2.0")), QStringLiteral("pending"));
         QCOMPARE(fresh->entries.first().kind, MigrationKind::Baseline);
-        QCOMPARE(freshStates.values().count(QStringLiteral("pending")), 5);
+        QCOMPARE(freshStates.values().count(QStringLiteral("pending")), 4);
     }
 
     void detection_data()
@@ -572,10 +593,11 @@ private slots:
     {
         TestRepo repo;
         repo.init();
-        repo.commit(QStringLiteral("gophish"),
-            test::fixtureFiles(
-                QStringLiteral("gophish/95618469799295e2c0fec980805a2dfbb818816b/db_sqlite3/migrations"),
-                QStringLiteral("db/db_sqlite3/migrations/")));
+        QString why;
+        repo.commit(QStringLiteral("goose"),
+            test::sampleFiles(QStringLiteral("goose/db_sqlite3/migrations"),
+                QStringLiteral("db/db_sqlite3/migrations/"), &why));
+        QVERIFY2(why.isEmpty(), qPrintable(why));
         MigrationHistoryDb db;
         QCOMPARE(
             db.exec(QStringLiteral(
@@ -586,20 +608,20 @@ private slots:
             "INSERT INTO goose_db_version (version_id, is_applied, tstamp) VALUES (?, ?, ?)");
         // goose's own marker row, three ups, one down (rolled back), then a re-up of another.
         QCOMPARE(db.exec(insert, { 0, 1, "2024-01-01 00:00:00" }), QString());
-        QCOMPARE(db.exec(insert, { 20160118194630LL, 1, "2024-01-01 00:00:01" }), QString());
-        QCOMPARE(db.exec(insert, { 20160131153104LL, 1, "2024-01-01 00:00:02" }), QString());
-        QCOMPARE(db.exec(insert, { 20160211211220LL, 1, "2024-01-01 00:00:03" }), QString());
-        QCOMPARE(db.exec(insert, { 20160131153104LL, 0, "2024-01-01 00:00:04" }), QString());
+        QCOMPARE(db.exec(insert, { 20230105093000LL, 1, "2024-01-01 00:00:01" }), QString());
+        QCOMPARE(db.exec(insert, { 20230112150000LL, 1, "2024-01-01 00:00:02" }), QString());
+        QCOMPARE(db.exec(insert, { 20230201101500LL, 1, "2024-01-01 00:00:03" }), QString());
+        QCOMPARE(db.exec(insert, { 20230112150000LL, 0, "2024-01-01 00:00:04" }), QString());
         const auto report
             = inspect(db, repo.path(), QStringLiteral("main"), QStringLiteral("db/db_sqlite3/migrations"));
         QVERIFY2(report.ok(), qPrintable(report.errorMessage()));
         QCOMPARE(report->history.framework, Framework::Goose);
         const auto states = statesOf(report->entries);
-        QCOMPARE(states.value(QStringLiteral("20160118194630")), QStringLiteral("applied"));
-        QCOMPARE(states.value(QStringLiteral("20160131153104")), QStringLiteral("pending"));
-        QCOMPARE(states.value(QStringLiteral("20160211211220")), QStringLiteral("applied"));
+        QCOMPARE(states.value(QStringLiteral("20230105093000")), QStringLiteral("applied"));
+        QCOMPARE(states.value(QStringLiteral("20230112150000")), QStringLiteral("pending"));
+        QCOMPARE(states.value(QStringLiteral("20230201101500")), QStringLiteral("applied"));
         QVERIFY(!states.contains(QStringLiteral("0")));
-        QCOMPARE(states.values().count(QStringLiteral("pending")), 23);
+        QCOMPARE(states.values().count(QStringLiteral("pending")), 7); // 9 migrations (8 SQL, 1 Go)
         const MigrationEntry &first = report->entries.first();
         QCOMPARE(first.applied->appliedAt, QDateTime(QDate(2024, 1, 1), QTime(0, 0, 1), QTimeZone::utc()));
     }

@@ -1,4 +1,4 @@
-// `devdash schema …` run as a process: the JSON shape of a real SQLite sample
+// `devdash schema …` run as a process: the JSON shape of the shop sample (tests/data/schemas)
 // checked against SQLite's own catalog, diff of two files and of a database
 // with a snapshot, snapshot dedupe and history in a temporary store, and the
 // errors a user meets (never echoing a password).
@@ -21,7 +21,7 @@ using namespace devdash::test;
 
 namespace {
 
-const QString kChinook = QStringLiteral("chinook-database__Chinook_Sqlite.schema-only.sql");
+const QString kShop = QStringLiteral("shop.sqlite.sql");
 
 } // namespace
 
@@ -45,13 +45,11 @@ private slots:
         m_a = m_dir.filePath(QStringLiteral("a.db"));
         m_b = m_dir.filePath(QStringLiteral("b.db"));
         QString error;
-        QVERIFY2(
-            SchemaFixtures::loadSqliteFile(m_a, SchemaFixtures::path(kChinook), &error), qPrintable(error));
-        QVERIFY2(
-            SchemaFixtures::loadSqliteFile(m_b, SchemaFixtures::path(kChinook), &error), qPrintable(error));
+        QVERIFY2(SchemaFixtures::loadSqliteFile(m_a, SchemaFixtures::path(kShop), &error), qPrintable(error));
+        QVERIFY2(SchemaFixtures::loadSqliteFile(m_b, SchemaFixtures::path(kShop), &error), qPrintable(error));
         QVERIFY(SchemaFixtures::execSqlite(m_b,
-            QStringLiteral("ALTER TABLE Album ADD COLUMN Year INTEGER; "
-                           "CREATE INDEX IX_AlbumYear ON Album (Year) WHERE Year > 1900;"),
+            QStringLiteral("ALTER TABLE product ADD COLUMN launched INTEGER; "
+                           "CREATE INDEX IX_product_launched ON product (launched) WHERE launched > 1900;"),
             &error));
     }
 
@@ -75,20 +73,24 @@ private slots:
         QVERIFY(db.open());
         {
             QSqlQuery q(db);
-            QVERIFY(q.exec(
-                QStringLiteral("SELECT m.name, p.name, p.type, p.\"notnull\", p.pk FROM sqlite_master m "
-                               "JOIN pragma_table_info(m.name) p WHERE m.type = 'table' "
-                               "AND m.name NOT LIKE 'sqlite_%' ORDER BY m.name, p.cid")));
+            QVERIFY(q.exec(QStringLiteral(
+                "SELECT m.name, p.name, p.type, p.\"notnull\", p.pk, m.type FROM sqlite_master m "
+                "JOIN pragma_table_info(m.name) p WHERE m.type IN ('table', 'view') "
+                "AND m.name NOT LIKE 'sqlite_%' ORDER BY m.name, p.cid")));
             QMap<QString, QList<QStringList>> expected;
-            while (q.next())
+            QMap<QString, QString> kinds;
+            while (q.next()) {
                 expected[q.value(0).toString()] << QStringList { q.value(1).toString(), q.value(2).toString(),
                     q.value(3).toBool() ? "false" : "true" };
+                kinds[q.value(0).toString()] = q.value(5).toString();
+            }
+            QCOMPARE(kinds.values().count(QStringLiteral("view")), 1);
             QCOMPARE(tables.size(), expected.size());
             for (const QJsonValue &value : tables) {
                 const QJsonObject table = value.toObject();
                 QCOMPARE(table.value(QStringLiteral("schema")).toString(), QStringLiteral("main"));
-                QCOMPARE(table.value(QStringLiteral("kind")).toString(), QStringLiteral("table"));
                 const QString name = table.value(QStringLiteral("name")).toString();
+                QCOMPARE(table.value(QStringLiteral("kind")).toString(), kinds.value(name));
                 const QJsonArray columns = table.value(QStringLiteral("columns")).toArray();
                 QCOMPARE(columns.size(), expected.value(name).size());
                 for (int i = 0; i < columns.size(); ++i) {
@@ -102,19 +104,24 @@ private slots:
                 }
                 for (const char *key : { "primary_key", "unique", "checks", "foreign_keys", "indexes" })
                     QVERIFY2(table.value(QLatin1String(key)).isArray(), key);
-                if (name == QLatin1String("Track")) {
+                if (name == QLatin1String("order_line")) {
                     const QJsonArray fks = table.value(QStringLiteral("foreign_keys")).toArray();
                     QCOMPARE(fks.size(), 3);
+                    // The rules as the shop sample declares them, per referenced table.
+                    const QMap<QString, QString> onDelete { { QStringLiteral("order"),
+                                                                QStringLiteral("cascade") },
+                        { QStringLiteral("product"), QStringLiteral("no action") },
+                        { QStringLiteral("employee"), QStringLiteral("set null") } };
                     for (const QJsonValue &fk : fks) {
                         const QJsonObject o = fk.toObject();
                         for (const char *key :
                             { "name", "columns", "ref_schema", "ref_table", "ref_columns" })
                             QVERIFY2(o.contains(QLatin1String(key)), key);
-                        QCOMPARE(
-                            o.value(QStringLiteral("on_delete")).toString(), QStringLiteral("no action"));
+                        QCOMPARE(o.value(QStringLiteral("on_delete")).toString(),
+                            onDelete.value(o.value(QStringLiteral("ref_table")).toString()));
                     }
                     QCOMPARE(table.value(QStringLiteral("primary_key")).toArray().at(0).toString(),
-                        QStringLiteral("TrackId"));
+                        QStringLiteral("order_line_id"));
                 }
             }
         }
@@ -127,7 +134,7 @@ private slots:
         // Readable text without --json.
         const CliRun text = devdash({ QStringLiteral("schema"), QStringLiteral("sqlite://") + m_a });
         QCOMPARE(text.exitCode, 0);
-        QVERIFY(text.out.contains("main.Track (table"));
+        QVERIFY(text.out.contains("main.order_line (table"));
     }
 
     void diffOfAFileAndADatabase()
@@ -140,19 +147,19 @@ private slots:
         QCOMPARE(diff.value(QStringLiteral("identical")).toBool(), false);
         const QJsonArray tables = diff.value(QStringLiteral("tables")).toArray();
         QCOMPARE(tables.size(), 1);
-        const QJsonObject album = tables.at(0).toObject();
-        QCOMPARE(album.value(QStringLiteral("name")).toString(), QStringLiteral("Album"));
-        QCOMPARE(album.value(QStringLiteral("change")).toString(), QStringLiteral("changed"));
+        const QJsonObject product = tables.at(0).toObject();
+        QCOMPARE(product.value(QStringLiteral("name")).toString(), QStringLiteral("product"));
+        QCOMPARE(product.value(QStringLiteral("change")).toString(), QStringLiteral("changed"));
         QStringList changes;
-        for (const QJsonValue &c : album.value(QStringLiteral("changes")).toArray())
+        for (const QJsonValue &c : product.value(QStringLiteral("changes")).toArray())
             changes << c.toObject().value(QStringLiteral("object")).toString() + QLatin1Char(' ')
                     + c.toObject().value(QStringLiteral("name")).toString() + QLatin1Char(' ')
                     + c.toObject().value(QStringLiteral("change")).toString();
-        QCOMPARE(changes, (QStringList { "column Year added", "index IX_AlbumYear added" }));
+        QCOMPARE(changes, (QStringList { "column launched added", "index IX_product_launched added" }));
         QVERIFY(!diff.value(QStringLiteral("after")).toString().isEmpty());
         const CliRun markdown = devdash({ QStringLiteral("schema"), QStringLiteral("diff"),
             QStringLiteral("sqlite://") + m_a, QStringLiteral("sqlite://") + m_b,
-            QStringLiteral("--markdown"), QStringLiteral("--exclude-table"), QStringLiteral("Alb*") });
+            QStringLiteral("--markdown"), QStringLiteral("--exclude-table"), QStringLiteral("prod*") });
         QCOMPARE(markdown.exitCode, 0);
         QVERIFY2(markdown.out.contains("No differences."), markdown.out.constData());
     }
@@ -193,7 +200,7 @@ private slots:
         QCOMPARE(fromSnapshot.object().value(QStringLiteral("tables")).toArray().size(), 1);
         const CliRun text
             = devdash({ QStringLiteral("schema"), QStringLiteral("history"), QStringLiteral("staging") });
-        QVERIFY(text.out.contains("column Year"));
+        QVERIFY(text.out.contains("column launched"));
 
         // Two repositories with a "qa" environment: two timelines; the name alone is ambiguous.
         QStringList repos;

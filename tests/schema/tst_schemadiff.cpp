@@ -1,5 +1,6 @@
 // Schema diff between real databases with known changes (SQLite files built
-// from the chinook sample; two PostgreSQL databases built from northwind),
+// from the shop sample; two PostgreSQL databases built from its PostgreSQL
+// flavour; tests/data/schemas),
 // filters, the reports; and the snapshot store on a real SQLite store:
 // round trip, dedupe, timeline.
 
@@ -27,7 +28,7 @@ using devdash::test::SchemaFixtures;
 
 namespace {
 
-const QString kChinook = QStringLiteral("chinook-database__Chinook_Sqlite.schema-only.sql");
+const QString kShop = QStringLiteral("shop.sqlite.sql");
 
 Result<SchemaCatalog> inspect(const QString &urlText)
 {
@@ -73,22 +74,20 @@ private slots:
         QString error;
         const QString a = m_dir.filePath(QStringLiteral("a.db"));
         const QString b = m_dir.filePath(QStringLiteral("b.db"));
-        QVERIFY2(
-            SchemaFixtures::loadSqliteFile(a, SchemaFixtures::path(kChinook), &error), qPrintable(error));
-        QVERIFY2(
-            SchemaFixtures::loadSqliteFile(b, SchemaFixtures::path(kChinook), &error), qPrintable(error));
+        QVERIFY2(SchemaFixtures::loadSqliteFile(a, SchemaFixtures::path(kShop), &error), qPrintable(error));
+        QVERIFY2(SchemaFixtures::loadSqliteFile(b, SchemaFixtures::path(kShop), &error), qPrintable(error));
         // The known changes.
         QVERIFY2(SchemaFixtures::execSqlite(b, QStringLiteral(R"(
-            ALTER TABLE Artist ADD COLUMN Country NVARCHAR(40);
-            DROP TABLE PlaylistTrack;
-            CREATE TABLE Review (ReviewId INTEGER PRIMARY KEY, TrackId INTEGER NOT NULL
-                REFERENCES Track (TrackId) ON DELETE CASCADE, Stars INTEGER CHECK (Stars BETWEEN 1 AND 5));
-            CREATE INDEX IFK_TrackName ON Track (Name) WHERE Name IS NOT NULL;
-            DROP INDEX IFK_TrackGenreId;
-            CREATE TABLE Genre_new (GenreId INTEGER NOT NULL, Name NVARCHAR(200) NOT NULL,
-                CONSTRAINT PK_Genre PRIMARY KEY (GenreId));
-            DROP TABLE Genre;
-            ALTER TABLE Genre_new RENAME TO Genre;
+            ALTER TABLE customer ADD COLUMN country NVARCHAR(40);
+            DROP TABLE product_supplier;
+            CREATE TABLE review (review_id INTEGER PRIMARY KEY, product_id INTEGER NOT NULL
+                REFERENCES product (product_id) ON DELETE CASCADE, stars INTEGER CHECK (stars BETWEEN 1 AND 5));
+            CREATE INDEX IX_product_name ON product (name) WHERE name IS NOT NULL;
+            DROP INDEX IX_product_category_id;
+            CREATE TABLE category_new (category_id INTEGER NOT NULL, name NVARCHAR(200) NOT NULL,
+                CONSTRAINT PK_category PRIMARY KEY (category_id));
+            DROP TABLE category;
+            ALTER TABLE category_new RENAME TO category;
         )"),
                      &error),
             qPrintable(error));
@@ -106,16 +105,16 @@ private slots:
         for (const TableDiff &t : diff.tables)
             touched << t.name + QLatin1Char(':') + changeKindName(t.change);
         QCOMPARE(touched,
-            (QStringList { "Artist:changed", "Genre:changed", "PlaylistTrack:removed", "Review:added",
-                "Track:changed" }));
-        const TableDiff *artist = tableDiff(diff, QStringLiteral("Artist"));
+            (QStringList { "category:changed", "customer:changed", "product:changed",
+                "product_supplier:removed", "review:added" }));
+        const TableDiff *artist = tableDiff(diff, QStringLiteral("customer"));
         QCOMPARE(artist->changes.size(), 1);
         QCOMPARE(artist->changes.first().objectType, QStringLiteral("column"));
-        QCOMPARE(artist->changes.first().name, QStringLiteral("Country"));
+        QCOMPARE(artist->changes.first().name, QStringLiteral("country"));
         QCOMPARE(artist->changes.first().change, ChangeKind::Added);
         QCOMPARE(artist->changes.first().after, QStringLiteral("NVARCHAR(40)"));
-        const TableDiff *genre = tableDiff(diff, QStringLiteral("Genre"));
-        const ObjectChange *name = change(*genre, QStringLiteral("column"), QStringLiteral("Name"));
+        const TableDiff *genre = tableDiff(diff, QStringLiteral("category"));
+        const ObjectChange *name = change(*genre, QStringLiteral("column"), QStringLiteral("name"));
         QVERIFY(name);
         QCOMPARE(name->change, ChangeKind::Changed);
         QCOMPARE(name->fields.size(), 2);
@@ -124,19 +123,20 @@ private slots:
         QCOMPARE(name->fields.at(0).after, QStringLiteral("NVARCHAR(200)"));
         QCOMPARE(name->fields.at(1).field, QStringLiteral("nullable"));
         QVERIFY(genre->before && genre->after); // both sides for the side-by-side view
-        const TableDiff *track = tableDiff(diff, QStringLiteral("Track"));
-        QVERIFY(change(*track, QStringLiteral("index"), QStringLiteral("IFK_TrackGenreId")));
-        QCOMPARE(change(*track, QStringLiteral("index"), QStringLiteral("IFK_TrackGenreId"))->change,
+        const TableDiff *track = tableDiff(diff, QStringLiteral("product"));
+        QVERIFY(change(*track, QStringLiteral("index"), QStringLiteral("IX_product_category_id")));
+        QCOMPARE(change(*track, QStringLiteral("index"), QStringLiteral("IX_product_category_id"))->change,
             ChangeKind::Removed);
-        const ObjectChange *added = change(*track, QStringLiteral("index"), QStringLiteral("IFK_TrackName"));
+        const ObjectChange *added
+            = change(*track, QStringLiteral("index"), QStringLiteral("IX_product_name"));
         QVERIFY(added);
-        QCOMPARE(added->after, QStringLiteral("btree (Name) where Name IS NOT NULL"));
+        QCOMPARE(added->after, QStringLiteral("btree (name) where name IS NOT NULL"));
         QCOMPARE(track->changes.size(), 2);
         QCOMPARE(diff.count(ChangeKind::Added), 1);
         QCOMPARE(diff.count(ChangeKind::Removed), 1);
         // The reverse diff mirrors it.
         const SchemaDifferences back = SchemaDiff::compare(m_after, m_before);
-        QCOMPARE(tableDiff(back, QStringLiteral("Review"))->change, ChangeKind::Removed);
+        QCOMPARE(tableDiff(back, QStringLiteral("review"))->change, ChangeKind::Removed);
         QVERIFY(SchemaDiff::compare(m_before, m_before).isEmpty());
     }
 
@@ -147,9 +147,10 @@ private slots:
         QTest::addColumn<QStringList>("excludeSchemas");
         QTest::addColumn<int>("tables");
         QTest::newRow("all") << QStringList() << QStringList() << QStringList() << 5;
-        QTest::newRow("exclude Track") << QStringList() << QStringList { "Track" } << QStringList() << 4;
-        QTest::newRow("exclude glob") << QStringList() << QStringList { "main.*Track" } << QStringList() << 3;
-        QTest::newRow("include glob") << QStringList { "Ar*", "G*" } << QStringList() << QStringList() << 2;
+        QTest::newRow("exclude product") << QStringList() << QStringList { "product" } << QStringList() << 4;
+        QTest::newRow("exclude glob")
+            << QStringList() << QStringList { "main.product*" } << QStringList() << 3;
+        QTest::newRow("include glob") << QStringList { "cu*", "ca*" } << QStringList() << QStringList() << 2;
         QTest::newRow("exclude schema") << QStringList() << QStringList() << QStringList { "ma?n" } << 0;
     }
     void filters()
@@ -177,9 +178,10 @@ private slots:
             3);
         const QJsonArray tables = json.value(QStringLiteral("tables")).toArray();
         QCOMPARE(tables.size(), 5);
-        QCOMPARE(tables.at(1).toObject().value(QStringLiteral("name")).toString(), QStringLiteral("Genre"));
+        QCOMPARE(
+            tables.at(0).toObject().value(QStringLiteral("name")).toString(), QStringLiteral("category"));
         const QJsonObject nameChange
-            = tables.at(1).toObject().value(QStringLiteral("changes")).toArray().at(0).toObject();
+            = tables.at(0).toObject().value(QStringLiteral("changes")).toArray().at(0).toObject();
         QCOMPARE(nameChange.value(QStringLiteral("object")).toString(), QStringLiteral("column"));
         QCOMPARE(nameChange.value(QStringLiteral("fields"))
                      .toArray()
@@ -189,12 +191,12 @@ private slots:
                      .toString(),
             QStringLiteral("NVARCHAR(200)"));
         const QString text = SchemaDiffReport::toText(diff);
-        QVERIFY2(text.contains(QLatin1String("+ table main.Review")), qPrintable(text));
-        QVERIFY(text.contains(QLatin1String("- table main.PlaylistTrack")));
+        QVERIFY2(text.contains(QLatin1String("+ table main.review")), qPrintable(text));
+        QVERIFY(text.contains(QLatin1String("- table main.product_supplier")));
         QVERIFY(text.contains(QStringLiteral("type NVARCHAR(120) → NVARCHAR(200)")));
         const QString markdown = SchemaDiffReport::toMarkdown(diff);
-        QVERIFY(markdown.contains(QLatin1String("## changed table `main.Genre`")));
-        QVERIFY(markdown.contains(QLatin1String("| changed | column | `Name` |")));
+        QVERIFY(markdown.contains(QLatin1String("## changed table `main.category`")));
+        QVERIFY(markdown.contains(QLatin1String("| changed | column | `name` |")));
     }
 
     void postgresDatabasesDiffer()
@@ -202,8 +204,7 @@ private slots:
         PostgresServer server;
         DEVDASH_REQUIRE_POSTGRES(server);
         QString error;
-        const QString file
-            = SchemaFixtures::path(QStringLiteral("northwind_psql__northwind.schema-only.sql"));
+        const QString file = SchemaFixtures::path(QStringLiteral("shop.postgresql.sql"));
         QVERIFY(!server.createDatabase(QStringLiteral("staging")).isEmpty());
         QVERIFY(!server.createDatabase(QStringLiteral("production")).isEmpty());
         QVERIFY2(SchemaFixtures::loadPostgresFile(server, QStringLiteral("staging"), file, &error),
@@ -211,10 +212,10 @@ private slots:
         QVERIFY2(SchemaFixtures::loadPostgresFile(server, QStringLiteral("production"), file, &error),
             qPrintable(error));
         QVERIFY2(SchemaFixtures::execPostgres(server, QStringLiteral("staging"), QStringLiteral(R"(
-            ALTER TABLE products ALTER COLUMN unit_price TYPE numeric(12,2);
-            ALTER TABLE orders DROP CONSTRAINT fk_orders_customers;
-            ALTER TABLE orders ADD CONSTRAINT fk_orders_customers FOREIGN KEY (customer_id)
-                REFERENCES customers ON DELETE CASCADE;
+            ALTER TABLE product ALTER COLUMN unit_price TYPE numeric(12,2);
+            ALTER TABLE orders DROP CONSTRAINT fk_orders_customer;
+            ALTER TABLE orders ADD CONSTRAINT fk_orders_customer FOREIGN KEY (customer_id)
+                REFERENCES customer ON DELETE CASCADE;
             CREATE INDEX orders_open ON orders (order_date) WHERE shipped_date IS NULL;
             CREATE TYPE order_state AS ENUM ('open', 'shipped');
             CREATE VIEW open_orders AS SELECT order_id FROM orders WHERE shipped_date IS NULL;
@@ -229,10 +230,10 @@ private slots:
         QStringList touched;
         for (const TableDiff &t : diff.tables)
             touched << t.name + QLatin1Char(':') + changeKindName(t.change);
-        QCOMPARE(touched, (QStringList { "open_orders:added", "orders:changed", "products:changed" }));
+        QCOMPARE(touched, (QStringList { "open_orders:added", "orders:changed", "product:changed" }));
         const TableDiff *orders = tableDiff(diff, QStringLiteral("orders"));
         const ObjectChange *fk
-            = change(*orders, QStringLiteral("foreign_key"), QStringLiteral("fk_orders_customers"));
+            = change(*orders, QStringLiteral("foreign_key"), QStringLiteral("fk_orders_customer"));
         QVERIFY(fk);
         QCOMPARE(fk->fields.size(), 1);
         QCOMPARE(fk->fields.first().field, QStringLiteral("on_delete"));
@@ -241,7 +242,7 @@ private slots:
         const ObjectChange *index = change(*orders, QStringLiteral("index"), QStringLiteral("orders_open"));
         QVERIFY(index);
         QCOMPARE(index->change, ChangeKind::Added);
-        const ObjectChange *price = change(*tableDiff(diff, QStringLiteral("products")),
+        const ObjectChange *price = change(*tableDiff(diff, QStringLiteral("product")),
             QStringLiteral("column"), QStringLiteral("unit_price"));
         QVERIFY(price);
         QCOMPARE(price->fields.first().before, QStringLiteral("real"));
@@ -295,7 +296,7 @@ private slots:
         QCOMPARE(timeline->size(), 3);
         QVERIFY(!timeline->at(0).changes);
         QCOMPARE(timeline->at(1).changes->tables.size(), 5);
-        QCOMPARE(tableDiff(*timeline->at(2).changes, QStringLiteral("Review"))->change, ChangeKind::Removed);
+        QCOMPARE(tableDiff(*timeline->at(2).changes, QStringLiteral("review"))->change, ChangeKind::Removed);
         QCOMPARE(*snapshots.databaseKeys(), QStringList { key });
 
         // Another repository's "staging" is another database: its own timeline, its own dedupe.

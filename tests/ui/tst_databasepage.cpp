@@ -1,7 +1,7 @@
 // The Databases page offscreen, on real SQLite files named by a real repository's
 // .devdash.json: the tree of the inspected database, a table's columns, keys and
 // indexes, the first rows, the ER diagram (one node per table, one edge per
-// foreign key) of the real sakila and chinook schemas and its PNG/SVG export, the
+// foreign key) of the library and shop sample schemas (tests/data/schemas) and its PNG/SVG export, the
 // schema diff of two files, the error on a missing file, and the demo's databases
 // with their history and migrations.
 
@@ -237,20 +237,20 @@ void DatabasePageTest::dataPreview()
 
 void DatabasePageTest::erDiagram_data()
 {
-    QTest::addColumn<QString>("fixture");
-    QTest::newRow("sakila") << QStringLiteral("sakila__sqlite-sakila-schema.sql");
-    QTest::newRow("chinook") << QStringLiteral("chinook-database__Chinook_Sqlite.schema-only.sql");
+    QTest::addColumn<QString>("sample");
+    QTest::newRow("library") << QStringLiteral("library.sqlite.sql");
+    QTest::newRow("shop") << QStringLiteral("shop.sqlite.sql");
 }
 
 void DatabasePageTest::erDiagram()
 {
-    QFETCH(QString, fixture);
+    QFETCH(QString, sample);
     const QString name = QString::fromLatin1(QTest::currentDataTag());
     const QString repo = repoWith(QStringLiteral("er-") + name,
         QStringLiteral(R"({"databases": [{"name": "%1", "url": "sqlite://db/%1.db"}]})").arg(name).toUtf8());
     QString error;
     QVERIFY2(SchemaFixtures::loadSqliteFile(
-                 repo + QStringLiteral("/db/%1.db").arg(name), SchemaFixtures::path(fixture), &error),
+                 repo + QStringLiteral("/db/%1.db").arg(name), SchemaFixtures::path(sample), &error),
         qPrintable(error));
     auto page = openPage(repo);
     page->showView(ui::DatabasePage::ErView);

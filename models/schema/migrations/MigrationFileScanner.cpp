@@ -53,7 +53,11 @@ QString alembicVersionsFolder(const GitTreeSnapshot &snapshot)
         if (!m.hasMatch())
             continue;
         QString location = m.captured(1);
-        location.replace(QLatin1String("%(here)s"), parentFolder(ini));
+        // %(here)s is alembic.ini's folder: at the root, "%(here)s/alembic" is "alembic".
+        const QString here = parentFolder(ini);
+        location.replace(here.isEmpty() ? QStringLiteral("%(here)s/") : QStringLiteral("%(here)s"),
+            here.isEmpty() ? QString() : here);
+        location.replace(QLatin1String("%(here)s"), QStringLiteral("."));
         if (location.contains(QLatin1Char(':'))) // "package:folder" names a Python package
             location = location.section(QLatin1Char(':'), 1);
         return clean(location) + QStringLiteral("/versions");

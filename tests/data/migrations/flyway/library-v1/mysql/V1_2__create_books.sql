@@ -1,0 +1,4 @@
+CREATE TABLE book (
+    isbn CHAR(13) NOT NULL PRIMARY KEY,
+    title VARCHAR(255) NOT NULL
+) ENGINE=InnoDB;

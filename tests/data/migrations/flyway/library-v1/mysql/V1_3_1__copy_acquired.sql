@@ -1,0 +1,1 @@
+ALTER TABLE copy ADD COLUMN acquired DATE AFTER isbn;

@@ -1,0 +1,3 @@
+ALTER TABLE loan ADD COLUMN due_on DATE;
+UPDATE loan SET due_on = DATE(borrowed_at + INTERVAL 21 DAY);
+ALTER TABLE loan MODIFY due_on DATE NOT NULL;

@@ -1,0 +1,4 @@
+CREATE TABLE book (
+    isbn char(13) PRIMARY KEY,
+    title text NOT NULL
+);

@@ -1,0 +1,1 @@
+ALTER TABLE member ADD COLUMN referred_by integer REFERENCES member ON DELETE SET NULL;

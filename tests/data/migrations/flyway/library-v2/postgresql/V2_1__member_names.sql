@@ -1,0 +1,1 @@
+ALTER TABLE member ADD COLUMN display_name text NOT NULL DEFAULT '';

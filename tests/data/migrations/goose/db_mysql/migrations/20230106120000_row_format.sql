@@ -1,0 +1,5 @@
+-- +goose Up
+ALTER TABLE book ROW_FORMAT=DYNAMIC;
+
+-- +goose Down
+ALTER TABLE book ROW_FORMAT=DEFAULT;

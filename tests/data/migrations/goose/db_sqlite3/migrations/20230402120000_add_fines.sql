@@ -1,0 +1,5 @@
+-- +goose Up
+CREATE TABLE fine (id INTEGER PRIMARY KEY AUTOINCREMENT, loan_id INTEGER NOT NULL UNIQUE REFERENCES loan (id), amount DECIMAL(6,2) NOT NULL);
+
+-- +goose Down
+DROP TABLE fine;

@@ -1,0 +1,7 @@
+-- +goose Up
+ALTER TABLE member ADD COLUMN email VARCHAR(120);
+CREATE UNIQUE INDEX member_email ON member (email);
+
+-- +goose Down
+DROP INDEX member_email;
+ALTER TABLE member DROP COLUMN email;
