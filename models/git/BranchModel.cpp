@@ -1,6 +1,7 @@
 #include "BranchModel.h"
 
 #include "common/CompactNumber.h"
+#include "common/VersionOrder.h"
 
 #include "common/JobTracker.h"
 
@@ -137,6 +138,14 @@ void BranchModel::rebuild()
         }
         it->refs.append(i);
     }
+    // Tags in version order, as `git tag --sort=version:refname`: v0.6 before v0.10.
+    for (Group &group : m_groups) {
+        if (group.refs.isEmpty() || m_listing.refs[group.refs.first()].kind != RefKind::Tag)
+            continue;
+        std::stable_sort(group.refs.begin(), group.refs.end(), [&](int a, int b) {
+            return VersionOrder::lessThan(m_listing.refs[a].name, m_listing.refs[b].name);
+        });
+    }
     std::stable_sort(m_groups.begin(), m_groups.end(), [&](const Group &a, const Group &b) {
         auto key = [&](const Group &g) {
             for (const auto &[k, n] : order)
@@ -218,14 +227,34 @@ QVariant BranchModel::data(const QModelIndex &index, int role) const
     return refData(m_listing.refs[refIndex], index.column(), role);
 }
 
+int BranchModel::localCount() const
+{
+    return int(std::count_if(m_listing.refs.cbegin(), m_listing.refs.cend(),
+        [](const RefInfo &r) { return r.kind == RefKind::Local || r.kind == RefKind::DetachedHead; }));
+}
+
+QString BranchModel::groupTitle(const Group &group) const
+{
+    // "Local (1 of 7)": the header counts 7 local branches; 6 of them sit in prefix groups.
+    const int locals = localCount();
+    if (group.name == tr("Local") && locals != group.refs.size())
+        return tr("%1 (%2 of %3)").arg(group.name).arg(group.refs.size()).arg(locals);
+    return QStringLiteral("%1 (%2)").arg(group.name).arg(group.refs.size());
+}
+
 QVariant BranchModel::groupData(const Group &group, int column, int role) const
 {
     switch (role) {
     case IsGroupRole:
         return true;
     case Qt::DisplayRole:
-        return column == NameColumn ? QStringLiteral("%1 (%2)").arg(group.name).arg(group.refs.size())
-                                    : QVariant();
+        return column == NameColumn ? groupTitle(group) : QVariant();
+    case Qt::ToolTipRole:
+        if (column == NameColumn && group.name == tr("Local") && localCount() != group.refs.size())
+            return tr("%1 local branches: %2 here, the others in their prefix groups (feature/, …)")
+                .arg(localCount())
+                .arg(group.refs.size());
+        return {};
     case SortRole:
     case RefNameRole:
         return group.name;
@@ -286,6 +315,8 @@ QVariant BranchModel::refData(const RefInfo &ref, int column, int role) const
             return ref.ahead ? qint64(*ref.ahead) * 1000000 + ref.behind.value_or(0) : -1;
         case BaseDeltaColumn:
             return ref.baseAhead ? qint64(*ref.baseAhead) * 1000000 + ref.baseBehind.value_or(0) : -1;
+        case NameColumn:
+            return VersionOrder::key(ref.name);
         default:
             return refData(ref, column, Qt::DisplayRole).toString().toLower();
         }

@@ -90,6 +90,8 @@ private:
     void rebuild();
     QVariant refData(const RefInfo &ref, int column, int role) const;
     QVariant groupData(const Group &group, int column, int role) const;
+    QString groupTitle(const Group &group) const;
+    int localCount() const;
 
     RefListing m_listing;
     QList<Group> m_groups; // grouped mode

@@ -4,6 +4,7 @@
 #include "TestEnvironment.h"
 #include "TestRepo.h"
 
+#include "common/VersionOrder.h"
 #include "git/BranchModel.h"
 
 #include <QAbstractItemModelTester>
@@ -12,6 +13,7 @@
 #include <QTest>
 
 using namespace devdash::git;
+using devdash::VersionOrder;
 using namespace devdash::test;
 
 class BranchModelTest : public QObject
@@ -73,6 +75,43 @@ private Q_SLOTS:
         proxy.sort(BranchModel::DateColumn);
         model.setGrouping(BranchModel::Grouping::Prefix);
         proxy.setFilterFixedString(QStringLiteral("main"));
+    }
+
+    // Tags in version order; the plain "Local" group says how many locals sit elsewhere.
+    void tagsInVersionOrderAndLocalCount()
+    {
+        TestRepo repo;
+        repo.init();
+        repo.commit(QStringLiteral("root"), {}, TestRepo::BaseTime);
+        for (const char *tag : { "gitgui-0.10", "gitgui-0.6", "gitgui-0.9.1", "gitgui-0.10.1" })
+            repo.git({ QStringLiteral("tag"), QString::fromLatin1(tag) });
+        for (const char *branch : { "feature/a", "feature/b", "release/1.0" })
+            repo.git({ QStringLiteral("branch"), QString::fromLatin1(branch) });
+        BranchModel model;
+        QAbstractItemModelTester tester(&model, QAbstractItemModelTester::FailureReportingMode::QtTest);
+        model.setGrouping(BranchModel::Grouping::Prefix);
+        QSignalSpy loaded(&model, &BranchModel::loaded);
+        model.load(repo.path());
+        QVERIFY(loaded.wait(20000));
+        QStringList tags, titles;
+        for (int g = 0; g < model.rowCount(); ++g) {
+            const QModelIndex group = model.index(g, 0);
+            titles << group.data().toString();
+            if (group.data(BranchModel::RefNameRole).toString() == QStringLiteral("Tags"))
+                for (int r = 0; r < model.rowCount(group); ++r)
+                    tags << model.index(r, 0, group).data(BranchModel::RefNameRole).toString();
+        }
+        QCOMPARE(tags,
+            QStringList({ QStringLiteral("gitgui-0.6"), QStringLiteral("gitgui-0.9.1"), QStringLiteral("gitgui-0.10"),
+                QStringLiteral("gitgui-0.10.1") }));
+        QVERIFY2(titles.contains(QStringLiteral("Local (1 of 4)")), qPrintable(titles.join(u',')));
+        QVERIFY(titles.contains(QStringLiteral("feature/ (2)")));
+        // Sorting by name through a proxy uses the same order.
+        QSortFilterProxyModel proxy;
+        proxy.setSourceModel(&model);
+        proxy.setSortRole(BranchModel::SortRole);
+        proxy.sort(BranchModel::NameColumn);
+        QVERIFY(VersionOrder::lessThan(QStringLiteral("gitgui-0.6"), QStringLiteral("gitgui-0.10")));
     }
 
     void flags()

@@ -10,11 +10,14 @@
 #include "deploy/DeploymentsPage.h"
 #include "deploy/DoraPanel.h"
 #include "deploy/SprintReport.h"
+#include "common/Theme.h"
 #include "shell/MainWindow.h"
 #include "store/Database.h"
 #include "tests/TestStoreAccess.h"
 
 #include <QAbstractItemModelTester>
+#include <QChart>
+#include <QChartView>
 #include <QApplication>
 #include <QFile>
 #include <QImage>
@@ -186,6 +189,28 @@ private Q_SLOTS:
         QVERIFY(pdfFile.open(QIODevice::ReadOnly));
         QVERIFY(pdfFile.read(5) == "%PDF-");
         QVERIFY(pdfFile.size() > 2000);
+    }
+
+    // Switching to dark redraws the DORA chart in the dark theme (it stayed light).
+    void doraChartFollowsTheme()
+    {
+        ui::Theme::apply(ui::ThemeMode::Light);
+        ui::DoraPanel panel;
+        panel.resize(900, 500);
+        panel.QWidget::show();
+        deploy::DoraReport report;
+        report.environment = QStringLiteral("production");
+        deploy::Sprint sprint;
+        sprint.number = 1;
+        sprint.name = QStringLiteral("Sprint 1");
+        sprint.first = QDate(2026, 1, 5);
+        sprint.last = QDate(2026, 1, 18);
+        panel.show(report, { deploy::SprintMetrics { sprint, report } });
+        QCOMPARE(panel.chartView()->chart()->theme(), QChart::ChartThemeLight);
+        ui::Theme::apply(ui::ThemeMode::Dark);
+        QTRY_COMPARE(panel.chartView()->chart()->theme(), QChart::ChartThemeDark);
+        ui::Theme::apply(ui::ThemeMode::Light);
+        QTRY_COMPARE(panel.chartView()->chart()->theme(), QChart::ChartThemeLight);
     }
 
     // The report's release diff lists only what there is: no "merged branches: ; migrations:".

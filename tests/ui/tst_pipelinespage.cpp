@@ -15,6 +15,7 @@
 #include "pipelines/CommitPipelineBadges.h"
 #include "pipelines/LogPanel.h"
 #include "pipelines/LogView.h"
+#include "common/Theme.h"
 #include "pipelines/PipelineBanner.h"
 #include "pipelines/PipelineNotifier.h"
 #include "pipelines/PipelineRunFilter.h"
@@ -248,6 +249,49 @@ private Q_SLOTS:
             page.grab().save(dir + QStringLiteral("/pipelines-test.png"));
         // The browser action has the run's page to open.
         QVERIFY(page.selectedRun()->url.endsWith(QStringLiteral("/7")));
+    }
+
+    // A search highlight sits on the text it found, also after glyphs from fallback fonts
+    // (emoji, symbols) whose advance is not one character cell.
+    void logViewHighlightOnTheText()
+    {
+        ui::LogPanel panel;
+        panel.resize(900, 200);
+        panel.show();
+        ui::LogView *view = panel.view();
+        view->setLog(QStringLiteral("\U0001F680\U0001F680\U0001F680\U0001F680 \u2713\u2192 XXXXXXXXXX\n"));
+        QSignalSpy loaded(view, &ui::LogView::loaded);
+        QVERIFY(loaded.wait(10000));
+        QCOMPARE(view->find(QStringLiteral("XXXXXXXXXX")), 1);
+        const QImage image = view->viewport()->grab().toImage();
+        const QColor current = ui::Theme::isDark() ? QColor(0xc0, 0x70, 0x00) : QColor(0xff, 0xa5, 0x3a);
+        int left = -1, right = -1, y = -1;
+        for (int yy = 0; yy < image.height() && y < 0; ++yy)
+            for (int x = 0; x < image.width(); ++x)
+                if (image.pixelColor(x, yy) == current) {
+                    y = yy;
+                    break;
+                }
+        QVERIFY2(y >= 0, "no highlight drawn");
+        const int row = y + 3 < image.height() ? y + 3 : y;
+        // The highlight's extent on a row just inside it; then the text's ink on the same band.
+        for (int x = 0; x < image.width(); ++x)
+            if (image.pixelColor(x, row) == current) {
+                if (left < 0)
+                    left = x;
+                right = x;
+            }
+        int inkRight = -1;
+        for (int yy = y; yy < qMin(image.height(), y + 14); ++yy)
+            for (int x = 0; x < image.width(); ++x) {
+                const QColor c = image.pixelColor(x, yy);
+                if (c.lightness() < 110 && c != current)
+                    inkRight = qMax(inkRight, x);
+            }
+        // The last X ends inside the highlight's last cell, not several cells to its left.
+        const int cell = (right - left + 1) / 10;
+        QVERIFY2(inkRight >= right - cell && inkRight <= right + 2,
+            qPrintable(QStringLiteral("highlight %1..%2, text ends at %3").arg(left).arg(right).arg(inkRight)));
     }
 
     void logViewSearchAndFollow()

@@ -4,6 +4,7 @@
 
 #include <QBarCategoryAxis>
 #include <QChart>
+#include <QEvent>
 #include <QChartView>
 #include <QFrame>
 #include <QGridLayout>
@@ -131,8 +132,21 @@ QString DoraPanel::cardText(const QString &metric) const
         + card->badge->text();
 }
 
+void DoraPanel::changeEvent(QEvent *event)
+{
+    QWidget::changeEvent(event);
+    // The chart's theme and the cards' colours are chosen when drawn: draw again.
+    if (event->type() == QEvent::PaletteChange && m_shown && !m_redrawing) {
+        m_redrawing = true;
+        const auto shown = *m_shown;
+        show(shown.first, shown.second);
+        m_redrawing = false;
+    }
+}
+
 void DoraPanel::show(const DoraReport &r, const QList<SprintMetrics> &perSprint)
 {
+    m_shown = std::make_pair(r, perSprint);
     setCard(m_frequency, tr("%1 days/week").arg(r.frequency.deploymentDaysPerWeek, 0, 'g', 3),
         tr("%n successful deployment(s) over %1 week(s)", nullptr, r.frequency.deployments)
             .arg(r.frequency.weeks),

@@ -8,6 +8,9 @@
 
 #include <QWidget>
 
+#include <optional>
+#include <utility>
+
 class QChart;
 class QChartView;
 class QLabel;
@@ -29,6 +32,9 @@ public:
     static QString duration(const std::optional<double> &hours);
     static QColor levelColor(deploy::PerformanceLevel level);
 
+protected:
+    void changeEvent(QEvent *event) override;
+
 private:
     struct Card
     {
@@ -44,6 +50,9 @@ private:
     Card m_frequency, m_lead, m_failure, m_restore;
     QChart *m_chart;
     QChartView *m_chartView;
+    // What is shown, to draw it again in the other palette (light ↔ dark).
+    std::optional<std::pair<deploy::DoraReport, QList<deploy::SprintMetrics>>> m_shown;
+    bool m_redrawing = false;
 };
 
 } // namespace devdash::ui

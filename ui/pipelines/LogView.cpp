@@ -8,6 +8,8 @@
 #include <QContextMenuEvent>
 #include <QFile>
 #include <QFontDatabase>
+
+#include <algorithm>
 #include <QMenu>
 #include <QPainter>
 #include <QScrollBar>
@@ -489,7 +491,20 @@ void LogView::paintEvent(QPaintEvent *)
             }
             painter.setFont(f);
             painter.setPen(fg);
-            painter.drawText(QPoint(x, y + m_ascent), l.text.mid(start, length));
+            const QStringView run = QStringView(l.text).mid(start, length);
+            const bool ascii = std::all_of(run.begin(), run.end(), [](QChar c) { return c.unicode() < 0x80; });
+            if (ascii) {
+                painter.drawText(QPoint(x, y + m_ascent), run.toString());
+                return;
+            }
+            // A glyph from a fallback font (✓, →, box drawing, emoji) has its own advance:
+            // drawn as one string, the text drifts off the character grid that search
+            // highlights and selection use. Each character goes to its own cell instead.
+            for (qsizetype i = 0; i < run.size();) {
+                const qsizetype n = run.at(i).isHighSurrogate() && i + 1 < run.size() ? 2 : 1;
+                painter.drawText(QPoint(x + int(i) * m_charWidth, y + m_ascent), run.mid(i, n).toString());
+                i += n;
+            }
         };
         for (const ci::AnsiSpan &span : l.spans) {
             draw(column, span.start - column, nullptr);
