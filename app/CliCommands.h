@@ -12,4 +12,10 @@ bool isHeadlessCommand(const QString &name);
 // Runs `arguments` (arguments[0] is the program, [1] the command); returns the exit code.
 int run(const QStringList &arguments);
 
+// The git commands, for the command table.
+int runBranches(const QStringList &arguments);
+int runLog(const QStringList &arguments);
+int runShow(const QStringList &arguments);
+int runCompare(const QStringList &arguments);
+
 } // namespace devdash::cli
