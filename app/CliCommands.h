@@ -1,7 +1,8 @@
 #pragma once
 
 // The headless commands: `devdash branches|log|show|compare …`. They call the same
-// models the window uses and print stable JSON (--json) or a readable table.
+// models the window uses and print stable JSON (--json) or a readable table. Which
+// commands exist, and their options, is the command table's (CommandSpec.h).
 
 #include <QStringList>
 
