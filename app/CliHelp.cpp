@@ -307,7 +307,10 @@ int unknownCommand(const QString &word, const QString &parent)
         for (const CommandSpec *sub : subcommands(parent))
             names << sub->leaf();
     }
-    const QString hint = closest(word, names);
+    QString hint = closest(word, names);
+    for (const CommandSpec &c : commands())
+        if (parent.isEmpty() && c.hintedBy.contains(word))
+            hint = c.name;
     const QString what
         = parent.isEmpty() ? QStringLiteral("command") : parent + QStringLiteral(" subcommand");
     const QString help

@@ -50,6 +50,7 @@ struct CommandSpec
     bool window = false; // needs a QApplication (screenshot)
     bool needsSubcommand = false; // `tests`, `deploy`: nothing to do without one
     bool hidden = false; // internal (__complete)
+    QStringList hintedBy = {}; // words that mean this command to a user of the window: "history" → log
 
     bool isSubcommand() const { return name.contains(QLatin1Char(' ')); }
     // "import" for "tests import"; the name itself for a top-level command.

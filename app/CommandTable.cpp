@@ -81,6 +81,7 @@ QList<CommandSpec> table()
         { Json, flag("all", "All refs and HEAD."), valued("ref", "REF", "Start from REF (default HEAD)."),
             valued("max", "N", "At most N commits.") },
         runLog };
+    t.last().hintedBy = QStringList { QStringLiteral("history") }; // the History page
     t << CommandSpec { s("show"), s("Show a commit and the files it changes"), s("REPO COMMIT [--json]"),
         { Repo, argument("COMMIT", "Any revision: HEAD~2, a tag, a short id.") }, { Json }, runShow };
     t << CommandSpec { s("compare"), s("Compare two revisions: commits on each side, files changed"),

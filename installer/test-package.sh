@@ -14,7 +14,8 @@
 # 4. Inside the root: devdash --version, --help, an unknown command (exit 2), the man page,
 #    the bash completion, the copyright file, `devdash screenshot --demo --page overview`
 #    offscreen (the PNG is kept beside the cache), then `devdash --demo` under xvfb-run
-#    for a few seconds: it must still be running, not crashed.
+#    for 10 seconds: it must still be running, not crashed, and have drawn the window
+#    (the virtual screen is kept as window.png beside the cache).
 #
 # How long: about 3 minutes with the root cached (copy 10 s, apt install of the .deb and
 # its ~150 dependencies 1-2 min, checks 30 s), plus about 1 minute the first time for
@@ -159,11 +160,42 @@ step "devdash --demo under xvfb-run"
 in_root env DEBIAN_FRONTEND=noninteractive apt-get install -y -q --no-install-recommends xvfb xauth \
     >>"$DIR/apt.log" 2>&1 || fail "cannot install xvfb in the root: see $DIR/apt.log"
 set +e
-in_root sh -c 'cd /tmp && timeout -k 5 10 xvfb-run -a -s "-screen 0 1280x800x24" devdash --demo' >"$DIR/window.log" 2>&1
+# Xvfb keeps its screen in a file (-fbdir); a copy of it after 8 s is what a user would see.
+in_root sh -c 'mkdir -p /tmp/xvfb && cd /tmp && (sleep 8; cp /tmp/xvfb/Xvfb_screen0 /tmp/window.xwd) &
+    timeout -k 5 10 xvfb-run -a -s "-screen 0 1280x800x24 -fbdir /tmp/xvfb" devdash --demo; code=$?; wait; exit $code' \
+    >"$DIR/window.log" 2>&1
 code=$?
 set -e
 # 124: still running when timeout stopped it, i.e. the window was up.
 [[ $code == 124 ]] || fail "devdash --demo exited with $code within 10 s: $(tail -n 20 "$DIR/window.log")"
+[[ -s $ROOT/tmp/window.xwd ]] || fail "no copy of the virtual screen"
+if command -v python3 >/dev/null; then
+    # The screen as PNG, and how many colours it has: an empty X screen has one.
+    colours=$(python3 - "$ROOT/tmp/window.xwd" "$DIR/window.png" <<'PY'
+import struct, sys, zlib
+data = open(sys.argv[1], 'rb').read()
+h = struct.unpack('>25I', data[:100])  # XWD header: size, version, format, depth, width, height, ...
+size, width, height, lsb_first, bytes_per_line, ncolours = h[0], h[4], h[5], h[7] == 0, h[12], h[19]
+pixels = data[size + 12 * ncolours:]
+rows, seen = [], set()
+for y in range(height):
+    line = pixels[y * bytes_per_line:y * bytes_per_line + width * 4]
+    row = bytearray(b'\0')
+    for x in range(0, width * 4, 4):
+        rgb = bytes((line[x + 2], line[x + 1], line[x])) if lsb_first else line[x + 1:x + 4]
+        row += rgb
+        seen.add(rgb)
+    rows.append(bytes(row))
+def chunk(kind, body):
+    return struct.pack('>I', len(body)) + kind + body + struct.pack('>I', zlib.crc32(kind + body))
+open(sys.argv[2], 'wb').write(b'\x89PNG\r\n\x1a\n' + chunk(b'IHDR', struct.pack('>IIBBBBB', width, height, 8, 2, 0, 0, 0))
+                              + chunk(b'IDAT', zlib.compress(b''.join(rows))) + chunk(b'IEND', b''))
+print(len(seen))
+PY
+    )
+    ((colours > 100)) || fail "the window's screen has $colours colours: nothing drawn"
+    say "the window on the virtual screen: $DIR/window.png ($colours colours)"
+fi
 
 unmount_all
 step "passed: the package installs on a clean Debian 12 and starts"

@@ -144,6 +144,8 @@ private Q_SLOTS:
                                      "'devdash --help' lists them\n");
         QTest::newRow("start of a name")
             << QStringList { QStringLiteral("deploym") } << QStringLiteral("(did you mean 'deployments'?)");
+        QTest::newRow("a page's name")
+            << QStringList { QStringLiteral("history") } << QStringLiteral("(did you mean 'log'?)");
         QTest::newRow("help of a typo")
             << QStringList { QStringLiteral("help"), QStringLiteral("scrrenshot") }
             << QStringLiteral("(did you mean 'screenshot'?)");
