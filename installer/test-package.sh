@@ -17,10 +17,10 @@
 #    for 10 seconds: it must still be running, not crashed, and have drawn the window
 #    (the virtual screen is kept as window.png beside the cache).
 #
-# How long: about 3 minutes with the root cached (copy 10 s, apt install of the .deb and
-# its ~150 dependencies 1-2 min, checks 30 s), plus about 1 minute the first time for
-# debootstrap; building the package is extra (a full build: 10-40 minutes on 2 cores
-# without ccache, a few minutes with it).
+# How long (measured on 2 busy cores): about 2 minutes with the root cached (a fresh copy
+# 5-40 s, apt installing the .deb and its ~130 dependencies 1 min, the checks 30 s); the
+# first run, or --refresh, adds 1-3 minutes of debootstrap (4 min 45 s in all). Building
+# the package comes on top: a full build, a few minutes with a warm ccache, 30+ without.
 #
 # Environment: DEVDASH_PACKAGE_TEST_DIR (default /var/tmp/devdash-package-test; never inside
 # the repository), DEBIAN_MIRROR (default http://deb.debian.org/debian), DEBIAN_SECURITY
