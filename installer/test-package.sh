@@ -54,7 +54,7 @@ for arg in "$@"; do
     case $arg in
     --refresh) refresh=1 ;;
     -h | --help)
-        sed -n '2,28p' "$0"
+        sed -n '2,27p' "$0"
         exit 0
         ;;
     *) deb=$arg ;;
