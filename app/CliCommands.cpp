@@ -1,11 +1,7 @@
 #include "CliCommands.h"
+#include "CliHelp.h"
 #include "CliOutput.h"
-#include "TestsCommands.h"
-#include "SchemaCommands.h"
-#include "MigrationsCommands.h"
-#include "DeployCommands.h"
-#include "PipelineRunCommand.h"
-#include "PipelinesCommands.h"
+#include "CommandSpec.h"
 
 #include "common/JsonWriter.h"
 #include "git/CommitDiff.h"
@@ -26,12 +22,13 @@ using namespace devdash::git;
 
 namespace {
 
-// Parses the command's options; on error prints usage and returns false.
-bool parse(QCommandLineParser &parser, const QStringList &arguments, int positional, const QString &usage,
+// Parses the command's options (from the command table); on error prints usage and returns false.
+bool parse(QCommandLineParser &parser, const QStringList &arguments, int positional, const QString &name,
     int *exitCode)
 {
-    parser.setApplicationDescription(usage);
-    parser.addHelpOption();
+    const CommandSpec &spec = command(name);
+    configure(parser, spec);
+    const QString usage = usageLine(spec);
     const QStringList args
         = QStringList { arguments.at(0) + QLatin1Char(' ') + arguments.at(1) } + arguments.mid(2);
     if (!parser.parse(args)) {
@@ -39,7 +36,7 @@ bool parse(QCommandLineParser &parser, const QStringList &arguments, int positio
         return false;
     }
     if (parser.isSet(QStringLiteral("help"))) {
-        out(parser.helpText());
+        out(commandHelp(spec));
         *exitCode = 0;
         return false;
     }
@@ -95,13 +92,13 @@ QString filesText(const QList<FileChange> &files)
     return text;
 }
 
-int branches(const QStringList &arguments)
+} // namespace
+
+int runBranches(const QStringList &arguments)
 {
     QCommandLineParser parser;
-    parser.addOption({ QStringLiteral("json"), QStringLiteral("Print JSON.") });
-    parser.addPositionalArgument(QStringLiteral("repo"), QStringLiteral("Repository path."));
     int code = 0;
-    if (!parse(parser, arguments, 1, QStringLiteral("devdash branches REPO [--json]"), &code))
+    if (!parse(parser, arguments, 1, QStringLiteral("branches"), &code))
         return code;
     auto listing = RefLister::list(parser.positionalArguments().at(0));
     if (!listing)
@@ -149,17 +146,11 @@ int branches(const QStringList &arguments)
     return 0;
 }
 
-int log(const QStringList &arguments)
+int runLog(const QStringList &arguments)
 {
     QCommandLineParser parser;
-    parser.addOption({ QStringLiteral("json"), QStringLiteral("Print JSON.") });
-    parser.addOption({ QStringLiteral("all"), QStringLiteral("All refs and HEAD.") });
-    parser.addOption({ QStringLiteral("ref"), QStringLiteral("Start from REF."), QStringLiteral("REF") });
-    parser.addOption({ QStringLiteral("max"), QStringLiteral("At most N commits."), QStringLiteral("N") });
-    parser.addPositionalArgument(QStringLiteral("repo"), QStringLiteral("Repository path."));
     int code = 0;
-    if (!parse(parser, arguments, 1,
-            QStringLiteral("devdash log REPO [--ref REF | --all] [--max N] [--json]"), &code))
+    if (!parse(parser, arguments, 1, QStringLiteral("log"), &code))
         return code;
     if (parser.isSet(QStringLiteral("all")) && parser.isSet(QStringLiteral("ref")))
         return fail(QStringLiteral("--ref and --all exclude each other"), 2);
@@ -229,14 +220,11 @@ int log(const QStringList &arguments)
     return 0;
 }
 
-int show(const QStringList &arguments)
+int runShow(const QStringList &arguments)
 {
     QCommandLineParser parser;
-    parser.addOption({ QStringLiteral("json"), QStringLiteral("Print JSON.") });
-    parser.addPositionalArgument(QStringLiteral("repo"), QStringLiteral("Repository path."));
-    parser.addPositionalArgument(QStringLiteral("commit"), QStringLiteral("Commit (any revision)."));
     int code = 0;
-    if (!parse(parser, arguments, 2, QStringLiteral("devdash show REPO COMMIT [--json]"), &code))
+    if (!parse(parser, arguments, 2, QStringLiteral("show"), &code))
         return code;
     auto repo = Repository::open(parser.positionalArguments().at(0));
     if (!repo)
@@ -272,15 +260,11 @@ int show(const QStringList &arguments)
     return 0;
 }
 
-int compare(const QStringList &arguments)
+int runCompare(const QStringList &arguments)
 {
     QCommandLineParser parser;
-    parser.addOption({ QStringLiteral("json"), QStringLiteral("Print JSON.") });
-    parser.addPositionalArgument(QStringLiteral("repo"), QStringLiteral("Repository path."));
-    parser.addPositionalArgument(QStringLiteral("a"), QStringLiteral("Base revision."));
-    parser.addPositionalArgument(QStringLiteral("b"), QStringLiteral("Compared revision."));
     int code = 0;
-    if (!parse(parser, arguments, 3, QStringLiteral("devdash compare REPO A B [--json]"), &code))
+    if (!parse(parser, arguments, 3, QStringLiteral("compare"), &code))
         return code;
     const QStringList pos = parser.positionalArguments();
     auto repo = Repository::open(pos.at(0));
@@ -310,59 +294,31 @@ int compare(const QStringList &arguments)
     return 0;
 }
 
-} // namespace
-
 bool isHeadlessCommand(const QString &name)
 {
-    static const QStringList commands { QStringLiteral("branches"), QStringLiteral("log"),
-        QStringLiteral("show"), QStringLiteral("compare"), QStringLiteral("tests") };
-    // Deployments (deploy-cli).
-    static const QStringList deployCommands { QStringLiteral("deploy"), QStringLiteral("deployments"),
-        QStringLiteral("dora"), QStringLiteral("sprints"), QStringLiteral("release-diff") };
-    if (deployCommands.contains(name))
-        return true;
-    if (name == QLatin1String("schema")) // database schemas (schema-core)
-        return true;
-    if (name == QLatin1String("migrations")) // migrations
-        return true;
-    if (name == QLatin1String("pipelines")) // CI pipelines and local runs (ci-http, ci-local)
-        return true;
-    return commands.contains(name);
+    const CommandSpec *spec = findCommand(name);
+    return spec && spec->run && !spec->window;
 }
 
 int run(const QStringList &arguments)
 {
-    const QString command = arguments.value(1);
-    if (command == QLatin1String("branches"))
-        return branches(arguments);
-    if (command == QLatin1String("log"))
-        return log(arguments);
-    if (command == QLatin1String("show"))
-        return show(arguments);
-    if (command == QLatin1String("compare"))
-        return compare(arguments);
-    if (command == QLatin1String("tests"))
-        return runTests(arguments);
-    // `pipelines run`: the local pipeline (ci-local); before the generic `pipelines`.
-    if (command == QLatin1String("pipelines") && arguments.value(2) == QLatin1String("run"))
-        return pipelineRunCommand(arguments);
-    if (command == QLatin1String("pipelines")) // CI runs (ci-http)
-        return runPipelines(arguments);
-    if (command == QLatin1String("schema"))
-        return runSchema(arguments);
-    if (command == QLatin1String("migrations"))
-        return runMigrations(arguments);
-    if (command == QLatin1String("deploy"))
-        return runDeploy(arguments);
-    if (command == QLatin1String("deployments"))
-        return runDeployments(arguments);
-    if (command == QLatin1String("dora"))
-        return runDora(arguments);
-    if (command == QLatin1String("sprints"))
-        return runSprints(arguments);
-    if (command == QLatin1String("release-diff"))
-        return runReleaseDiff(arguments);
-    return fail(QStringLiteral("unknown command '%1'").arg(command), 2);
+    const QString name = arguments.value(1);
+    const CommandSpec *spec = findCommand(name);
+    if (!spec || !spec->run || spec->isSubcommand())
+        return unknownCommand(name);
+    // `devdash X --help` is `devdash help X`: the same text, from the command table.
+    if (asksForHelp(arguments)) {
+        out(commandHelp(*resolve(arguments.mid(1))));
+        return 0;
+    }
+    if (spec->needsSubcommand && !findCommand(name + QLatin1Char(' ') + arguments.value(2))) {
+        if (arguments.size() <= 2)
+            return fail(QStringLiteral("%1 needs a subcommand — usage: %2; 'devdash help %1' describes them")
+                            .arg(name, usageLine(*subcommands(name).constFirst())),
+                2);
+        return unknownCommand(arguments.value(2), name);
+    }
+    return spec->run(arguments);
 }
 
 } // namespace devdash::cli

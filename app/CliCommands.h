@@ -1,7 +1,8 @@
 #pragma once
 
 // The headless commands: `devdash branches|log|show|compare …`. They call the same
-// models the window uses and print stable JSON (--json) or a readable table.
+// models the window uses and print stable JSON (--json) or a readable table. Which
+// commands exist, and their options, is the command table's (CommandSpec.h).
 
 #include <QStringList>
 
@@ -11,5 +12,11 @@ namespace devdash::cli {
 bool isHeadlessCommand(const QString &name);
 // Runs `arguments` (arguments[0] is the program, [1] the command); returns the exit code.
 int run(const QStringList &arguments);
+
+// The git commands, for the command table.
+int runBranches(const QStringList &arguments);
+int runLog(const QStringList &arguments);
+int runShow(const QStringList &arguments);
+int runCompare(const QStringList &arguments);
 
 } // namespace devdash::cli

@@ -1,5 +1,7 @@
 #include "DeployCommands.h"
+#include "CliHelp.h"
 #include "CliOutput.h"
+#include "CommandSpec.h"
 
 #include "CiDeploymentsFetch.h"
 #include "DeployJson.h"
@@ -25,33 +27,24 @@ using namespace devdash::deploy;
 
 namespace {
 
-// One command's options: --json, --store, --help plus its own.
+// One command's parser, with the options the command table gives it.
 struct Command
 {
     QCommandLineParser parser;
+    const CommandSpec &spec;
     QString usage;
     QString name; // "deploy record", "dora"…
 
-    Command(const QString &commandName, const QString &usageLine)
-        : usage(usageLine)
+    explicit Command(const QString &commandName)
+        : spec(command(commandName))
+        , usage(usageLine(spec))
         , name(commandName)
     {
-        parser.addOption({ QStringLiteral("json"), QStringLiteral("Print JSON.") });
-        parser.addOption(
-            { QStringLiteral("store"), QStringLiteral("The store: a SQLite file or postgresql:// URL."),
-                QStringLiteral("URL_OR_FILE") });
-        parser.addHelpOption();
-        parser.addPositionalArgument(QStringLiteral("repo"), QStringLiteral("Repository path."));
-    }
-    void option(const QString &optionName, const QString &help, const QString &value = {})
-    {
-        parser.addOption(value.isEmpty() ? QCommandLineOption(optionName, help)
-                                         : QCommandLineOption(optionName, help, value));
+        configure(parser, spec);
     }
     // `skip`: how many words name the command (1 for "dora", 2 for "deploy record").
     bool parse(const QStringList &arguments, int skip, int *exitCode)
     {
-        parser.setApplicationDescription(usage);
         const QStringList args
             = QStringList { arguments.at(0) + QLatin1Char(' ') + name } + arguments.mid(1 + skip);
         if (!parser.parse(args)) {
@@ -59,7 +52,7 @@ struct Command
             return false;
         }
         if (parser.isSet(QStringLiteral("help"))) {
-            out(parser.helpText());
+            out(commandHelp(spec));
             *exitCode = 0;
             return false;
         }
@@ -98,17 +91,7 @@ QString levelText(const std::optional<PerformanceLevel> &l)
 
 int record(const QStringList &arguments)
 {
-    Command c(QStringLiteral("deploy record"),
-        QStringLiteral(
-            "devdash deploy record REPO --env NAME --commit SHA --status success|failure [--at TIME] "
-            "[--url URL] [--by NAME] [--version V] [--store URL_OR_FILE] [--json]"));
-    c.option(QStringLiteral("env"), QStringLiteral("Environment."), QStringLiteral("NAME"));
-    c.option(QStringLiteral("commit"), QStringLiteral("The deployed revision."), QStringLiteral("SHA"));
-    c.option(QStringLiteral("status"), QStringLiteral("success or failure."), QStringLiteral("STATUS"));
-    c.option(QStringLiteral("at"), QStringLiteral("When (ISO 8601; default now)."), QStringLiteral("TIME"));
-    c.option(QStringLiteral("url"), QStringLiteral("A link to the deployment."), QStringLiteral("URL"));
-    c.option(QStringLiteral("by"), QStringLiteral("Who or what deployed."), QStringLiteral("NAME"));
-    c.option(QStringLiteral("version"), QStringLiteral("Version or release name."), QStringLiteral("V"));
+    Command c(QStringLiteral("deploy record"));
     int code = 0;
     if (!c.parse(arguments, 2, &code))
         return code;
@@ -151,8 +134,7 @@ int record(const QStringList &arguments)
 
 int importTags(const QStringList &arguments)
 {
-    Command c(QStringLiteral("deploy import-tags"),
-        QStringLiteral("devdash deploy import-tags REPO [--store URL_OR_FILE] [--json]"));
+    Command c(QStringLiteral("deploy import-tags"));
     int code = 0;
     if (!c.parse(arguments, 2, &code))
         return code;
@@ -245,26 +227,12 @@ int runDeploy(const QStringList &arguments)
         return record(arguments);
     if (sub == QLatin1String("import-tags"))
         return importTags(arguments);
-    return fail(
-        QStringLiteral("unknown subcommand '%1' — usage: devdash deploy record|import-tags REPO …").arg(sub),
-        2);
+    return unknownCommand(sub, QStringLiteral("deploy"));
 }
 
 int runDeployments(const QStringList &arguments)
 {
-    Command c(QStringLiteral("deployments"),
-        QStringLiteral(
-            "devdash deployments REPO [--env E] [--fetch [--provider P --project X --api-url URL]] "
-            "[--store URL_OR_FILE] [--json]"));
-    c.option(QStringLiteral("env"), QStringLiteral("Only this environment."), QStringLiteral("E"));
-    // --fetch: the CI providers' deployments into the store first (ci-deploy, CiDeploymentsFetch.h).
-    c.option(QStringLiteral("fetch"), QStringLiteral("Fetch the CI providers' deployments first."));
-    c.option(QStringLiteral("provider"), QStringLiteral("With --fetch: github, gitlab or jenkins."),
-        QStringLiteral("P"));
-    c.option(QStringLiteral("project"), QStringLiteral("With --fetch: owner/repo, GitLab path or id."),
-        QStringLiteral("X"));
-    c.option(QStringLiteral("api-url"), QStringLiteral("With --fetch: API root or Jenkins server URL."),
-        QStringLiteral("URL"));
+    Command c(QStringLiteral("deployments"));
     int code = 0;
     if (!c.parse(arguments, 1, &code))
         return code;
@@ -311,16 +279,7 @@ int runDeployments(const QStringList &arguments)
 
 int runDora(const QStringList &arguments)
 {
-    Command c(QStringLiteral("dora"),
-        QStringLiteral(
-            "devdash dora REPO --env E (--from DATE --to DATE | --sprint N) [--store URL_OR_FILE] [--json]"));
-    c.option(QStringLiteral("env"), QStringLiteral("Environment."), QStringLiteral("E"));
-    c.option(QStringLiteral("from"), QStringLiteral("First day (or instant) of the period."),
-        QStringLiteral("DATE"));
-    c.option(QStringLiteral("to"), QStringLiteral("Last day (included), or the instant the period ends."),
-        QStringLiteral("DATE"));
-    c.option(QStringLiteral("sprint"), QStringLiteral("Sprint number (.devdash.json sprints)."),
-        QStringLiteral("N"));
+    Command c(QStringLiteral("dora"));
     int code = 0;
     if (!c.parse(arguments, 1, &code))
         return code;
@@ -373,9 +332,7 @@ int runDora(const QStringList &arguments)
 
 int runSprints(const QStringList &arguments)
 {
-    Command c(QStringLiteral("sprints"),
-        QStringLiteral("devdash sprints REPO [--env E] [--store URL_OR_FILE] [--json]"));
-    c.option(QStringLiteral("env"), QStringLiteral("Only this environment."), QStringLiteral("E"));
+    Command c(QStringLiteral("sprints"));
     int code = 0;
     if (!c.parse(arguments, 1, &code))
         return code;
@@ -449,12 +406,7 @@ int runSprints(const QStringList &arguments)
 
 int runReleaseDiff(const QStringList &arguments)
 {
-    Command c(QStringLiteral("release-diff"),
-        QStringLiteral("devdash release-diff REPO --env E --base B [--store URL_OR_FILE] [--json]  "
-                       "(what runs in E and not yet in B, e.g. --env staging --base production)"));
-    c.option(QStringLiteral("env"), QStringLiteral("The environment ahead (staging)."), QStringLiteral("E"));
-    c.option(
-        QStringLiteral("base"), QStringLiteral("The environment behind (production)."), QStringLiteral("B"));
+    Command c(QStringLiteral("release-diff"));
     int code = 0;
     if (!c.parse(arguments, 1, &code))
         return code;

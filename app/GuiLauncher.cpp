@@ -1,4 +1,6 @@
 #include "GuiLauncher.h"
+#include "CliHelp.h"
+#include "CommandSpec.h"
 
 #include "demo/DemoWorkspace.h"
 #include "shell/MainWindow.h"
@@ -42,16 +44,11 @@ Result<demo::DemoWorkspace> createDemo(QTemporaryDir &dir)
 }
 } // namespace
 
+// The window's options come from the command table, as every command's do.
 void describeWindowOptions(QCommandLineParser &parser)
 {
-    parser.setApplicationDescription(QStringLiteral(
-        "DevDash — branches, history, builds, tests and databases of your repositories, joined by commit.\n\n"
-        "Headless commands (see docs/cli.md): branches, log, show, compare, screenshot."));
-    parser.addHelpOption();
+    cli::configure(parser, cli::windowSpec());
     parser.addVersionOption();
-    parser.addOption({ QStringLiteral("demo"), QStringLiteral("Open a demo workspace built on the fly.") });
-    parser.addPositionalArgument(QStringLiteral("repo"),
-        QStringLiteral("A repository (or any folder inside one)."), QStringLiteral("[REPO]"));
 }
 
 int runWindow(int &argc, char **argv)
@@ -59,22 +56,21 @@ int runWindow(int &argc, char **argv)
     // --help and --version need no display.
     for (int i = 1; i < argc; ++i) {
         const QByteArray arg(argv[i]);
-        if (arg == "--help" || arg == "-h" || arg == "--version" || arg == "-v") {
-            QCoreApplication app(argc, argv);
-            setIdentity();
-            QCommandLineParser parser;
-            describeWindowOptions(parser);
-            parser.process(app); // prints and exits
+        if (arg == "--help" || arg == "-h") {
+            std::fputs(cli::overviewHelp().toUtf8().constData(), stdout);
+            return 0;
+        }
+        if (arg == "--version" || arg == "-v") {
+            std::printf("DevDash %s\n", DEVDASH_VERSION);
             return 0;
         }
     }
     // Without a display Qt aborts with a cryptic plugin message: say what to do instead.
     if (qEnvironmentVariableIsEmpty("DISPLAY") && qEnvironmentVariableIsEmpty("WAYLAND_DISPLAY")
         && qEnvironmentVariableIsEmpty("QT_QPA_PLATFORM")) {
-        return fail(
-            QStringLiteral("no display to open the window on (DISPLAY is not set). Run DevDash in a desktop "
-                           "session, under xvfb-run, or use the headless commands: devdash branches|log|show|"
-                           "compare|screenshot (see devdash --help)"));
+        return fail(QStringLiteral(
+            "no display to open the window on (DISPLAY is not set). Run DevDash in a desktop "
+            "session, under xvfb-run, or use the headless commands (devdash --help lists them)"));
     }
     QApplication app(argc, argv);
     setIdentity();
@@ -106,39 +102,25 @@ int runScreenshot(int &argc, char **argv)
     QApplication app(argc, argv);
     setIdentity();
     QCommandLineParser parser;
-    parser.setApplicationDescription(QStringLiteral("Renders a DevDash page to a PNG file."));
-    parser.addHelpOption();
-    parser.addOption({ QStringLiteral("page"), QStringLiteral("Page: branches, history, compare."),
-        QStringLiteral("NAME") });
-    parser.addOption({ QStringLiteral("out"), QStringLiteral("Output PNG file."), QStringLiteral("FILE") });
-    parser.addOption({ QStringLiteral("size"), QStringLiteral("Window size (default 1280x800)."),
-        QStringLiteral("WxH"), QStringLiteral("1280x800") });
-    parser.addOption({ QStringLiteral("demo"), QStringLiteral("Use the demo workspace.") });
-    parser.addOption({ QStringLiteral("theme"), QStringLiteral("light or dark."), QStringLiteral("THEME") });
-    parser.addPositionalArgument(QStringLiteral("screenshot"), QString());
-    parser.addPositionalArgument(
-        QStringLiteral("repo"), QStringLiteral("Repository path (or --demo)."), QStringLiteral("[REPO]"));
+    const cli::CommandSpec &spec = cli::command(QStringLiteral("screenshot"));
+    cli::configure(parser, spec);
     if (!parser.parse(app.arguments()))
-        return fail(parser.errorText()
-                + QStringLiteral(
-                    " — usage: devdash screenshot --page NAME --out FILE.png [--size WxH] (REPO | --demo)"),
-            2);
+        return fail(parser.errorText() + QStringLiteral(" — usage: ") + cli::usageLine(spec), 2);
     if (parser.isSet(QStringLiteral("help"))) {
-        std::fputs(parser.helpText().toUtf8().constData(), stdout);
+        std::fputs(cli::commandHelp(spec).toUtf8().constData(), stdout);
         return 0;
     }
     const QString page = parser.value(QStringLiteral("page"));
     const QString out = parser.value(QStringLiteral("out"));
     if (page.isEmpty() || out.isEmpty())
-        return fail(QStringLiteral("--page and --out are required — usage: devdash screenshot --page NAME "
-                                   "--out FILE.png [--size WxH] (REPO | --demo)"),
-            2);
-    const QStringList size = parser.value(QStringLiteral("size")).split(QLatin1Char('x'));
+        return fail(QStringLiteral("--page and --out are required — usage: ") + cli::usageLine(spec), 2);
+    const QString sizeText = parser.isSet(QStringLiteral("size")) ? parser.value(QStringLiteral("size"))
+                                                                  : QStringLiteral("1280x800");
+    const QStringList size = sizeText.split(QLatin1Char('x'));
     const int w = size.value(0).toInt(), h = size.value(1).toInt();
     if (size.size() != 2 || w < 320 || h < 240 || w > 8192 || h > 8192)
-        return fail(QStringLiteral("--size must be WxH between 320x240 and 8192x8192, not '%1'")
-                        .arg(parser.value(QStringLiteral("size"))),
-            2);
+        return fail(
+            QStringLiteral("--size must be WxH between 320x240 and 8192x8192, not '%1'").arg(sizeText), 2);
 
     QString repo = parser.positionalArguments().value(1);
     QTemporaryDir demoDir;

@@ -1,5 +1,7 @@
 #include "MigrationsCommands.h"
+#include "CliHelp.h"
 #include "CliOutput.h"
+#include "CommandSpec.h"
 
 #include "common/JsonWriter.h"
 #include "git/Repository.h"
@@ -22,10 +24,6 @@ namespace devdash::cli {
 using namespace devdash::migrations;
 
 namespace {
-
-const QString Usage = QStringLiteral(
-    "devdash migrations URL --repo REPO [--ref REF] [--path DIR] [--framework F] [--env NAME] [--json]\n"
-    "devdash migrations matrix REPO [--ref REF]... [--against REF] [--json]");
 
 QJsonValue text(const QString &s)
 {
@@ -94,28 +92,12 @@ Result<MigrationReport> inspectUrl(const QString &url, const QString &environmen
 int single(const QStringList &arguments)
 {
     QCommandLineParser parser;
-    parser.setApplicationDescription(Usage);
-    parser.addHelpOption();
-    parser.addPositionalArgument(
-        QStringLiteral("url"), QStringLiteral("The database: sqlite:///file, postgresql://…, mysql://…"));
-    parser.addOptions({
-        { QStringLiteral("json"), QStringLiteral("Print JSON.") },
-        { QStringLiteral("repo"), QStringLiteral("The repository holding the migration files."),
-            QStringLiteral("REPO") },
-        { QStringLiteral("ref"), QStringLiteral("Branch, tag or commit to read the files at (default HEAD)."),
-            QStringLiteral("REF") },
-        { QStringLiteral("path"), QStringLiteral("The migrations folder, relative to the repository root."),
-            QStringLiteral("DIR") },
-        { QStringLiteral("framework"),
-            QStringLiteral("flyway, liquibase, alembic, … (default: from the history table)."),
-            QStringLiteral("F") },
-        { QStringLiteral("env"), QStringLiteral("Environment name, for DEVDASH_DB_PASSWORD_<ENV>."),
-            QStringLiteral("NAME") },
-    });
+    const QString Usage = usageLine(QStringLiteral("migrations"));
+    configure(parser, command(QStringLiteral("migrations")));
     if (!parser.parse(QStringList { arguments.at(0) + QStringLiteral(" migrations") } + arguments.mid(2)))
         return fail(parser.errorText() + QStringLiteral(" — usage: ") + Usage, 2);
     if (parser.isSet(QStringLiteral("help"))) {
-        out(parser.helpText());
+        out(commandHelp(command(QStringLiteral("migrations"))));
         return 0;
     }
     if (parser.positionalArguments().size() != 1)
@@ -193,24 +175,13 @@ int single(const QStringList &arguments)
 int matrix(const QStringList &arguments)
 {
     QCommandLineParser parser;
-    parser.setApplicationDescription(Usage);
-    parser.addHelpOption();
-    parser.addPositionalArgument(
-        QStringLiteral("repo"), QStringLiteral("The repository with .devdash.json."));
-    parser.addOptions({
-        { QStringLiteral("json"), QStringLiteral("Print JSON.") },
-        { QStringLiteral("ref"),
-            QStringLiteral("A ref to compare (repeat; default: the default branch and HEAD)."),
-            QStringLiteral("REF") },
-        { QStringLiteral("against"),
-            QStringLiteral("The ref the environments are compared with (default: the last --ref)."),
-            QStringLiteral("REF") },
-    });
+    const QString Usage = usageLine(QStringLiteral("migrations matrix"));
+    configure(parser, command(QStringLiteral("migrations matrix")));
     if (!parser.parse(
             QStringList { arguments.at(0) + QStringLiteral(" migrations matrix") } + arguments.mid(3)))
         return fail(parser.errorText() + QStringLiteral(" — usage: ") + Usage, 2);
     if (parser.isSet(QStringLiteral("help"))) {
-        out(parser.helpText());
+        out(commandHelp(command(QStringLiteral("migrations matrix"))));
         return 0;
     }
     if (parser.positionalArguments().size() != 1)

@@ -1,5 +1,7 @@
 #include "PipelineRunCommand.h"
+#include "CliHelp.h"
 #include "CliOutput.h"
+#include "CommandSpec.h"
 
 #include "TestsJson.h"
 #include "ci/LocalPipelineConfig.h"
@@ -24,8 +26,6 @@ namespace devdash::cli {
 using namespace devdash::ci;
 
 namespace {
-
-const QString Usage = QStringLiteral("devdash pipelines run REPO [--json] [--store URL_OR_FILE]");
 
 constexpr int StepFailed = 1;
 constexpr int BadDefinition = 2;
@@ -143,20 +143,14 @@ QString summaryText(
 int pipelineRunCommand(const QStringList &arguments)
 {
     QCommandLineParser parser;
-    parser.setApplicationDescription(Usage);
-    parser.addHelpOption();
-    parser.addOption(
-        { QStringLiteral("json"), QStringLiteral("Print the run as JSON; the output goes to stderr.") });
-    parser.addOption({ QStringLiteral("store"),
-        QStringLiteral("The store: a SQLite file or postgresql:// URL."), QStringLiteral("URL_OR_FILE") });
-    parser.addPositionalArgument(
-        QStringLiteral("repo"), QStringLiteral("The repository."), QStringLiteral("REPO"));
+    const QString Usage = usageLine(QStringLiteral("pipelines run"));
+    configure(parser, command(QStringLiteral("pipelines run")));
     const QStringList args
         = QStringList { arguments.value(0) + QStringLiteral(" pipelines run") } + arguments.mid(3);
     if (!parser.parse(args))
         return fail(parser.errorText() + QStringLiteral(" — usage: ") + Usage, BadDefinition);
     if (parser.isSet(QStringLiteral("help"))) {
-        write(stdout, parser.helpText().toUtf8());
+        write(stdout, commandHelp(command(QStringLiteral("pipelines run"))).toUtf8());
         return 0;
     }
     if (parser.positionalArguments().size() != 1)

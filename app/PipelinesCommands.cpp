@@ -1,5 +1,7 @@
 #include "PipelinesCommands.h"
+#include "CliHelp.h"
 #include "CliOutput.h"
+#include "CommandSpec.h"
 
 #include "ci/CiConfig.h"
 #include "ci/CiCredentials.h"
@@ -28,10 +30,6 @@ namespace devdash::cli {
 using namespace devdash::ci;
 
 namespace {
-
-const QString Usage = QStringLiteral("devdash pipelines REPO [--branch B] [--commit SHA] [--limit N] "
-                                     "[--provider P --project X --api-url URL] [--import-tests [--store S]] "
-                                     "[--json]");
 
 // --import-tests: where the finished runs' test reports go, and what came of each (by run key).
 struct TestImport
@@ -186,36 +184,14 @@ QJsonObject pipelineJson(const PipelineRun &run)
 int runPipelines(const QStringList &arguments)
 {
     QCommandLineParser parser;
-    parser.setApplicationDescription(Usage);
-    parser.addHelpOption();
-    parser.addPositionalArgument(
-        QStringLiteral("repo"), QStringLiteral("The repository (its .devdash.json names the CI)."));
-    const auto option = [&](const QString &name, const QString &help, const QString &value = {}) {
-        parser.addOption(
-            value.isEmpty() ? QCommandLineOption(name, help) : QCommandLineOption(name, help, value));
-    };
-    option(QStringLiteral("branch"), QStringLiteral("Only runs of this branch."), QStringLiteral("B"));
-    option(QStringLiteral("commit"), QStringLiteral("Only runs of this commit (full id)."),
-        QStringLiteral("SHA"));
-    option(
-        QStringLiteral("limit"), QStringLiteral("At most N runs (default 20; 0: all)."), QStringLiteral("N"));
-    option(QStringLiteral("provider"),
-        QStringLiteral("github, gitlab, jenkins or cctray (overrides the file)."), QStringLiteral("P"));
-    option(QStringLiteral("project"), QStringLiteral("owner/repo, GitLab path or id, Jenkins job path."),
-        QStringLiteral("X"));
-    option(QStringLiteral("api-url"), QStringLiteral("API root, Jenkins server or feed URL."),
-        QStringLiteral("URL"));
-    option(QStringLiteral("import-tests"),
-        QStringLiteral("Import the finished runs' test reports into the test history."));
-    option(QStringLiteral("store"), QStringLiteral("The store for --import-tests (default: the user's)."),
-        QStringLiteral("S"));
-    option(QStringLiteral("json"), QStringLiteral("Print JSON (docs/cli.md)."));
+    const QString Usage = usageLine(QStringLiteral("pipelines"));
+    configure(parser, command(QStringLiteral("pipelines")));
     const QStringList args
         = QStringList { arguments.value(0) + QStringLiteral(" pipelines") } + arguments.mid(2);
     if (!parser.parse(args))
         return fail(parser.errorText() + QStringLiteral(" — usage: ") + Usage, 2);
     if (parser.isSet(QStringLiteral("help"))) {
-        out(parser.helpText());
+        out(commandHelp(command(QStringLiteral("pipelines"))));
         return 0;
     }
     if (parser.positionalArguments().size() != 1)

@@ -1,5 +1,7 @@
 #include "SchemaCommands.h"
+#include "CliHelp.h"
 #include "CliOutput.h"
+#include "CommandSpec.h"
 
 #include "common/JsonWriter.h"
 #include "schema/DatabaseUrl.h"
@@ -27,47 +29,26 @@ using namespace devdash::schema;
 
 namespace {
 
-const QString kUsage = QStringLiteral(
-    "devdash schema URL [--json] [--schema S]… [--name ENV]\n"
-    "       devdash schema diff A B [--json|--markdown] [--include-schema P]… [--exclude-schema P]… "
-    "[--include-table P]… [--exclude-table P]… (A, B: a URL, snapshot:ID or a file from schema --json)\n"
-    "       devdash schema snapshot URL [--repo REPO] [--name ENV] [--json]\n"
-    "       devdash schema history URL|ENV [--name ENV] [--repo REPO] [--json]");
-
-// Options every schema command shares.
-void addCommonOptions(QCommandLineParser &parser)
+// Gives `parser` the options of `name` (the command table's "schema diff"…) and parses.
+bool parse(QCommandLineParser &parser, const QString &name, const QStringList &arguments, int skip,
+    int positional, int *exitCode)
 {
-    parser.addOptions({
-        { QStringLiteral("json"), QStringLiteral("Print JSON.") },
-        { QStringLiteral("name"),
-            QStringLiteral("Environment name (password from DEVDASH_DB_PASSWORD_<NAME>)."),
-            QStringLiteral("env") },
-        { QStringLiteral("schema"), QStringLiteral("Inspect only this schema (repeatable)."),
-            QStringLiteral("s") },
-        { QStringLiteral("timeout"), QStringLiteral("Connect timeout in seconds (default 10)."),
-            QStringLiteral("seconds") },
-        { QStringLiteral("store"), QStringLiteral("DevDash's store (default: $DEVDASH_STORE or the user's)."),
-            QStringLiteral("store") },
-    });
-    parser.addHelpOption();
-}
-
-bool parse(QCommandLineParser &parser, const QStringList &arguments, int skip, int positional, int *exitCode)
-{
+    const CommandSpec &spec = command(name);
+    configure(parser, spec);
+    const QString usage = usageLine(spec);
     const QStringList args
         = QStringList { arguments.mid(0, skip).join(QLatin1Char(' ')) } + arguments.mid(skip);
     if (!parser.parse(args)) {
-        *exitCode = fail(parser.errorText() + QStringLiteral(" — usage: ") + kUsage, 2);
+        *exitCode = fail(parser.errorText() + QStringLiteral(" — usage: ") + usage, 2);
         return false;
     }
     if (parser.isSet(QStringLiteral("help"))) {
-        out(kUsage + QLatin1Char('\n'));
+        out(commandHelp(spec));
         *exitCode = 0;
         return false;
     }
     if (parser.positionalArguments().size() != positional) {
-        *exitCode
-            = fail(QStringLiteral("expected %1 argument(s) — usage: %2").arg(positional).arg(kUsage), 2);
+        *exitCode = fail(QStringLiteral("expected %1 argument(s) — usage: %2").arg(positional).arg(usage), 2);
         return false;
     }
     return true;
@@ -152,10 +133,8 @@ QString catalogText(const SchemaCatalog &catalog)
 int inspectCommand(const QStringList &arguments)
 {
     QCommandLineParser parser;
-    addCommonOptions(parser);
-    parser.addPositionalArgument(QStringLiteral("url"), QStringLiteral("Database URL."));
     int code = 0;
-    if (!parse(parser, arguments, 2, 1, &code))
+    if (!parse(parser, QStringLiteral("schema"), arguments, 2, 1, &code))
         return code;
     auto catalog = inspectUrl(parser.positionalArguments().at(0), parser);
     if (!catalog)
@@ -207,22 +186,8 @@ Result<SchemaCatalog> loadSide(const QString &side, const QCommandLineParser &pa
 int diffCommand(const QStringList &arguments)
 {
     QCommandLineParser parser;
-    addCommonOptions(parser);
-    parser.addOptions({
-        { QStringLiteral("markdown"), QStringLiteral("Print a Markdown report.") },
-        { QStringLiteral("include-schema"), QStringLiteral("Compare only schemas matching (glob)."),
-            QStringLiteral("glob") },
-        { QStringLiteral("exclude-schema"), QStringLiteral("Skip schemas matching (glob)."),
-            QStringLiteral("glob") },
-        { QStringLiteral("include-table"), QStringLiteral("Compare only tables matching (glob)."),
-            QStringLiteral("glob") },
-        { QStringLiteral("exclude-table"), QStringLiteral("Skip tables matching (glob)."),
-            QStringLiteral("glob") },
-    });
-    parser.addPositionalArgument(QStringLiteral("a"), QStringLiteral("Before."));
-    parser.addPositionalArgument(QStringLiteral("b"), QStringLiteral("After."));
     int code = 0;
-    if (!parse(parser, arguments, 3, 2, &code))
+    if (!parse(parser, QStringLiteral("schema diff"), arguments, 3, 2, &code))
         return code;
     QString beforeLabel, afterLabel;
     auto before = loadSide(parser.positionalArguments().at(0), parser, &beforeLabel);
@@ -265,12 +230,8 @@ QJsonObject snapshotJson(const SchemaSnapshotInfo &info)
 int snapshotCommand(const QStringList &arguments)
 {
     QCommandLineParser parser;
-    addCommonOptions(parser);
-    parser.addOption({ QStringLiteral("repo"), QStringLiteral("Repository the database belongs to."),
-        QStringLiteral("repo") });
-    parser.addPositionalArgument(QStringLiteral("url"), QStringLiteral("Database URL."));
     int code = 0;
-    if (!parse(parser, arguments, 3, 1, &code))
+    if (!parse(parser, QStringLiteral("schema snapshot"), arguments, 3, 1, &code))
         return code;
     const QString text = parser.positionalArguments().at(0);
     auto url = DatabaseUrl::parse(text);
@@ -313,13 +274,8 @@ int snapshotCommand(const QStringList &arguments)
 int historyCommand(const QStringList &arguments)
 {
     QCommandLineParser parser;
-    addCommonOptions(parser);
-    parser.addOption({ QStringLiteral("repo"),
-        QStringLiteral("Repository whose environment it is (needed when several have one of that name)."),
-        QStringLiteral("repo") });
-    parser.addPositionalArgument(QStringLiteral("url"), QStringLiteral("Database URL or environment name."));
     int code = 0;
-    if (!parse(parser, arguments, 3, 1, &code))
+    if (!parse(parser, QStringLiteral("schema history"), arguments, 3, 1, &code))
         return code;
     QString repository;
     if (parser.isSet(QStringLiteral("repo"))) {
@@ -406,11 +362,8 @@ int runSchema(const QStringList &arguments)
     if (sub == QLatin1String("history"))
         return historyCommand(arguments);
     if (sub.isEmpty())
-        return fail(QStringLiteral("missing database URL — usage: ") + kUsage, 2);
-    if (sub == QLatin1String("--help") || sub == QLatin1String("-h")) {
-        out(kUsage + QLatin1Char('\n'));
-        return 0;
-    }
+        return fail(
+            QStringLiteral("missing database URL — usage: ") + usageLine(QStringLiteral("schema")), 2);
     return inspectCommand(arguments);
 }
 

@@ -1,5 +1,7 @@
 #include "TestsCommands.h"
+#include "CliHelp.h"
 #include "CliOutput.h"
+#include "CommandSpec.h"
 
 #include "TestsJson.h"
 #include "common/JsonWriter.h"
@@ -22,43 +24,26 @@ using namespace devdash::testresults;
 
 namespace {
 
-const QString Usage = QStringLiteral(
-    "devdash tests import PATH... --repo REPO [--commit SHA] [--branch B] [--source NAME] [--json]\n"
-    "devdash tests runs --repo REPO [--branch B] [--limit N] [--json]\n"
-    "devdash tests show RUN [--failed] [--json]\n"
-    "devdash tests compare RUN_A RUN_B [--json]\n"
-    "devdash tests flaky --repo REPO [--branch B] [--window N] [--min-flips N] [--runs N] [--json]\n"
-    "devdash tests history TEST --repo REPO [--branch B] [--limit N] [--json]\n"
-    "devdash tests demo --folder DIR [--json]\n"
-    "every one takes --store URL_OR_FILE (default: $DEVDASH_STORE, else the user's store)");
-
 // Marks this file's own usage errors; the models' error codes mean other things.
 constexpr int UsageError = -0x7553;
 
-// One subcommand's options: the common ones plus its own.
+// One subcommand's parser, with the options the command table gives it.
 struct Command
 {
     QCommandLineParser parser;
+    const CommandSpec &spec;
     QString usage;
 
-    Command(const QString &usageLine)
-        : usage(usageLine)
+    // `name`: the command table's entry ("tests import"), which gives the options.
+    explicit Command(const QString &name)
+        : spec(command(name))
+        , usage(usageLine(spec))
     {
-        parser.addOption({ QStringLiteral("json"), QStringLiteral("Print JSON.") });
-        parser.addOption(
-            { QStringLiteral("store"), QStringLiteral("The store: a SQLite file or postgresql:// URL."),
-                QStringLiteral("URL_OR_FILE") });
-        parser.addHelpOption();
-    }
-    void option(const QString &name, const QString &help, const QString &value = {})
-    {
-        parser.addOption(
-            value.isEmpty() ? QCommandLineOption(name, help) : QCommandLineOption(name, help, value));
+        configure(parser, spec);
     }
     // False when the caller should return *exitCode (usage error or --help).
     bool parse(const QStringList &arguments, int minPositional, int maxPositional, int *exitCode)
     {
-        parser.setApplicationDescription(usage);
         const QStringList args = QStringList { arguments.at(0) + QStringLiteral(" tests ") + arguments.at(2) }
             + arguments.mid(3);
         if (!parser.parse(args)) {
@@ -66,7 +51,7 @@ struct Command
             return false;
         }
         if (parser.isSet(QStringLiteral("help"))) {
-            out(parser.helpText());
+            out(commandHelp(spec));
             *exitCode = 0;
             return false;
         }
@@ -189,18 +174,7 @@ QString runLine(const RunSummary &r)
 
 int importCommand(const QStringList &arguments)
 {
-    Command cmd(QStringLiteral("devdash tests import PATH... --repo REPO [--commit SHA] [--branch B] "
-                               "[--source NAME] [--store URL_OR_FILE] [--json]"));
-    cmd.option(QStringLiteral("repo"), QStringLiteral("The repository the reports belong to."),
-        QStringLiteral("REPO"));
-    cmd.option(QStringLiteral("commit"), QStringLiteral("The commit tested (default: HEAD)."),
-        QStringLiteral("SHA"));
-    cmd.option(QStringLiteral("branch"), QStringLiteral("The branch (default: the current one)."),
-        QStringLiteral("B"));
-    cmd.option(QStringLiteral("source"), QStringLiteral("Where the reports come from (default: local)."),
-        QStringLiteral("NAME"));
-    cmd.parser.addPositionalArgument(
-        QStringLiteral("path"), QStringLiteral("Report files, folders or globs."), QStringLiteral("PATH..."));
+    Command cmd(QStringLiteral("tests import"));
     int code = 0;
     if (!cmd.parse(arguments, 1, -1, &code))
         return code;
@@ -253,12 +227,7 @@ int importCommand(const QStringList &arguments)
 
 int runsCommand(const QStringList &arguments)
 {
-    Command cmd(QStringLiteral(
-        "devdash tests runs --repo REPO [--branch B] [--limit N] [--store URL_OR_FILE] [--json]"));
-    cmd.option(QStringLiteral("repo"), QStringLiteral("The repository."), QStringLiteral("REPO"));
-    cmd.option(QStringLiteral("branch"), QStringLiteral("Only this branch's runs."), QStringLiteral("B"));
-    cmd.option(QStringLiteral("limit"), QStringLiteral("At most N runs, newest first (default 50, 0: all)."),
-        QStringLiteral("N"));
+    Command cmd(QStringLiteral("tests runs"));
     int code = 0;
     if (!cmd.parse(arguments, 0, 0, &code))
         return code;
@@ -289,9 +258,7 @@ int runsCommand(const QStringList &arguments)
 
 int showCommand(const QStringList &arguments)
 {
-    Command cmd(QStringLiteral("devdash tests show RUN [--failed] [--store URL_OR_FILE] [--json]"));
-    cmd.option(QStringLiteral("failed"), QStringLiteral("Only failed and errored tests."));
-    cmd.parser.addPositionalArgument(QStringLiteral("run"), QStringLiteral("Run id."));
+    Command cmd(QStringLiteral("tests show"));
     int code = 0;
     if (!cmd.parse(arguments, 1, 1, &code))
         return code;
@@ -343,10 +310,7 @@ QString comparedLines(const QString &title, const QList<ComparedTest> &tests)
 
 int compareCommand(const QStringList &arguments)
 {
-    Command cmd(QStringLiteral("devdash tests compare RUN_A RUN_B [--store URL_OR_FILE] [--json]"));
-    cmd.parser.addPositionalArgument(QStringLiteral("run_a"), QStringLiteral("The base run."));
-    cmd.parser.addPositionalArgument(
-        QStringLiteral("run_b"), QStringLiteral("The run compared with it (head)."));
+    Command cmd(QStringLiteral("tests compare"));
     int code = 0;
     if (!cmd.parse(arguments, 2, 2, &code))
         return code;
@@ -385,16 +349,7 @@ int compareCommand(const QStringList &arguments)
 
 int flakyCommand(const QStringList &arguments)
 {
-    Command cmd(QStringLiteral("devdash tests flaky --repo REPO [--branch B] [--window N] [--min-flips N] "
-                               "[--runs N] [--store URL_OR_FILE] [--json]"));
-    cmd.option(QStringLiteral("repo"), QStringLiteral("The repository."), QStringLiteral("REPO"));
-    cmd.option(QStringLiteral("branch"), QStringLiteral("Only this branch's runs."), QStringLiteral("B"));
-    cmd.option(QStringLiteral("window"),
-        QStringLiteral("Flips are counted in a branch's last N runs (default 10)."), QStringLiteral("N"));
-    cmd.option(QStringLiteral("min-flips"), QStringLiteral("At least N flips make a test flaky (default 2)."),
-        QStringLiteral("N"));
-    cmd.option(QStringLiteral("runs"),
-        QStringLiteral("The newest N runs are looked at (default 500, 0: all)."), QStringLiteral("N"));
+    Command cmd(QStringLiteral("tests flaky"));
     int code = 0;
     if (!cmd.parse(arguments, 0, 0, &code))
         return code;
@@ -432,13 +387,7 @@ int flakyCommand(const QStringList &arguments)
 
 int historyCommand(const QStringList &arguments)
 {
-    Command cmd(QStringLiteral(
-        "devdash tests history TEST --repo REPO [--branch B] [--limit N] [--store URL_OR_FILE] [--json]"));
-    cmd.option(QStringLiteral("repo"), QStringLiteral("The repository."), QStringLiteral("REPO"));
-    cmd.option(QStringLiteral("branch"), QStringLiteral("Only this branch's runs."), QStringLiteral("B"));
-    cmd.option(QStringLiteral("limit"), QStringLiteral("At most N runs, newest first (default 100)."),
-        QStringLiteral("N"));
-    cmd.parser.addPositionalArgument(QStringLiteral("test"), QStringLiteral("The test: \"Class::name\"."));
+    Command cmd(QStringLiteral("tests history"));
     int code = 0;
     if (!cmd.parse(arguments, 1, 1, &code))
         return code;
@@ -474,9 +423,7 @@ int historyCommand(const QStringList &arguments)
 
 int demoCommand(const QStringList &arguments)
 {
-    Command cmd(QStringLiteral("devdash tests demo --folder DIR [--store URL_OR_FILE] [--json]"));
-    cmd.option(QStringLiteral("folder"), QStringLiteral("Where to create the demo repository."),
-        QStringLiteral("DIR"));
+    Command cmd(QStringLiteral("tests demo"));
     int code = 0;
     if (!cmd.parse(arguments, 0, 0, &code))
         return code;
@@ -529,18 +476,8 @@ int runTests(const QStringList &arguments)
         return historyCommand(arguments);
     if (sub == QLatin1String("demo"))
         return demoCommand(arguments);
-    if (sub.isEmpty() || sub == QLatin1String("--help") || sub == QLatin1String("-h")) {
-        if (!sub.isEmpty()) {
-            out(Usage + QLatin1Char('\n'));
-            return 0;
-        }
-        return fail(
-            QStringLiteral("tests needs a subcommand — usage: ") + Usage.section(QLatin1Char('\n'), 0, 0), 2);
-    }
-    return fail(
-        QStringLiteral("unknown tests subcommand '%1' (import, runs, show, compare, flaky, history, demo)")
-            .arg(sub),
-        2);
+    // The dispatcher (CliCommands.cpp) answers a missing subcommand and --help.
+    return unknownCommand(sub, QStringLiteral("tests"));
 }
 
 } // namespace devdash::cli

@@ -6,7 +6,14 @@ namespace devdash::test {
 
 CliRun runCli(const QString &binary, const QStringList &args, const QString &cwd, int timeoutMs)
 {
+    return runCli(binary, args, QProcessEnvironment::systemEnvironment(), cwd, timeoutMs);
+}
+
+CliRun runCli(const QString &binary, const QStringList &args, const QProcessEnvironment &environment,
+    const QString &cwd, int timeoutMs)
+{
     QProcess process;
+    process.setProcessEnvironment(environment);
     if (!cwd.isEmpty())
         process.setWorkingDirectory(cwd);
     process.start(binary, args);

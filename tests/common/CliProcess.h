@@ -6,6 +6,7 @@
 #include <QJsonArray>
 #include <QJsonDocument>
 #include <QJsonObject>
+#include <QProcessEnvironment>
 #include <QStringList>
 
 namespace devdash::test {
@@ -23,5 +24,8 @@ struct CliRun
 // `binary` with `args` in `cwd` (empty: the current folder); gives up after `timeoutMs`.
 CliRun runCli(
     const QString &binary, const QStringList &args, const QString &cwd = {}, int timeoutMs = 120000);
+// The same with the process environment `environment` (e.g. without DISPLAY).
+CliRun runCli(const QString &binary, const QStringList &args, const QProcessEnvironment &environment,
+    const QString &cwd = {}, int timeoutMs = 120000);
 
 } // namespace devdash::test
