@@ -24,8 +24,18 @@ using namespace devdash::migrations;
 namespace {
 
 const QString Usage = QStringLiteral(
-    "devdash migrations URL --repo REPO [--ref REF] [--path DIR] [--framework F] [--env NAME] [--json]\n"
-    "devdash migrations matrix REPO [--ref REF]... [--against REF] [--json]");
+    "devdash migrations URL --repo REPO [--ref REF] [--path DIR] [--framework F] [--env NAME] [--json] "
+    "[--allow-unverified-readonly]\n"
+    "devdash migrations matrix REPO [--ref REF]... [--against REF] [--json] [--allow-unverified-readonly]");
+
+// The option that reads a DBMS behind ODBC that nothing makes read-only.
+QCommandLineOption allowUnverifiedOption()
+{
+    return { QStringLiteral("allow-unverified-readonly"),
+        QStringLiteral("Read a DBMS behind ODBC that DevDash cannot make read-only (not SQLite, PostgreSQL, "
+                       "MySQL or MariaDB): only the driver's read-only mode, which it may ignore, then "
+                       "stands between DevDash and a write.") };
+}
 
 QJsonValue text(const QString &s)
 {
@@ -75,16 +85,19 @@ QString entriesText(const QList<MigrationEntry> &entries)
     return t;
 }
 
-// Opens `url` read-only on this thread and inspects it.
-Result<MigrationReport> inspectUrl(const QString &url, const QString &environment,
-    const MigrationInspector::Request &request, QString *displayUrl)
+// Opens `url` read-only on this thread and inspects it. `origin`: typed on the command
+// line, or named by the repository's .devdash.json (then an ODBC DSN only).
+Result<MigrationReport> inspectUrl(const QString &url, schema::DatabaseUrl::Origin origin,
+    const QString &environment, const MigrationInspector::Request &request, bool allowUnverified,
+    QString *displayUrl)
 {
-    const auto parsed = schema::DatabaseUrl::parse(url);
+    const auto parsed = schema::DatabaseUrl::parse(url, origin);
     if (!parsed)
         return parsed.error();
     *displayUrl = parsed->displayUrl();
     schema::ConnectionOptions options;
     options.environmentName = environment;
+    options.allowUnverifiedReadOnly = allowUnverified;
     auto connection = schema::ReadOnlyConnection::open(*parsed, options);
     if (!connection)
         return connection.error();
@@ -111,6 +124,7 @@ int single(const QStringList &arguments)
             QStringLiteral("F") },
         { QStringLiteral("env"), QStringLiteral("Environment name, for DEVDASH_DB_PASSWORD_<ENV>."),
             QStringLiteral("NAME") },
+        allowUnverifiedOption(),
     });
     if (!parser.parse(QStringList { arguments.at(0) + QStringLiteral(" migrations") } + arguments.mid(2)))
         return fail(parser.errorText() + QStringLiteral(" — usage: ") + Usage, 2);
@@ -150,7 +164,8 @@ int single(const QStringList &arguments)
         }
     }
     QString displayUrl;
-    const auto report = inspectUrl(parser.positionalArguments().at(0), env, request, &displayUrl);
+    const auto report = inspectUrl(parser.positionalArguments().at(0), schema::DatabaseUrl::Origin::UserTyped,
+        env, request, parser.isSet(QStringLiteral("allow-unverified-readonly")), &displayUrl);
     if (!report)
         return fail(report.errorMessage());
     if (parser.isSet(QStringLiteral("json"))) {
@@ -205,6 +220,7 @@ int matrix(const QStringList &arguments)
         { QStringLiteral("against"),
             QStringLiteral("The ref the environments are compared with (default: the last --ref)."),
             QStringLiteral("REF") },
+        allowUnverifiedOption(),
     });
     if (!parser.parse(
             QStringList { arguments.at(0) + QStringLiteral(" migrations matrix") } + arguments.mid(3)))
@@ -259,7 +275,8 @@ int matrix(const QStringList &arguments)
         request.folder = db.path.isEmpty() ? folder : db.path;
         request.framework = db.framework != Framework::Unknown ? db.framework : framework;
         QString displayUrl = db.url;
-        const auto report = inspectUrl(db.url, db.name, request, &displayUrl);
+        const auto report = inspectUrl(db.url, schema::DatabaseUrl::Origin::Repository, db.name, request,
+            parser.isSet(QStringLiteral("allow-unverified-readonly")), &displayUrl);
         EnvironmentMigrations env { db.name, {}, {} };
         if (report) {
             env.entries = report->entries;

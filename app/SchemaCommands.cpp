@@ -28,7 +28,7 @@ using namespace devdash::schema;
 namespace {
 
 const QString kUsage = QStringLiteral(
-    "devdash schema URL [--json] [--schema S]… [--name ENV]\n"
+    "devdash schema URL [--json] [--schema S]… [--name ENV] [--allow-unverified-readonly]\n"
     "       devdash schema diff A B [--json|--markdown] [--include-schema P]… [--exclude-schema P]… "
     "[--include-table P]… [--exclude-table P]… (A, B: a URL, snapshot:ID or a file from schema --json)\n"
     "       devdash schema snapshot URL [--repo REPO] [--name ENV] [--json]\n"
@@ -48,6 +48,10 @@ void addCommonOptions(QCommandLineParser &parser)
             QStringLiteral("seconds") },
         { QStringLiteral("store"), QStringLiteral("DevDash's store (default: $DEVDASH_STORE or the user's)."),
             QStringLiteral("store") },
+        { QStringLiteral("allow-unverified-readonly"),
+            QStringLiteral("Read a DBMS behind ODBC that DevDash cannot make read-only (not SQLite, "
+                           "PostgreSQL, MySQL or MariaDB): only the driver's read-only mode, which it may "
+                           "ignore, then stands between DevDash and a write.") },
     });
     parser.addHelpOption();
 }
@@ -75,11 +79,13 @@ bool parse(QCommandLineParser &parser, const QStringList &arguments, int skip, i
 
 Result<SchemaCatalog> inspectUrl(const QString &text, const QCommandLineParser &parser)
 {
-    auto url = DatabaseUrl::parse(text);
+    // A URL on the command line is the user's own: it may be a full ODBC connection string.
+    auto url = DatabaseUrl::parse(text, DatabaseUrl::Origin::UserTyped);
     if (!url)
         return url.error();
     ConnectionOptions options;
     options.environmentName = parser.value(QStringLiteral("name"));
+    options.allowUnverifiedReadOnly = parser.isSet(QStringLiteral("allow-unverified-readonly"));
     if (parser.isSet(QStringLiteral("timeout")))
         options.connectTimeoutSeconds = std::max(1, parser.value(QStringLiteral("timeout")).toInt());
     auto connection = ReadOnlyConnection::open(*url, options);
@@ -197,7 +203,7 @@ Result<SchemaCatalog> loadSide(const QString &side, const QCommandLineParser &pa
         *label = QFileInfo(side).fileName();
         return SchemaJson::fromText(file.readAll(), side);
     }
-    auto url = DatabaseUrl::parse(side);
+    auto url = DatabaseUrl::parse(side, DatabaseUrl::Origin::UserTyped);
     if (!url)
         return url.error();
     *label = url->displayUrl();
@@ -273,7 +279,7 @@ int snapshotCommand(const QStringList &arguments)
     if (!parse(parser, arguments, 3, 1, &code))
         return code;
     const QString text = parser.positionalArguments().at(0);
-    auto url = DatabaseUrl::parse(text);
+    auto url = DatabaseUrl::parse(text, DatabaseUrl::Origin::UserTyped);
     if (!url)
         return fail(url.errorMessage());
     QString repository;
@@ -332,7 +338,7 @@ int historyCommand(const QStringList &arguments)
     QString key = parser.value(QStringLiteral("name"));
     if (key.isEmpty()) {
         if (text.contains(QLatin1String("://"))) {
-            auto url = DatabaseUrl::parse(text);
+            auto url = DatabaseUrl::parse(text, DatabaseUrl::Origin::UserTyped);
             if (!url)
                 return fail(url.errorMessage());
             key = SchemaSnapshotStore::databaseKey(*url);
