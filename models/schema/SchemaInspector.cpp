@@ -65,8 +65,15 @@ Result<RowPreview> SchemaInspector::previewRows(ReadOnlyConnection &connection, 
         return query.error();
     RowPreview preview;
     const QSqlRecord record = query->record();
-    for (int i = 0; i < record.count(); ++i)
-        preview.columns << record.fieldName(i);
+    // The catalog's names when they match the result, column for column: QSQLITE drops
+    // every '"' from a result's column names.
+    if (record.count() == table.columns.size()) {
+        for (const Column &column : table.columns)
+            preview.columns << column.name;
+    } else {
+        for (int i = 0; i < record.count(); ++i)
+            preview.columns << record.fieldName(i);
+    }
     while (preview.rows.size() < std::max(0, limit) && query->next()) {
         QVariantList row;
         row.reserve(record.count());
