@@ -44,11 +44,18 @@ const OptionSpec RepoOption = valued("repo", "REPO", "The repository.", Values::
 const QStringList CiProviders { QStringLiteral("github"), QStringLiteral("gitlab"), QStringLiteral("jenkins"),
     QStringLiteral("cctray") };
 
+// Reading a DBMS behind ODBC that DevDash cannot make read-only.
+const OptionSpec AllowUnverified = flag("allow-unverified-readonly",
+    "Read a DBMS behind ODBC that DevDash cannot make read-only (not SQLite, PostgreSQL, MySQL or "
+    "MariaDB): only the driver's read-only mode, which it may ignore, then stands between DevDash and a "
+    "write.");
+
 // The schema commands' shared options.
 QList<OptionSpec> schemaOptions(QList<OptionSpec> own = {})
 {
     QList<OptionSpec> options {
         Json,
+        AllowUnverified,
         valued("name", "ENV", "Environment name (password from DEVDASH_DB_PASSWORD_<ENV>).",
             Values::Environment),
         valued("schema", "S", "Inspect only this schema (repeatable)."),
@@ -148,7 +155,7 @@ QList<CommandSpec> table()
 
     // Databases: the Database page.
     t << CommandSpec { s("schema"), s("Inspect a database schema; diff, snapshot and history of schemas"),
-        s("URL [--json] [--schema S]... [--name ENV] [--timeout SECONDS]"),
+        s("URL [--json] [--schema S]... [--name ENV] [--timeout SECONDS] [--allow-unverified-readonly]"),
         { argument("URL", "Database URL: sqlite:///file, postgresql://…, mysql://…, odbc://…") },
         schemaOptions(), runSchema };
     t << CommandSpec { s("schema diff"), s("Compare two schemas: URLs, snapshots or JSON files"),
@@ -172,21 +179,24 @@ QList<CommandSpec> table()
             Values::Path) }) };
     t << CommandSpec { s("migrations"),
         s("Applied migrations of a database against the files in git; `matrix`"),
-        s("URL --repo REPO [--ref REF] [--path DIR] [--framework F] [--env NAME] [--json]"),
+        s("URL --repo REPO [--ref REF] [--path DIR] [--framework F] [--env NAME] [--json] "
+          "[--allow-unverified-readonly]"),
         { argument("URL", "The database: sqlite:///file, postgresql://…, mysql://…") },
         { Json, valued("repo", "REPO", "The repository holding the migration files.", Values::Path),
             valued("ref", "REF", "Branch, tag or commit to read the files at (default HEAD)."),
             valued("path", "DIR", "The migrations folder, relative to the repository root.", Values::Path),
             valued("framework", "F", "flyway, liquibase, alembic, … (default: from the history table).",
                 Values::Framework),
-            valued("env", "NAME", "Environment name, for DEVDASH_DB_PASSWORD_<NAME>.", Values::Environment) },
+            valued("env", "NAME", "Environment name, for DEVDASH_DB_PASSWORD_<NAME>.", Values::Environment),
+            AllowUnverified },
         runMigrations };
     t << CommandSpec { s("migrations matrix"), s("Which migrations each configured environment has, per ref"),
-        s("REPO [--ref REF]... [--against REF] [--json]"),
+        s("REPO [--ref REF]... [--against REF] [--json] [--allow-unverified-readonly]"),
         { argument("REPO", "The repository with .devdash.json.", Values::Path) },
         { Json, valued("ref", "REF", "A ref to compare (repeat; default: the default branch and HEAD)."),
             valued("against", "REF",
-                "The ref the environments are compared with (default: the last --ref).") } };
+                "The ref the environments are compared with (default: the last --ref)."),
+            AllowUnverified } };
 
     // Deployments: the Deployments page.
     const OptionSpec env = valued("env", "E", "Only this environment.", Values::Environment);

@@ -73,16 +73,19 @@ QString entriesText(const QList<MigrationEntry> &entries)
     return t;
 }
 
-// Opens `url` read-only on this thread and inspects it.
-Result<MigrationReport> inspectUrl(const QString &url, const QString &environment,
-    const MigrationInspector::Request &request, QString *displayUrl)
+// Opens `url` read-only on this thread and inspects it. `origin`: typed on the command
+// line, or named by the repository's .devdash.json (then an ODBC DSN only).
+Result<MigrationReport> inspectUrl(const QString &url, schema::DatabaseUrl::Origin origin,
+    const QString &environment, const MigrationInspector::Request &request, bool allowUnverified,
+    QString *displayUrl)
 {
-    const auto parsed = schema::DatabaseUrl::parse(url);
+    const auto parsed = schema::DatabaseUrl::parse(url, origin);
     if (!parsed)
         return parsed.error();
     *displayUrl = parsed->displayUrl();
     schema::ConnectionOptions options;
     options.environmentName = environment;
+    options.allowUnverifiedReadOnly = allowUnverified;
     auto connection = schema::ReadOnlyConnection::open(*parsed, options);
     if (!connection)
         return connection.error();
@@ -132,7 +135,8 @@ int single(const QStringList &arguments)
         }
     }
     QString displayUrl;
-    const auto report = inspectUrl(parser.positionalArguments().at(0), env, request, &displayUrl);
+    const auto report = inspectUrl(parser.positionalArguments().at(0), schema::DatabaseUrl::Origin::UserTyped,
+        env, request, parser.isSet(QStringLiteral("allow-unverified-readonly")), &displayUrl);
     if (!report)
         return fail(report.errorMessage());
     if (parser.isSet(QStringLiteral("json"))) {
@@ -230,7 +234,8 @@ int matrix(const QStringList &arguments)
         request.folder = db.path.isEmpty() ? folder : db.path;
         request.framework = db.framework != Framework::Unknown ? db.framework : framework;
         QString displayUrl = db.url;
-        const auto report = inspectUrl(db.url, db.name, request, &displayUrl);
+        const auto report = inspectUrl(db.url, schema::DatabaseUrl::Origin::Repository, db.name, request,
+            parser.isSet(QStringLiteral("allow-unverified-readonly")), &displayUrl);
         EnvironmentMigrations env { db.name, {}, {} };
         if (report) {
             env.entries = report->entries;

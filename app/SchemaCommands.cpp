@@ -56,11 +56,13 @@ bool parse(QCommandLineParser &parser, const QString &name, const QStringList &a
 
 Result<SchemaCatalog> inspectUrl(const QString &text, const QCommandLineParser &parser)
 {
-    auto url = DatabaseUrl::parse(text);
+    // A URL on the command line is the user's own: it may be a full ODBC connection string.
+    auto url = DatabaseUrl::parse(text, DatabaseUrl::Origin::UserTyped);
     if (!url)
         return url.error();
     ConnectionOptions options;
     options.environmentName = parser.value(QStringLiteral("name"));
+    options.allowUnverifiedReadOnly = parser.isSet(QStringLiteral("allow-unverified-readonly"));
     if (parser.isSet(QStringLiteral("timeout")))
         options.connectTimeoutSeconds = std::max(1, parser.value(QStringLiteral("timeout")).toInt());
     auto connection = ReadOnlyConnection::open(*url, options);
@@ -176,7 +178,7 @@ Result<SchemaCatalog> loadSide(const QString &side, const QCommandLineParser &pa
         *label = QFileInfo(side).fileName();
         return SchemaJson::fromText(file.readAll(), side);
     }
-    auto url = DatabaseUrl::parse(side);
+    auto url = DatabaseUrl::parse(side, DatabaseUrl::Origin::UserTyped);
     if (!url)
         return url.error();
     *label = url->displayUrl();
@@ -234,7 +236,7 @@ int snapshotCommand(const QStringList &arguments)
     if (!parse(parser, QStringLiteral("schema snapshot"), arguments, 3, 1, &code))
         return code;
     const QString text = parser.positionalArguments().at(0);
-    auto url = DatabaseUrl::parse(text);
+    auto url = DatabaseUrl::parse(text, DatabaseUrl::Origin::UserTyped);
     if (!url)
         return fail(url.errorMessage());
     QString repository;
@@ -288,7 +290,7 @@ int historyCommand(const QStringList &arguments)
     QString key = parser.value(QStringLiteral("name"));
     if (key.isEmpty()) {
         if (text.contains(QLatin1String("://"))) {
-            auto url = DatabaseUrl::parse(text);
+            auto url = DatabaseUrl::parse(text, DatabaseUrl::Origin::UserTyped);
             if (!url)
                 return fail(url.errorMessage());
             key = SchemaSnapshotStore::databaseKey(*url);

@@ -30,9 +30,38 @@ QString withoutPassword(const QString &text)
     return text.left(colon) + text.mid(at);
 }
 
+// What a value of an ODBC connection string must not hold to stay one value.
+bool isPlainOdbcValue(const QString &value)
+{
+    for (const QChar c : value) {
+        if (c == QLatin1Char('=') || c == QLatin1Char(';') || c == QLatin1Char('{') || c == QLatin1Char('}')
+            || c.category() == QChar::Other_Control)
+            return false;
+    }
+    return !value.contains(QLatin1String(".dsn"), Qt::CaseInsensitive);
+}
+
+Error repositoryOdbcError(const QString &text)
+{
+    return Error { QStringLiteral(
+        "Cannot use the database URL \"%1\" from the repository's settings: a repository may only "
+        "name an ODBC data source (odbc://DSN or odbc://user@DSN, a DSN defined in ~/.odbc.ini or "
+        "/etc/odbc.ini), never a connection string, a driver library (DRIVER=) or a file DSN "
+        "(.dsn), since the driver manager would load and run that library as you. Define a DSN "
+        "and name it, or type the full connection string yourself (devdash schema \"odbc://…\" or "
+        "Add Connection).")
+                       .arg(text) };
+}
+
 } // namespace
 
-Result<DatabaseUrl> DatabaseUrl::parse(const QString &rawText)
+bool DatabaseUrl::isPlainDsn(const QString &dsn)
+{
+    return !dsn.isEmpty() && isPlainOdbcValue(dsn) && !dsn.contains(QLatin1Char('/'))
+        && !dsn.contains(QLatin1Char('\\'));
+}
+
+Result<DatabaseUrl> DatabaseUrl::parse(const QString &rawText, Origin origin)
 {
     const QString text = rawText.trimmed();
     const QString safeText = withoutPassword(text);
@@ -41,6 +70,7 @@ Result<DatabaseUrl> DatabaseUrl::parse(const QString &rawText)
         return urlError(safeText, QStringLiteral("it has no scheme"));
 
     DatabaseUrl url;
+    url.m_origin = origin;
     url.m_scheme = text.left(schemeEnd).toLower();
     const QString rest = text.mid(schemeEnd + 3);
 
@@ -96,6 +126,11 @@ Result<DatabaseUrl> DatabaseUrl::parse(const QString &rawText)
         url.m_database = QUrl::fromPercentEncoding(dsn.toUtf8());
         if (url.m_database.isEmpty())
             return urlError(safeText, QStringLiteral("it names no DSN"));
+        // The user and password go into the connection string after the DSN (";UID=…").
+        if (origin == Origin::Repository
+            && (!isPlainDsn(url.m_database) || !isPlainOdbcValue(url.m_user)
+                || !isPlainOdbcValue(url.m_password)))
+            return repositoryOdbcError(safeText);
         return url;
     }
 
@@ -117,6 +152,18 @@ Result<DatabaseUrl> DatabaseUrl::parse(const QString &rawText)
         url.m_host = QStringLiteral("localhost");
     if (url.m_database.isEmpty())
         return urlError(safeText, QStringLiteral("it names no database (add /DATABASE after the host)"));
+    for (auto it = url.m_parameters.cbegin(); it != url.m_parameters.cend(); ++it) {
+        // QMYSQL's connect options are one string split at ';': a value holding one would add options.
+        if ((url.m_engine == Engine::MySql || url.m_engine == Engine::MariaDb)
+            && it.value().contains(QLatin1Char(';')))
+            return urlError(safeText, QStringLiteral("the value of \"%1\" holds a ';'").arg(it.key()));
+        // libpq reads sslkey=ENGINE:KEY as an OpenSSL engine to load.
+        if (origin == Origin::Repository && url.m_engine == Engine::Postgres
+            && it.key() == QLatin1String("sslkey") && it.value().contains(QLatin1Char(':')))
+            return urlError(safeText,
+                QStringLiteral("a repository's settings may not name an OpenSSL engine (sslkey=ENGINE:KEY); "
+                               "type the URL yourself to use one"));
+    }
     return url;
 }
 

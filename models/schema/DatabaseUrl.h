@@ -6,6 +6,14 @@
 // the URL is accepted (the CLI) but never shown: displayUrl() and storeKey()
 // leave it out, and passwords otherwise come from the environment or the
 // keychain (DatabasePassword).
+//
+// Where the text came from decides what it may ask for (Origin). A URL from a
+// repository's `.devdash.json` is strict: `odbc://` names a DSN the user
+// configured and nothing else (a connection string could name a driver library,
+// DRIVER=/path/libx.so, that the driver manager loads and runs as the user, or a
+// FILEDSN), and PostgreSQL parameters that load code (an OpenSSL engine in
+// sslkey) are refused. A URL the user typed (the command line, Add Connection)
+// may be a full ODBC connection string: `odbc://DRIVER={…};SERVER=…`.
 
 #include "common/Result.h"
 
@@ -18,14 +26,22 @@ class DatabaseUrl
 {
 public:
     enum class Engine { Sqlite, Postgres, MySql, MariaDb, Odbc };
+    // Repository: named by a repository's settings (the default: strict).
+    // UserTyped: typed by the user on the command line or in the window.
+    enum class Origin { Repository, UserTyped };
 
-    static Result<DatabaseUrl> parse(const QString &text);
+    static Result<DatabaseUrl> parse(const QString &text, Origin origin = Origin::Repository);
+    // Whether `dsn` is the plain name of a data source: no `=`, `;`, `{`, `}`, no path
+    // separator, no `.dsn` (QODBC turns any name holding it into FILEDSN=), no
+    // control character.
+    static bool isPlainDsn(const QString &dsn);
     // A relative SQLite path in `.devdash.json` means the repository's folder, not the
     // current directory: `url` with such a path made absolute against `root`; any other
     // URL unchanged.
     static QString resolvedAgainst(const QString &url, const QString &root);
 
     Engine engine() const { return m_engine; }
+    Origin origin() const { return m_origin; }
     // The Qt SQL driver this URL opens with: QSQLITE, QPSQL, QMYSQL, QMARIADB, QODBC.
     QString driverName() const;
     QString scheme() const { return m_scheme; }
@@ -45,6 +61,7 @@ public:
 
 private:
     Engine m_engine = Engine::Sqlite;
+    Origin m_origin = Origin::Repository;
     QString m_scheme;
     QString m_user;
     QString m_password;

@@ -20,6 +20,7 @@ using SqlGetInfo = short (*)(
 constexpr unsigned short kSqlDriverName = 6;
 constexpr unsigned short kSqlDbmsName = 17;
 constexpr unsigned short kSqlDbmsVersion = 18;
+constexpr unsigned short kSqlIdentifierQuoteChar = 29;
 
 SqlGetInfo driverManagerGetInfo()
 {
@@ -35,14 +36,25 @@ SqlGetInfo driverManagerGetInfo()
     return nullptr;
 }
 
-QString getInfo(SqlGetInfo function, void *connection, unsigned short infoType)
+QString getInfo(SqlGetInfo function, void *connection, unsigned short infoType, bool trimmed = true)
 {
     char buffer[512] = {};
     short length = 0;
     const short rc = function(connection, infoType, buffer, short(sizeof buffer - 1), &length);
     if (rc != 0 && rc != 1) // SQL_SUCCESS, SQL_SUCCESS_WITH_INFO
         return {};
-    return QString::fromUtf8(buffer).trimmed();
+    const QString text = QString::fromUtf8(buffer);
+    return trimmed ? text.trimmed() : text;
+}
+
+// The SQLHDBC of an open QODBC connection, or null.
+void *odbcConnection(const QSqlDatabase &db)
+{
+    const QVariant handle = db.driver() ? db.driver()->handle() : QVariant();
+    if (!handle.isValid()
+        || (qstrcmp(handle.typeName(), "void*") != 0 && qstrcmp(handle.typeName(), "SQLHANDLE") != 0))
+        return nullptr;
+    return *static_cast<void *const *>(handle.constData());
 }
 
 QString firstValue(const QSqlDatabase &db, const QString &sql)
@@ -83,10 +95,8 @@ QString OdbcDataSource::Dbms::description() const
 OdbcDataSource::Dbms OdbcDataSource::identify(const QSqlDatabase &db)
 {
     Dbms dbms;
-    const QVariant handle = db.driver() ? db.driver()->handle() : QVariant();
-    if (SqlGetInfo function = driverManagerGetInfo(); function && handle.isValid()
-        && (qstrcmp(handle.typeName(), "void*") == 0 || qstrcmp(handle.typeName(), "SQLHANDLE") == 0)) {
-        if (void *connection = *static_cast<void *const *>(handle.constData())) {
+    if (SqlGetInfo function = driverManagerGetInfo()) {
+        if (void *connection = odbcConnection(db)) {
             dbms.name = getInfo(function, connection, kSqlDbmsName);
             dbms.version = getInfo(function, connection, kSqlDbmsVersion);
             dbms.driver = getInfo(function, connection, kSqlDriverName);
@@ -120,6 +130,13 @@ OdbcDataSource::Dbms OdbcDataSource::identify(const QSqlDatabase &db)
             dbms.name = version;
     }
     return dbms;
+}
+
+QString OdbcDataSource::identifierQuote(const QSqlDatabase &db)
+{
+    SqlGetInfo function = driverManagerGetInfo();
+    void *connection = function ? odbcConnection(db) : nullptr;
+    return connection ? getInfo(function, connection, kSqlIdentifierQuoteChar, false) : QString();
 }
 
 std::optional<QStringList> OdbcDataSource::configuredDataSources()

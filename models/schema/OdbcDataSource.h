@@ -34,6 +34,9 @@ public:
 
     // Asks the open QODBC connection `db` which DBMS answers.
     static Dbms identify(const QSqlDatabase &db);
+    // The character the DBMS quotes identifiers with (SQLGetInfo's
+    // SQL_IDENTIFIER_QUOTE_CHAR): "\"", "`", " " when it has none; empty when unknown.
+    static QString identifierQuote(const QSqlDatabase &db);
 
     // The DSNs unixODBC knows (user and system), from `odbcinst -q -s`; nullopt
     // when odbcinst cannot be run.

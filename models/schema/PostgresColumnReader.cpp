@@ -82,17 +82,22 @@ Result<PostgresColumnReader::Columns> PostgresColumnReader::read(const ReadOnlyC
 Result<void> PostgresColumnReader::nameTypes(
     const ReadOnlyConnection &connection, QHash<QPair<qint64, int>, QString> &names)
 {
-    // The pairs are numbers the server gave: written into the VALUES list as numbers.
+    // The pairs go as two bound arrays (values are never written into the text).
     if (names.isEmpty())
         return {};
-    QStringList rows;
-    rows.reserve(names.size());
-    for (auto it = names.cbegin(); it != names.cend(); ++it)
-        rows << QStringLiteral("(%1::bigint, %2)").arg(it.key().first).arg(it.key().second);
+    QStringList types;
+    QStringList modifiers;
+    types.reserve(names.size());
+    modifiers.reserve(names.size());
+    for (auto it = names.cbegin(); it != names.cend(); ++it) {
+        types << QString::number(it.key().first);
+        modifiers << QString::number(it.key().second);
+    }
     auto query = connection.runBuffered(
-        QStringLiteral("SELECT v.t, v.m, format_type(v.t::oid, v.m) FROM (VALUES %1) v(t, m)")
-            .arg(rows.join(QLatin1Char(','))),
-        QStringLiteral("the column types"));
+        QStringLiteral("SELECT v.t, v.m, format_type(v.t::oid, v.m) FROM unnest(?::bigint[], ?::int[]) v(t, m)"),
+        QStringLiteral("the column types"),
+        { QVariant(QLatin1Char('{') + types.join(QLatin1Char(',')) + QLatin1Char('}')),
+            QVariant(QLatin1Char('{') + modifiers.join(QLatin1Char(',')) + QLatin1Char('}')) });
     if (!query)
         return query.error();
     while (query->next())

@@ -290,22 +290,25 @@ Result<void> PostgresInspector::readDefaults(Result<QSqlQuery> &query)
 
 Result<void> PostgresInspector::readGeneratedExpressions(const QList<PostgresColumnReader::Key> &columns)
 {
-    // The keys are numbers the server gave: written into the query as numbers.
-    QStringList keys;
+    // The keys go as two bound arrays (values are never written into the text).
+    QStringList relations;
+    QStringList attnums;
     for (const PostgresColumnReader::Key &key : columns) {
         if (Column *column = columnFor(key.first, key.second)) {
             column->defaultValue.reset();
-            keys << QStringLiteral("(%1::oid, %2::int2)").arg(key.first).arg(key.second);
+            relations << QString::number(key.first);
+            attnums << QString::number(key.second);
         }
     }
-    if (keys.isEmpty())
+    if (relations.isEmpty())
         return {};
     auto query = m_connection.runBuffered(
         QStringLiteral("SELECT d.adrelid, d.adnum, pg_get_expr(d.adbin, d.adrelid) "
-                       "FROM (VALUES %1) k(relation, attnum) "
-                       "JOIN pg_attrdef d ON d.adrelid = k.relation AND d.adnum = k.attnum")
-            .arg(keys.join(QLatin1Char(','))),
-        QStringLiteral("the generated columns"));
+                       "FROM unnest(?::oid[], ?::int2[]) k(relation, attnum) "
+                       "JOIN pg_attrdef d ON d.adrelid = k.relation AND d.adnum = k.attnum"),
+        QStringLiteral("the generated columns"),
+        { QVariant(QLatin1Char('{') + relations.join(QLatin1Char(',')) + QLatin1Char('}')),
+            QVariant(QLatin1Char('{') + attnums.join(QLatin1Char(',')) + QLatin1Char('}')) });
     if (!query)
         return query.error();
     while (query->next()) {

@@ -2,6 +2,7 @@
 
 #include "schema/ConnectionError.h"
 #include "schema/DatabasePassword.h"
+#include "schema/ReadOnlySql.h"
 
 #include <QFileInfo>
 #include <QSqlDriver>
@@ -50,6 +51,20 @@ QString libpqQuote(QString value)
     return QLatin1Char('\'') + value + QLatin1Char('\'');
 }
 
+// The sslmode a connection uses: the URL's, else PGSSLMODE's, else prefer; a
+// repository's URL never below prefer (libpq's own default, made explicit).
+QString postgresSslMode(const DatabaseUrl &url)
+{
+    QString mode = url.parameters().value(QStringLiteral("sslmode"));
+    if (mode.isEmpty())
+        mode = qEnvironmentVariable("PGSSLMODE");
+    if (mode.isEmpty()
+        || (url.origin() == DatabaseUrl::Origin::Repository
+            && (mode == QLatin1String("disable") || mode == QLatin1String("allow"))))
+        mode = QStringLiteral("prefer");
+    return mode;
+}
+
 QString postgresOptions(const DatabaseUrl &url, const ConnectionOptions &options)
 {
     QStringList parts;
@@ -62,8 +77,9 @@ QString postgresOptions(const DatabaseUrl &url, const ConnectionOptions &options
                                      .arg(options.statementTimeoutSeconds * 1000)));
     if (!params.contains(QStringLiteral("application_name")))
         parts << QStringLiteral("application_name=devdash");
+    parts << QStringLiteral("sslmode=") + libpqQuote(postgresSslMode(url));
     for (auto it = params.cbegin(); it != params.cend(); ++it)
-        if (isLibpqParameter(it.key()))
+        if (isLibpqParameter(it.key()) && it.key() != QLatin1String("sslmode"))
             parts << it.key() + QLatin1Char('=') + libpqQuote(it.value());
     return parts.join(QLatin1Char(';'));
 }
@@ -79,7 +95,35 @@ QString mysqlOptions(const DatabaseUrl &url, const ConnectionOptions &options)
         = params.value(QStringLiteral("socket"), params.value(QStringLiteral("unix_socket")));
     if (!socket.isEmpty())
         parts << QStringLiteral("UNIX_SOCKET=") + socket;
+    // TLS, as far as QMYSQL exposes it (DatabaseUrl refused a ';' in any value).
+    for (const char *key : { "ssl_key", "ssl_cert", "ssl_ca", "ssl_capath", "ssl_cipher" }) {
+        const QString value = params.value(QLatin1String(key));
+        if (!value.isEmpty())
+            parts << QLatin1String(key).toString().toUpper() + QLatin1Char('=') + value;
+    }
     return parts.join(QLatin1Char(';'));
+}
+
+// ssl_mode=REQUIRED, VERIFY_CA or VERIFY_IDENTITY (also sslmode=require, verify-full):
+// the session must be encrypted.
+bool mysqlRequiresTls(const DatabaseUrl &url)
+{
+    const auto params = url.parameters();
+    const QString mode = params.value(QStringLiteral("ssl_mode"), params.value(QStringLiteral("sslmode")))
+                             .toLower()
+                             .replace(QLatin1Char('-'), QLatin1Char('_'));
+    return mode == QLatin1String("required") || mode == QLatin1String("require")
+        || mode.startsWith(QLatin1String("verify"));
+}
+
+// A password goes into an ODBC connection string as ";PWD=…" (QODBC): a ';' or a
+// brace in it needs the braces of ODBC's syntax to stay one value.
+QString odbcPassword(const QString &password)
+{
+    if (!password.contains(QLatin1Char(';')) && !password.contains(QLatin1Char('{'))
+        && !password.contains(QLatin1Char('}')))
+        return password;
+    return QLatin1Char('{') + QString(password).replace(QLatin1Char('}'), QLatin1String("}}")) + QLatin1Char('}');
 }
 
 } // namespace
@@ -124,6 +168,14 @@ Result<std::unique_ptr<ReadOnlyConnection>> ReadOnlyConnection::open(
                                                                         : QStringLiteral("mysql")) };
     if (options.cancel.isCancelled())
         return Error { QStringLiteral("Connecting to %1 was cancelled.").arg(url.displayUrl()) };
+    // DatabaseUrl refuses these already; checked again where the driver manager is reached.
+    if (url.engine() == DatabaseUrl::Engine::Odbc && url.origin() == DatabaseUrl::Origin::Repository
+        && (!DatabaseUrl::isPlainDsn(url.database()) || url.user().contains(QLatin1Char(';'))
+            || url.user().contains(QLatin1Char('=')) || url.inlinePassword().contains(QLatin1Char(';'))))
+        return Error { QStringLiteral(
+            "Cannot connect to %1: a repository's settings may only name an ODBC data source, never a "
+            "connection string or a driver library.")
+                           .arg(url.displayUrl()) };
 
     if (url.engine() == DatabaseUrl::Engine::Sqlite) {
         const QFileInfo file(url.database());
@@ -136,7 +188,7 @@ Result<std::unique_ptr<ReadOnlyConnection>> ReadOnlyConnection::open(
                                .arg(url.displayUrl(), file.absoluteFilePath()) };
     }
 
-    const QString name = QStringLiteral("devdash-schema-%1-%2")
+    const QString name = ReadOnlySql::connectionNamePrefix() + QStringLiteral("%1-%2")
                              .arg(s_connectionCounter.fetch_add(1))
                              .arg(reinterpret_cast<quintptr>(QThread::currentThreadId()), 0, 16);
     std::unique_ptr<ReadOnlyConnection> connection(new ReadOnlyConnection(url, name, options.cancel));
@@ -185,7 +237,7 @@ Result<std::unique_ptr<ReadOnlyConnection>> ReadOnlyConnection::open(
                 break;
             }
             if (password)
-                db.setPassword(*password);
+                db.setPassword(url.engine() == DatabaseUrl::Engine::Odbc ? odbcPassword(*password) : *password);
             if (db.open())
                 break;
             const QSqlError error = db.lastError();
@@ -217,6 +269,15 @@ Result<std::unique_ptr<ReadOnlyConnection>> ReadOnlyConnection::open(
 
     if (auto applied = connection->applyReadOnlySession(options); !applied)
         return applied.error();
+    if (url.engine() == DatabaseUrl::Engine::Odbc && connection->backend() == DatabaseUrl::Engine::Odbc
+        && !options.allowUnverifiedReadOnly)
+        return Error { QStringLiteral(
+            "%1 is %2, reached through ODBC. DevDash knows no way to make that DBMS read-only: it "
+            "only asks the ODBC driver for a read-only connection (SQL_MODE_READ_ONLY), which the "
+            "driver may ignore, so nothing guarantees that reading it cannot change it. Read it "
+            "only if you trust its contents (devdash: add --allow-unverified-readonly).")
+                           .arg(url.displayUrl(), connection->odbcDbms().description()),
+            UnverifiedReadOnly };
     return connection;
 }
 
@@ -227,6 +288,23 @@ Result<void> ReadOnlyConnection::applyReadOnlySession(const ConnectionOptions &o
     // (backend() is then that engine), on top of the driver's SQL_MODE_READ_ONLY.
     if (m_url.engine() == DatabaseUrl::Engine::Odbc)
         m_odbcDbms = OdbcDataSource::identify(db);
+    switch (backend()) {
+    case DatabaseUrl::Engine::Sqlite:
+        m_dialect = SqlIdentifier::Dialect::Sqlite;
+        break;
+    case DatabaseUrl::Engine::Postgres:
+        m_dialect = SqlIdentifier::Dialect::Postgres;
+        break;
+    case DatabaseUrl::Engine::MySql:
+    case DatabaseUrl::Engine::MariaDb:
+        m_dialect = SqlIdentifier::Dialect::MySql;
+        break;
+    case DatabaseUrl::Engine::Odbc:
+        m_dialect = ReadOnlySql::dialectOf(db);
+        break;
+    }
+    // Behind ODBC the driver runs in autocommit mode: the DBMS's session setting only.
+    const bool native = m_url.engine() != DatabaseUrl::Engine::Odbc;
     QSqlQuery query(db);
     auto must = [&](const QString &sql) -> Result<void> {
         if (query.exec(sql))
@@ -254,7 +332,9 @@ Result<void> ReadOnlyConnection::applyReadOnlySession(const ConnectionOptions &o
             && (qstrcmp(handle.typeName(), "pg_conn*") == 0 || qstrcmp(handle.typeName(), "PGconn*") == 0))
             if (auto *pg = *static_cast<PGconn *const *>(handle.constData()))
                 m_cancelHandle = PQgetCancel(pg);
-        return {};
+        // Last: every statement from here on runs inside it (ReadOnlySql opens it
+        // again after an error or a COMMIT ended it).
+        return native ? must(QStringLiteral("BEGIN READ ONLY")) : Result<void> {};
     }
     case DatabaseUrl::Engine::MySql:
     case DatabaseUrl::Engine::MariaDb:
@@ -265,7 +345,18 @@ Result<void> ReadOnlyConnection::applyReadOnlySession(const ConnectionOptions &o
             QStringLiteral("SET SESSION max_statement_time = %1").arg(options.statementTimeoutSeconds));
         (void)query.exec(QStringLiteral("SET SESSION max_execution_time = %1")
                              .arg(options.statementTimeoutSeconds * 1000));
-        return {};
+        if (native && mysqlRequiresTls(m_url)) {
+            // QMYSQL cannot ask the client library to require TLS: the session is checked.
+            const bool encrypted = query.exec(QStringLiteral("SHOW SESSION STATUS LIKE 'Ssl_cipher'"))
+                && query.next() && !query.value(1).toString().isEmpty();
+            if (!encrypted)
+                return Error { QStringLiteral(
+                    "Connected to %1 without TLS although the URL requires it (ssl_mode): DevDash "
+                    "closed the connection. Enable TLS on the server, or give ssl_ca=… so that the "
+                    "client asks for it.")
+                                   .arg(m_url.displayUrl()) };
+        }
+        return native ? must(QStringLiteral("START TRANSACTION READ ONLY")) : Result<void> {};
     case DatabaseUrl::Engine::Odbc:
         // Another DBMS: only the driver's read-only mode (OdbcInspector says so).
         return {};
@@ -273,16 +364,15 @@ Result<void> ReadOnlyConnection::applyReadOnlySession(const ConnectionOptions &o
     return {};
 }
 
-Result<QSqlQuery> ReadOnlyConnection::runBuffered(const QString &sql, const QString &what) const
+Result<QSqlQuery> ReadOnlyConnection::runBuffered(
+    const QString &sql, const QString &what, const QVariantList &values) const
 {
-    if (!m_cancel.isCancelled()) {
-        QSqlQuery query(database());
-        query.setForwardOnly(false);
-        if (query.exec(sql))
-            return query;
-    }
-    // Failed or cancelled: run() says what failed in its words.
-    return run(sql, what);
+    if (m_cancel.isCancelled())
+        return Error { QStringLiteral("Reading %1 from %2 was cancelled.").arg(what, m_url.displayUrl()) };
+    auto query = ReadOnlySql::exec(database(), sql, m_dialect, values, false);
+    if (!query)
+        return failed(query.errorMessage(), what);
+    return query;
 }
 
 Result<QSqlQuery> ReadOnlyConnection::run(
@@ -290,43 +380,37 @@ Result<QSqlQuery> ReadOnlyConnection::run(
 {
     if (m_cancel.isCancelled())
         return Error { QStringLiteral("Reading %1 from %2 was cancelled.").arg(what, m_url.displayUrl()) };
-    QSqlQuery query(database());
-    query.setForwardOnly(true);
-    bool ok = false;
-    if (values.isEmpty()) {
-        ok = query.exec(sql);
-    } else {
-        ok = query.prepare(sql);
-        // Qt 6.4's QODBC counts a bound string's terminating NUL in its length;
-        // PostgreSQL and SQLite stop at it, MySQL/MariaDB keep it ("sakila\0" matches
-        // no schema). Their bytes, bound as such, compare as the string would.
-        const bool odbcMysql = m_url.engine() == DatabaseUrl::Engine::Odbc
-            && (backend() == DatabaseUrl::Engine::MySql || backend() == DatabaseUrl::Engine::MariaDb);
-        for (const QVariant &value : values)
-            query.addBindValue(odbcMysql && value.typeId() == QMetaType::QString
-                    ? QVariant(value.toString().toUtf8())
-                    : value);
-        ok = ok && query.exec();
-    }
-    if (ok)
-        return query;
-    const QSqlError error = query.lastError();
-    const QString text = error.databaseText().isEmpty() ? error.text() : error.databaseText();
+    // Qt 6.4's QODBC counts a bound string's terminating NUL in its length;
+    // PostgreSQL and SQLite stop at it, MySQL/MariaDB keep it ("sakila\0" matches
+    // no schema). Their bytes, bound as such, compare as the string would.
+    const bool odbcMysql = m_url.engine() == DatabaseUrl::Engine::Odbc
+        && (backend() == DatabaseUrl::Engine::MySql || backend() == DatabaseUrl::Engine::MariaDb);
+    QVariantList bound;
+    bound.reserve(values.size());
+    for (const QVariant &value : values)
+        bound << (odbcMysql && value.typeId() == QMetaType::QString ? QVariant(value.toString().toUtf8()) : value);
+    auto query = ReadOnlySql::exec(database(), sql, m_dialect, bound, true);
+    if (!query)
+        return failed(query.errorMessage(), what);
+    return query;
+}
+
+Result<QSqlQuery> ReadOnlyConnection::failed(const QString &message, const QString &what) const
+{
+    const QString text = message.trimmed();
     if (m_cancel.isCancelled())
         return Error { QStringLiteral("Reading %1 from %2 was cancelled.").arg(what, m_url.displayUrl()) };
     if (text.contains(QLatin1String("permission denied"), Qt::CaseInsensitive)
         || text.contains(QLatin1String("command denied"), Qt::CaseInsensitive)
         || text.contains(QLatin1String("access denied"), Qt::CaseInsensitive))
         return Error { QStringLiteral("Reading %1 from %2 was refused (missing privileges): %3")
-                           .arg(what, m_url.displayUrl(), text.trimmed()),
+                           .arg(what, m_url.displayUrl(), text),
             1 };
     if (text.contains(QLatin1String("statement timeout"), Qt::CaseInsensitive)
         || text.contains(QLatin1String("max_statement_time"), Qt::CaseInsensitive))
         return Error { QStringLiteral("Reading %1 from %2 took longer than the statement timeout: %3")
-                           .arg(what, m_url.displayUrl(), text.trimmed()) };
-    return Error {
-        QStringLiteral("Reading %1 from %2 failed: %3").arg(what, m_url.displayUrl(), text.trimmed())
-    };
+                           .arg(what, m_url.displayUrl(), text) };
+    return Error { QStringLiteral("Reading %1 from %2 failed: %3").arg(what, m_url.displayUrl(), text) };
 }
 
 void ReadOnlyConnection::interrupt()

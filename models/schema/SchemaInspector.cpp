@@ -5,7 +5,6 @@
 #include "schema/PostgresInspector.h"
 #include "schema/SqliteInspector.h"
 
-#include <QSqlDriver>
 #include <QSqlRecord>
 
 #include <algorithm>
@@ -51,11 +50,9 @@ Result<SchemaCatalog> SchemaInspector::inspect(ReadOnlyConnection &connection, c
 
 Result<RowPreview> SchemaInspector::previewRows(ReadOnlyConnection &connection, const Table &table, int limit)
 {
-    QSqlDriver *driver = connection.database().driver();
-    const QString name = driver->escapeIdentifier(table.name, QSqlDriver::TableName);
-    QString from = name;
-    if (connection.url().engine() != DatabaseUrl::Engine::Sqlite && !table.schema.isEmpty())
-        from = driver->escapeIdentifier(table.schema, QSqlDriver::TableName) + QLatin1Char('.') + name;
+    // Schema and name quoted apart, as the catalog spells them (SQLite's "main" is implied).
+    const QString from = connection.quoted(
+        connection.backend() == DatabaseUrl::Engine::Sqlite ? QString() : table.schema, table.name);
     // The limit is bound (QSQLITE, QPSQL and QMYSQL all accept a bound LIMIT). A DBMS
     // behind ODBC that DevDash does not know may have no LIMIT: the rows stop being read
     // at the limit instead (a forward-only query reads no further).
@@ -68,8 +65,15 @@ Result<RowPreview> SchemaInspector::previewRows(ReadOnlyConnection &connection, 
         return query.error();
     RowPreview preview;
     const QSqlRecord record = query->record();
-    for (int i = 0; i < record.count(); ++i)
-        preview.columns << record.fieldName(i);
+    // The catalog's names when they match the result, column for column: QSQLITE drops
+    // every '"' from a result's column names.
+    if (record.count() == table.columns.size()) {
+        for (const Column &column : table.columns)
+            preview.columns << column.name;
+    } else {
+        for (int i = 0; i < record.count(); ++i)
+            preview.columns << record.fieldName(i);
+    }
     while (preview.rows.size() < std::max(0, limit) && query->next()) {
         QVariantList row;
         row.reserve(record.count());

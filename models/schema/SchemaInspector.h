@@ -34,8 +34,8 @@ class SchemaInspector
 public:
     static Result<SchemaCatalog> inspect(ReadOnlyConnection &connection, const InspectOptions &options = {});
 
-    // Reads at most `limit` rows of schema.table, identifiers quoted by the
-    // driver (QSqlDriver::escapeIdentifier), on the read-only connection.
+    // Reads at most `limit` rows of schema.table, schema and name quoted apart by
+    // SqlIdentifier, on the read-only connection (one prepared statement).
     static Result<RowPreview> previewRows(
         ReadOnlyConnection &connection, const Table &table, int limit = 100);
 };

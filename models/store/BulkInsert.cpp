@@ -3,6 +3,8 @@
 #include "PostgresBinding.h"
 #include "SqliteBinding.h"
 
+#include "common/SqlIdentifier.h"
+
 #include <QSqlDriver>
 #include <QSqlError>
 #include <QSqlRecord>
@@ -181,18 +183,17 @@ Result<void> BulkInsert::flushPostgres()
     // COPY knows no ON CONFLICT or RETURNING: copy into a temporary table of the
     // same columns, then move its rows with one INSERT … SELECT that has the suffix.
     // The table lives until the transaction ends (the import's), so a unique name.
-    const QSqlDriver *driver = m_db.connection().driver();
     QStringList quoted;
     for (const QString &column : m_columns)
-        quoted.append(driver->escapeIdentifier(column, QSqlDriver::FieldName));
+        quoted.append(SqlIdentifier::quote(column, SqlIdentifier::Dialect::Postgres));
     const QString columns = quoted.join(QLatin1Char(','));
-    const QString table = driver->escapeIdentifier(m_table, QSqlDriver::TableName);
+    const QString table = SqlIdentifier::quote(m_table, SqlIdentifier::Dialect::Postgres);
     if (m_stageTable.isEmpty()) {
         const QString stage = QStringLiteral("devdash_stage_%1").arg(s_stageCounter.fetch_add(1));
         const QString create
             = QStringLiteral("CREATE TEMPORARY TABLE %1 ON COMMIT DROP AS SELECT %2 FROM %3 "
                              "WITH NO DATA")
-                  .arg(driver->escapeIdentifier(stage, QSqlDriver::TableName), columns, table);
+                  .arg(SqlIdentifier::quote(stage, SqlIdentifier::Dialect::Postgres), columns, table);
         if (auto ok = execPostgres(m_db, conn, QStringLiteral("stage rows for %1").arg(m_table), create); !ok)
             return ok;
         m_stageTable = stage;
@@ -202,7 +203,7 @@ Result<void> BulkInsert::flushPostgres()
     const QString move
         = QStringLiteral("WITH staged AS (DELETE FROM %1 RETURNING %2) INSERT INTO %3 (%2) "
                          "SELECT %2 FROM staged %4")
-              .arg(driver->escapeIdentifier(m_stageTable, QSqlDriver::TableName), columns, table, m_suffix);
+              .arg(SqlIdentifier::quote(m_stageTable, SqlIdentifier::Dialect::Postgres), columns, table, m_suffix);
     QVariantList row;
     auto ok = forEachPostgresRow(m_db, conn, QStringLiteral("insert into %1").arg(m_table), move, {},
         [&](int count, const char *const *cells) {

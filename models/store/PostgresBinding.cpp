@@ -2,6 +2,8 @@
 
 #include "Database.h"
 
+#include "common/SqlIdentifier.h"
+
 #include <QLocale>
 #include <QSqlDriver>
 #include <QSqlError>
@@ -162,11 +164,10 @@ Result<void> copyIn(const Database &db, PGconn *conn, const QString &table, cons
     const QString what = QStringLiteral("copy rows into %1").arg(table);
     if (!postgresReady(conn))
         return busyError(db, what);
-    const QSqlDriver *driver = db.connection().driver();
     QStringList quoted;
     for (const QString &column : columns)
-        quoted.append(driver->escapeIdentifier(column, QSqlDriver::FieldName));
-    const QByteArray sql = (QStringLiteral("COPY ") + driver->escapeIdentifier(table, QSqlDriver::TableName)
+        quoted.append(SqlIdentifier::quote(column, SqlIdentifier::Dialect::Postgres));
+    const QByteArray sql = (QStringLiteral("COPY ") + SqlIdentifier::quote(table, SqlIdentifier::Dialect::Postgres)
         + QStringLiteral(" (") + quoted.join(QLatin1Char(',')) + QStringLiteral(") FROM STDIN"))
                                .toUtf8();
     ResultPtr start(PQexec(conn, sql.constData()));

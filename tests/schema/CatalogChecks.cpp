@@ -284,13 +284,12 @@ void checkMysqlCatalog(
     const auto tables = SchemaFixtures::oracle(connection, QStringLiteral("SHOW FULL TABLES"));
     QCOMPARE(catalog->tables.size(), tables.size());
     int foreignKeys = 0;
-    QSqlDriver *driver = connection.database().driver();
     for (const QVariantList &row : tables) {
         const QString name = row.at(0).toString();
         const Table *table = catalog->table(database, name);
         QVERIFY2(table, qPrintable(name));
         QCOMPARE(table->kind == TableKind::View, row.at(1).toString() == QLatin1String("VIEW"));
-        const QString quotedName = driver->escapeIdentifier(name, QSqlDriver::TableName);
+        const QString quotedName = connection.quoted(QString(), name);
         const auto columns
             = SchemaFixtures::oracle(connection, QStringLiteral("SHOW COLUMNS FROM %1").arg(quotedName));
         QCOMPARE(table->columns.size(), columns.size());

@@ -120,7 +120,7 @@ QString AddConnectionDialog::problem() const
         return tr("There is already a database named \"%1\".").arg(name);
     if (m_url->text().trimmed().isEmpty())
         return tr("Enter the database URL.");
-    auto url = schema::DatabaseUrl::parse(m_url->text());
+    auto url = schema::DatabaseUrl::parse(m_url->text(), schema::DatabaseUrl::Origin::UserTyped);
     if (!url)
         return url.errorMessage();
     if (url->hasInlinePassword())

@@ -16,6 +16,9 @@ struct DatabaseConnection
     bool configured = false; // from .devdash.json (snapshotted when opened)
     QString framework; // migrations framework name ("flyway"); empty: recognised from the history table
     QString migrationsPath; // relative to the repository; empty: by convention
+    // The user agreed, this session, to read a DBMS behind ODBC that nothing makes
+    // read-only (ReadOnlyConnection::UnverifiedReadOnly). Never stored.
+    bool readWithoutGuarantee = false;
 };
 
 } // namespace devdash::ui

@@ -14,6 +14,7 @@
 #include "common/Workspace.h"
 #include "shell/MessagePanel.h"
 
+#include "schema/ReadOnlyConnection.h"
 #include "schema/SchemaTreeModel.h"
 
 #include <QComboBox>
@@ -368,9 +369,14 @@ void DatabasePage::onInspected(const QString &name, quint64 generation, Result<s
     if (generation != m_generation)
         return;
     if (!result) {
-        m_tree->setDatabaseStatus(name, tr("failed"));
-        if (name == currentDatabase())
-            showInspectError(name, result.errorMessage());
+        const bool unverified = result.error().code == schema::ReadOnlyConnection::UnverifiedReadOnly;
+        m_tree->setDatabaseStatus(name, unverified ? tr("not read") : tr("failed"));
+        if (name == currentDatabase()) {
+            if (unverified)
+                askToReadUnverified(name, result.errorMessage());
+            else
+                showInspectError(name, result.errorMessage());
+        }
         Q_EMIT readyChanged();
         return;
     }
@@ -501,6 +507,28 @@ void DatabasePage::showInspectError(const QString &name, const QString &message)
     if (c && !c->url.startsWith(QLatin1String("sqlite"), Qt::CaseInsensitive)
         && looksLikePasswordProblem(message))
         m_message->addAction(tr("Enter Password…"), [this, name] { askPassword(name); });
+    m_message->addAction(tr("Add Connection…"), [this] { chooseConnectionToAdd(); });
+    m_stack->setCurrentWidget(m_message);
+}
+
+void DatabasePage::askToReadUnverified(const QString &name, const QString &message)
+{
+    // A question before anything is read: nothing enforces read-only on this DBMS.
+    m_message->setContent(MessagePanel::Kind::Error,
+        tr("Read %1 without a read-only guarantee?").arg(name),
+        message + QLatin1Char(' ')
+            + tr("DevDash only reads; choose Read Anyway if you trust this database's contents."));
+    m_message->addAction(
+        tr("Read Anyway"),
+        [this, name] {
+            for (DatabaseConnection &c : m_connections)
+                if (c.name == name)
+                    c.readWithoutGuarantee = true;
+            m_diff->setConnections(m_connections, m_repoPath);
+            m_migrations->setConnections(m_connections, m_repoPath);
+            inspect(name, true);
+        },
+        false);
     m_message->addAction(tr("Add Connection…"), [this] { chooseConnectionToAdd(); });
     m_stack->setCurrentWidget(m_message);
 }

@@ -96,6 +96,7 @@ private:
     void onTreeSelection();
     void requestPreview(const schema::Table &table);
     void showInspectError(const QString &name, const QString &message);
+    void askToReadUnverified(const QString &name, const QString &message);
     void showNoDatabases(const QString &configError);
     void showContent();
     void askPassword(const QString &name);

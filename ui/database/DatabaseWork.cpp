@@ -34,9 +34,16 @@ Result<store::Database> DatabaseWork::openStore()
     return TestStoreAccess::open(location.value());
 }
 
+schema::DatabaseUrl::Origin DatabaseWork::origin(const DatabaseConnection &connection)
+{
+    // .devdash.json is the repository's; a connection added in the page is the user's.
+    return connection.configured ? schema::DatabaseUrl::Origin::Repository
+                                 : schema::DatabaseUrl::Origin::UserTyped;
+}
+
 QString DatabaseWork::snapshotKey(const DatabaseConnection &connection, const QString &repoRoot)
 {
-    auto url = schema::DatabaseUrl::parse(resolvedUrl(connection.url, repoRoot));
+    auto url = schema::DatabaseUrl::parse(resolvedUrl(connection.url, repoRoot), origin(connection));
     if (!url)
         return connection.name;
     return schema::SchemaSnapshotStore::databaseKey(
@@ -56,7 +63,8 @@ QString DatabaseWork::resolvedUrl(const QString &url, const QString &repoRoot)
 
 QString DatabaseWork::withPassword(const QString &url, const QString &password)
 {
-    auto parsed = schema::DatabaseUrl::parse(url);
+    // Only the text is rewritten here: what it may open is checked where it is opened.
+    auto parsed = schema::DatabaseUrl::parse(url, schema::DatabaseUrl::Origin::UserTyped);
     if (!parsed || password.isEmpty() || parsed->engine() == schema::DatabaseUrl::Engine::Sqlite)
         return url;
     const int hostStart = int(url.indexOf(QLatin1String("://"))) + 3;
@@ -73,7 +81,7 @@ QString DatabaseWork::withPassword(const QString &url, const QString &password)
 
 QString DatabaseWork::displayUrl(const QString &url)
 {
-    auto parsed = schema::DatabaseUrl::parse(url);
+    auto parsed = schema::DatabaseUrl::parse(url, schema::DatabaseUrl::Origin::UserTyped);
     return parsed ? parsed->displayUrl() : url;
 }
 
@@ -82,11 +90,13 @@ namespace {
 Result<std::unique_ptr<schema::ReadOnlyConnection>> openConnection(
     const DatabaseConnection &connection, const QString &repoRoot, const CancelToken &cancel)
 {
-    auto url = schema::DatabaseUrl::parse(DatabaseWork::resolvedUrl(connection.url, repoRoot));
+    auto url = schema::DatabaseUrl::parse(
+        DatabaseWork::resolvedUrl(connection.url, repoRoot), DatabaseWork::origin(connection));
     if (!url)
         return url.error();
     schema::ConnectionOptions options;
     options.environmentName = connection.name;
+    options.allowUnverifiedReadOnly = connection.readWithoutGuarantee;
     options.cancel = cancel;
     return schema::ReadOnlyConnection::open(url.value(), options);
 }

@@ -9,6 +9,7 @@
 
 #include "common/CancelToken.h"
 #include "common/Result.h"
+#include "schema/DatabaseUrl.h"
 #include "schema/SchemaCatalog.h"
 #include "schema/SchemaInspector.h"
 #include "schema/migrations/MigrationInspector.h"
@@ -26,6 +27,8 @@ public:
 
     // The databases of `repoRoot`/.devdash.json, with relative SQLite paths made absolute.
     static Result<QList<DatabaseConnection>> configured(const QString &repoRoot);
+    // Where the connection's URL comes from: .devdash.json (strict) or the user.
+    static schema::DatabaseUrl::Origin origin(const DatabaseConnection &connection);
     // A URL ready to open: a relative SQLite path is taken from `repoRoot`.
     static QString resolvedUrl(const QString &url, const QString &repoRoot);
 

@@ -11,7 +11,7 @@ namespace devdash::ui {
 void KeychainPasswordWriter::write(const QString &url, const QString &environmentName,
     const QString &password, QObject *context, std::function<void(const QString &error)> done)
 {
-    auto parsed = schema::DatabaseUrl::parse(url);
+    auto parsed = schema::DatabaseUrl::parse(url, schema::DatabaseUrl::Origin::UserTyped);
     if (!parsed) {
         done(parsed.errorMessage());
         return;

@@ -12,7 +12,7 @@ const QString Array = QStringLiteral("connections");
 
 QString withoutPassword(const QString &url)
 {
-    auto parsed = schema::DatabaseUrl::parse(url);
+    auto parsed = schema::DatabaseUrl::parse(url, schema::DatabaseUrl::Origin::UserTyped);
     return parsed && parsed->hasInlinePassword() ? parsed->displayUrl() : url;
 }
 } // namespace

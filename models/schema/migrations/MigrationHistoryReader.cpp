@@ -2,6 +2,9 @@
 
 #include "MigrationVersion.h"
 
+#include "common/SqlIdentifier.h"
+#include "schema/ReadOnlySql.h"
+
 #include <QHash>
 #include <QSqlDriver>
 #include <QSqlError>
@@ -57,26 +60,76 @@ const QList<TableSpec> &specs()
     return list;
 }
 
-QString baseName(const QString &table)
+// One table of the database: schema and name as the catalog spells them.
+struct CatalogTable
 {
-    return table.mid(table.lastIndexOf(QLatin1Char('.')) + 1);
+    QString schema;
+    QString name;
+    // For people: PostgreSQL's "public" goes without saying (still quoted in the SQL).
+    QString display() const
+    {
+        return schema.isEmpty() || schema == QLatin1String("public") ? name : schema + QLatin1Char('.') + name;
+    }
+};
+
+using devdash::schema::ReadOnlySql;
+
+Result<QSqlQuery> select(QSqlDatabase db, const QString &sql, const QVariantList &values = {})
+{
+    return ReadOnlySql::exec(db, sql, ReadOnlySql::dialectOf(db), values);
 }
 
-QString quoted(const QSqlDatabase &db, const QString &table)
+QString quoted(const QSqlDatabase &db, const CatalogTable &table)
 {
-    // The drivers quote "schema.table" part by part.
-    return db.driver()->escapeIdentifier(table, QSqlDriver::TableName);
+    return SqlIdentifier::qualified(table.schema, table.name, ReadOnlySql::dialectOf(db));
 }
 
-Result<QSqlRecord> columnsOf(const QSqlDatabase &db, const QString &table)
+// The tables of the database, from the catalog, schema and name apart (QSqlDatabase::
+// tables() joins them with a dot that a name may hold too). PostgreSQL: every user
+// schema, "public" first; MySQL/MariaDB: the connection's
+// database; SQLite and any other DBMS: the driver's list of names.
+Result<QList<CatalogTable>> listTables(QSqlDatabase db)
 {
-    QSqlQuery q(db);
-    q.setForwardOnly(true);
-    if (!q.exec(QStringLiteral("SELECT * FROM %1 WHERE 1 = 0").arg(quoted(db, table))))
+    const SqlIdentifier::Dialect dialect = ReadOnlySql::dialectOf(db);
+    const QSqlDriver::DbmsType dbms = db.driver() ? db.driver()->dbmsType() : QSqlDriver::UnknownDbms;
+    QString sql;
+    if (dialect == SqlIdentifier::Dialect::Postgres || dbms == QSqlDriver::PostgreSQL)
+        sql = QStringLiteral("SELECT n.nspname, c.relname "
+                             "FROM pg_catalog.pg_class c JOIN pg_catalog.pg_namespace n ON n.oid = c.relnamespace "
+                             "WHERE c.relkind IN ('r', 'p') AND n.nspname <> 'information_schema' "
+                             "AND left(n.nspname, 3) <> 'pg_' "
+                             "ORDER BY n.nspname <> 'public', n.nspname, c.relname");
+    else if (dialect == SqlIdentifier::Dialect::MySql || dbms == QSqlDriver::MySqlServer)
+        sql = QStringLiteral("SELECT '', table_name FROM information_schema.tables "
+                             "WHERE table_schema = DATABASE() AND table_type = 'BASE TABLE' ORDER BY table_name");
+    QList<CatalogTable> tables;
+    if (sql.isEmpty()) {
+        const QStringList names = db.tables(QSql::Tables);
+        if (names.isEmpty() && db.lastError().isValid())
+            return Error { QStringLiteral("listing the tables of %1 failed: %2")
+                               .arg(db.databaseName(), db.lastError().text()) };
+        for (const QString &name : names)
+            tables.append({ QString(), name });
+        return tables;
+    }
+    auto query = select(db, sql);
+    if (!query)
         return Error {
-            QStringLiteral("reading the columns of %1 failed: %2").arg(table, q.lastError().text())
+            QStringLiteral("listing the tables of %1 failed: %2").arg(db.databaseName(), query.errorMessage())
         };
-    return q.record();
+    while (query->next())
+        tables.append({ query->value(0).toString(), query->value(1).toString() });
+    return tables;
+}
+
+Result<QSqlRecord> columnsOf(const QSqlDatabase &db, const CatalogTable &table)
+{
+    auto query = select(db, QStringLiteral("SELECT * FROM %1 WHERE 1 = 0").arg(quoted(db, table)));
+    if (!query)
+        return Error {
+            QStringLiteral("reading the columns of %1 failed: %2").arg(table.display(), query.errorMessage())
+        };
+    return query->record();
 }
 
 bool hasColumns(const QSqlRecord &record, const QStringList &columns)
@@ -139,25 +192,24 @@ QTimeZone sessionTimeZone(QSqlDatabase db)
     const QString driver = db.driverName();
     // Behind an ODBC DSN the DBMS is not in the driver's name: each engine's question is tried.
     const bool odbc = driver == QLatin1String("QODBC");
-    QSqlQuery q(db);
     if (driver == QLatin1String("QPSQL") || odbc) {
-        if (q.exec(QStringLiteral("SELECT current_setting('TimeZone'), "
-                                  "EXTRACT(TIMEZONE FROM now())::int"))
-            && q.next()) {
-            const QTimeZone named(q.value(0).toString().toUtf8());
-            return named.isValid() ? named : QTimeZone(q.value(1).toInt());
+        if (auto q = select(db,
+                QStringLiteral("SELECT current_setting('TimeZone'), EXTRACT(TIMEZONE FROM now())::int"));
+            q && q->next()) {
+            const QTimeZone named(q->value(0).toString().toUtf8());
+            return named.isValid() ? named : QTimeZone(q->value(1).toInt());
         }
     }
     if (driver == QLatin1String("QMYSQL") || driver == QLatin1String("QMARIADB") || odbc) {
         // A named session zone ("Europe/Berlin") knows its DST changes; SYSTEM or an
         // offset ("+02:00") is taken as the offset it has now.
-        if (q.exec(
-                QStringLiteral("SELECT @@session.time_zone, TIMESTAMPDIFF(MINUTE, UTC_TIMESTAMP(), NOW())"))
-            && q.next()) {
-            const QByteArray name = q.value(0).toString().toUtf8();
+        if (auto q = select(db,
+                QStringLiteral("SELECT @@session.time_zone, TIMESTAMPDIFF(MINUTE, UTC_TIMESTAMP(), NOW())"));
+            q && q->next()) {
+            const QByteArray name = q->value(0).toString().toUtf8();
             if (name.contains('/') && QTimeZone::isTimeZoneIdAvailable(name))
                 return QTimeZone(name);
-            return QTimeZone(q.value(1).toInt() * 60);
+            return QTimeZone(q->value(1).toInt() * 60);
         }
     }
     return QTimeZone::utc();
@@ -407,29 +459,25 @@ Result<QList<HistoryTable>> MigrationHistoryReader::detect(QSqlDatabase db)
         return Error { QStringLiteral(
             "looking for migration history tables failed: the connection %1 is not open")
                            .arg(db.connectionName()) };
-    const QStringList tables = db.tables(QSql::Tables);
-    if (tables.isEmpty() && db.lastError().isValid())
-        return Error { QStringLiteral("listing the tables of %1 failed: %2")
-                           .arg(db.databaseName(), db.lastError().text()) };
-    // Lower-cased base name -> the tables of that name (one per schema).
-    QHash<QString, QStringList> byName;
-    for (const QString &t : tables)
-        byName[baseName(t).toLower()].append(t);
+    const auto tables = listTables(db);
+    if (!tables)
+        return tables.error();
+    // Lower-cased name -> the tables of that name (one per schema).
+    QHash<QString, QList<CatalogTable>> byName;
+    for (const CatalogTable &t : *tables)
+        byName[t.name.toLower()].append(t);
 
     QList<HistoryTable> found;
-    QStringList claimed;
+    QList<QPair<QString, QString>> claimed;
     for (const TableSpec &spec : specs()) {
-        const QStringList candidates = byName.value(QString::fromLatin1(spec.table));
-        for (const QString &table : candidates) {
-            if (claimed.contains(table))
+        const QList<CatalogTable> candidates = byName.value(QString::fromLatin1(spec.table));
+        for (const CatalogTable &table : candidates) {
+            if (claimed.contains(qMakePair(table.schema, table.name)))
                 continue;
-            const QString schemaPrefix = table.left(table.size() - baseName(table).size());
             auto sibling = [&](const char *name) {
-                const QStringList others = byName.value(QString::fromLatin1(name));
-                return std::any_of(others.begin(), others.end(), [&](const QString &o) {
-                    return o.left(o.size() - baseName(o).size()).compare(schemaPrefix, Qt::CaseInsensitive)
-                        == 0;
-                });
+                const QList<CatalogTable> others = byName.value(QString::fromLatin1(name));
+                return std::any_of(others.begin(), others.end(),
+                    [&](const CatalogTable &o) { return o.schema.compare(table.schema, Qt::CaseInsensitive) == 0; });
             };
             if (spec.withTable && !sibling(spec.withTable))
                 continue;
@@ -440,8 +488,8 @@ Result<QList<HistoryTable>> MigrationHistoryReader::detect(QSqlDatabase db)
                 return record.error();
             if (!hasColumns(*record, spec.columns))
                 continue;
-            found.append({ spec.framework, table });
-            claimed.append(table);
+            found.append({ spec.framework, table.display(), table.schema, table.name });
+            claimed.append(qMakePair(table.schema, table.name));
         }
     }
     return found;
@@ -450,13 +498,15 @@ Result<QList<HistoryTable>> MigrationHistoryReader::detect(QSqlDatabase db)
 Result<MigrationHistory> MigrationHistoryReader::read(QSqlDatabase db, const HistoryTable &table)
 {
     const QTimeZone zone = sessionTimeZone(db); // asked first: one query at a time per connection
-    QSqlQuery q(db);
-    q.setForwardOnly(true);
-    if (!q.exec(QStringLiteral("SELECT * FROM %1").arg(quoted(db, table.table)))) {
+    // A HistoryTable built by hand may name its table only: the name is then the whole text.
+    const CatalogTable source { table.schema, table.name.isEmpty() ? table.table : table.name };
+    auto selected = select(db, QStringLiteral("SELECT * FROM %1").arg(quoted(db, source)));
+    if (!selected) {
         return Error { QStringLiteral(
             "reading the %1 history table %2 failed: %3 — check that the user may read it")
-                           .arg(frameworkName(table.framework), table.table, q.lastError().text()) };
+                           .arg(frameworkName(table.framework), table.table, selected.errorMessage()) };
     }
+    QSqlQuery &q = *selected;
     MigrationHistory history;
     history.framework = table.framework;
     history.table = table.table;

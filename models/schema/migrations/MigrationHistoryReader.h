@@ -5,7 +5,9 @@
 // it apart from a namesake, and a mapping of its rows to AppliedMigration.
 //
 // The connection belongs to the calling thread (opened read-only by the caller); the
-// reader only runs SELECTs, identifiers quoted by the driver.
+// reader only runs SELECTs, one statement per call (ReadOnlySql), with the schema
+// and the table name read from the catalog as two values and quoted apart by
+// SqlIdentifier: a schema named `"x";drop table p;--` is a name, never SQL.
 
 #include "Migration.h"
 #include "common/Result.h"
@@ -17,7 +19,9 @@ namespace devdash::migrations {
 struct HistoryTable
 {
     Framework framework = Framework::Unknown;
-    QString table; // as the database spells it, schema-qualified outside the default schema
+    QString table; // for people: schema-qualified outside the default schema ("sp.flyway_schema_history")
+    QString schema; // as the catalog has it; empty: the connection's default
+    QString name; // the table's own name, as the catalog has it
 };
 
 class MigrationHistoryReader
