@@ -395,24 +395,26 @@ void MainWindow::openLastRepository()
 
 void MainWindow::openDemo()
 {
-    m_demoFolder = std::make_unique<QTemporaryDir>();
-    if (!m_demoFolder->isValid()) {
+    // The demo shown so far (if any) keeps its folder until the new one is built.
+    auto demoFolder = std::make_shared<QTemporaryDir>();
+    if (!demoFolder->isValid()) {
         onFailed(tr("the demo"),
-            tr("Cannot create a temporary folder for the demo: %1").arg(m_demoFolder->errorString()));
+            tr("Cannot create a temporary folder for the demo: %1").arg(demoFolder->errorString()));
         return;
     }
     m_pagesShown = false;
     m_message->setContent(MessagePanel::Kind::Progress, tr("Building the demo workspace…"), {});
     showMessage();
-    const QString folder = m_demoFolder->path();
+    const QString folder = demoFolder->path();
     runJob(
         jobs(), tr("Building the demo workspace"), this,
         [folder](const JobContext &) { return demo::DemoWorkspace::create(folder); },
-        [this](Result<demo::DemoWorkspace> result) {
+        [this, demoFolder](Result<demo::DemoWorkspace> result) {
             if (!result) {
                 onFailed(tr("the demo"), result.errorMessage());
                 return;
             }
+            m_demoFolder = demoFolder;
             // The demo's runs live in its own store, never in the user's.
             TestStoreAccess::setLocation(result->store);
             openRepository(result->repository);
@@ -451,17 +453,9 @@ void MainWindow::onOpened()
     rememberRepository(info.path);
     updateRepositoryLabels();
     if (info.empty) {
-        m_pagesShown = false;
         for (Page *page : std::as_const(m_pages))
             page->setRepository({});
-        m_message->setContent(MessagePanel::Kind::Empty, tr("This repository has no commits yet"),
-            tr("%1 is a git repository without any commit or branch. Make a first commit, then "
-               "press F5 to refresh.")
-                .arg(QDir::toNativeSeparators(info.workDir.isEmpty() ? info.path : info.workDir)));
-        m_message->addAction(
-            tr("Refresh"), [this] { refresh(); }, true);
-        m_message->addAction(tr("Open another repository…"), [this] { browseForRepository(); });
-        showMessage();
+        showEmptyRepository();
         return;
     }
     for (Page *page : std::as_const(m_pages))
@@ -469,8 +463,41 @@ void MainWindow::onOpened()
     showPages();
 }
 
+void MainWindow::showEmptyRepository()
+{
+    const RepositoryInfo &info = m_workspace->info();
+    m_pagesShown = false;
+    m_message->setContent(MessagePanel::Kind::Empty, tr("This repository has no commits yet"),
+        tr("%1 is a git repository without any commit or branch. Make a first commit, then "
+           "press F5 to refresh.")
+            .arg(QDir::toNativeSeparators(info.workDir.isEmpty() ? info.path : info.workDir)));
+    m_message->addAction(
+        tr("Refresh"), [this] { refresh(); }, true);
+    m_message->addAction(tr("Open another repository…"), [this] { browseForRepository(); });
+    showMessage();
+}
+
 void MainWindow::onFailed(const QString &path, const QString &message)
 {
+    if (m_workspace->isOpen()) {
+        // The repository shown stays open and on screen; the error is said over it.
+        updateRepositoryLabels();
+        if (m_workspace->info().empty)
+            showEmptyRepository();
+        else
+            showPages();
+        const QString title = path.isEmpty() ? tr("No repository to open")
+                                             : tr("Cannot open %1").arg(QDir::toNativeSeparators(path));
+        statusBar()->showMessage(
+            tr("%1 — %2 stays open").arg(title, m_workspace->info().displayName), 10000);
+        auto *box = new QMessageBox(QMessageBox::Warning, title, message, QMessageBox::Ok, this);
+        box->setObjectName(QStringLiteral("openErrorBox"));
+        box->setInformativeText(tr("%1 stays open.").arg(m_workspace->info().displayName));
+        box->setAttribute(Qt::WA_DeleteOnClose);
+        box->setWindowModality(Qt::WindowModal);
+        box->open();
+        return;
+    }
     m_pagesShown = false;
     updateRepositoryLabels();
     m_message->setContent(MessagePanel::Kind::Error,

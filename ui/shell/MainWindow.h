@@ -79,6 +79,7 @@ private:
     void onOpened();
     void onFailed(const QString &path, const QString &message);
     void showWelcome();
+    void showEmptyRepository();
     void showMessage();
     void showPages();
     void updateRepositoryLabels();
@@ -106,7 +107,7 @@ private:
     QMenu *m_viewMenu = nullptr;
     QActionGroup *m_themeGroup = nullptr;
     QAction *m_refreshAction = nullptr;
-    std::unique_ptr<QTemporaryDir> m_demoFolder;
+    std::shared_ptr<QTemporaryDir> m_demoFolder;
     bool m_pagesShown = false;
 };
 
