@@ -54,6 +54,8 @@ public:
 
     const std::optional<deploy::DeploymentsSnapshot> &snapshot() const { return m_snapshot; }
     deploy::DeploymentTimelineModel *timelineModel() const { return m_timeline; }
+    QTableView *timelineView() const { return m_timelineView; }
+    QTabWidget *tabs() const { return m_tabs; }
     DoraPanel *doraPanel() const { return m_dora; }
     QString nowRunningText() const;
     QString releaseDiffText() const;

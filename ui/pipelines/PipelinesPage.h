@@ -61,6 +61,8 @@ public:
     void runPipeline();
     void cancelRun();
     void openInBrowser();
+    // The selected run's commit in History (its context menu's "Show Commit in History").
+    void showSelectedCommitInHistory();
     // The CI settings of this repository (providers, tokens, watched branches).
     void showSettings();
 
