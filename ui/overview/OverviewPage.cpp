@@ -32,6 +32,13 @@ QString esc(const QString &text)
     return text.toHtmlEscaped();
 }
 
+// "kind:value" with the value percent-encoded: test keys, paths and names may hold
+// spaces, colons or quotes. openLink() decodes it.
+QString href(const QString &kind, const QString &value)
+{
+    return kind + QLatin1Char(':') + QString::fromLatin1(QUrl::toPercentEncoding(value));
+}
+
 QString commitLink(const QString &id)
 {
     return QStringLiteral("<a href=\"commit:%1\"><code>%2</code></a>").arg(id, id.left(8));
@@ -92,7 +99,7 @@ QString pipelinesHtml(const PipelinesSection &s)
     for (const BranchPipeline &b : s.branches) {
         html += QStringLiteral("<tr><td>%1%2</td><td>&nbsp;%3</td><td>&nbsp;%4</td><td>&nbsp;%5</td></tr>")
                     .arg(b.watched ? QStringLiteral("&#9733; ") : QString(),
-                        QStringLiteral("<a href=\"pipelines:%1\">%2</a>").arg(esc(b.branch), esc(b.branch)),
+                        QStringLiteral("<a href=\"%1\">%2</a>").arg(href(QStringLiteral("pipelines"), b.branch), esc(b.branch)),
                         statusSpan(b.run.status),
                         b.run.commit.isEmpty() ? QString() : commitLink(b.run.commit),
                         when(b.run.startedAt.isValid() ? b.run.startedAt : b.run.finishedAt));
@@ -119,9 +126,11 @@ QString testsHtml(const TestsSection &s)
     } else {
         html += OverviewPage::tr("<br><b>%n flaky test(s)</b>:", nullptr, s.flakyTotal);
         for (const auto &f : s.flaky)
-            html += QStringLiteral("<br>&nbsp;&nbsp;<a href=\"flaky:%1\">%2</a> (%3%)")
-                        .arg(esc(f.key), esc(f.className.isEmpty() ? f.name : f.className + QStringLiteral("::") + f.name))
-                        .arg(qRound(f.rate * 100));
+            // One arg() call: a second would replace the %3 of an encoded "::" too.
+            html += QStringLiteral("<br>&nbsp;&nbsp;<a href=\"%1\">%2</a> (%3%)")
+                        .arg(href(QStringLiteral("flaky"), f.key),
+                            esc(f.className.isEmpty() ? f.name : f.className + QStringLiteral("::") + f.name),
+                            QString::number(qRound(f.rate * 100)));
     }
     return html;
 }
@@ -155,7 +164,7 @@ QString databasesHtml(const QList<EnvironmentMigrations> &list)
                         .arg(e.applied)
                         .arg(esc(e.framework));
         }
-        lines << QStringLiteral("<a href=\"page:database\">%1</a>").arg(line);
+        lines << QStringLiteral("<a href=\"%1\">%2</a>").arg(href(QStringLiteral("database"), e.environment), line);
     }
     return lines.join(QStringLiteral("<br>"));
 }
@@ -167,7 +176,8 @@ QString deploymentsHtml(const DeploymentsSection &s)
                                 "or name deploy tags in <code>.devdash.json</code>.");
     QStringList lines;
     for (const EnvironmentDeployment &e : s.environments) {
-        QString line = QStringLiteral("<b>%1</b>: ").arg(esc(e.environment));
+        QString line = QStringLiteral("<a href=\"%1\"><b>%2</b></a>: ")
+                           .arg(href(QStringLiteral("deployments"), e.environment), esc(e.environment));
         if (!e.current) {
             line += OverviewPage::tr("nothing deployed successfully yet");
         } else {
@@ -224,15 +234,20 @@ QString commitHtml(const CommitOverview &c)
     if (c.migrationsAdded.isEmpty()) {
         lines << OverviewPage::tr("Migrations: adds none");
     } else {
+        // Each file its own link: the Migrations tab with that migration selected.
         QStringList names;
         for (const QString &path : c.migrationsAdded)
-            names << QStringLiteral("<code>%1</code>").arg(esc(path.section(QLatin1Char('/'), -1)));
-        lines << OverviewPage::tr("Migrations: <a href=\"page:database\">adds %1</a>").arg(names.join(QStringLiteral(", ")));
+            names << QStringLiteral("<a href=\"%1\"><code>%2</code></a>")
+                         .arg(href(QStringLiteral("migration"), path), esc(path.section(QLatin1Char('/'), -1)));
+        lines << OverviewPage::tr("Migrations: adds %1").arg(names.join(QStringLiteral(", ")));
     }
     // Environments.
     QStringList reached;
     for (const auto &r : c.reached)
-        reached << OverviewPage::tr("%1 %2").arg(esc(r.environment), when(r.deployment.at));
+        reached << OverviewPage::tr("%1 %2").arg(QStringLiteral("<a href=\"%1\">%2</a>")
+                                                     .arg(href(QStringLiteral("deployments"), r.environment),
+                                                         esc(r.environment)),
+                       when(r.deployment.at));
     if (reached.isEmpty() && c.notReached.isEmpty())
         lines << OverviewPage::tr("Environments: no deployments recorded");
     else
@@ -242,7 +257,7 @@ QString commitHtml(const CommitOverview &c)
             parts << OverviewPage::tr("in %1").arg(reached.join(QStringLiteral(", ")));
         if (!c.notReached.isEmpty())
             parts << OverviewPage::tr("not yet in %1").arg(esc(c.notReached.join(QStringLiteral(", "))));
-        lines << OverviewPage::tr("Environments: <a href=\"page:deployments\">%1</a>").arg(parts.join(QStringLiteral("; ")));
+        lines << OverviewPage::tr("Environments: %1").arg(parts.join(QStringLiteral("; ")));
     }
     return lines.join(QStringLiteral("<br>"));
 }
@@ -468,7 +483,7 @@ void OverviewPage::loadCommit()
 void OverviewPage::openLink(const QString &link)
 {
     const QString kind = link.section(QLatin1Char(':'), 0, 0);
-    const QString value = link.section(QLatin1Char(':'), 1);
+    const QString value = QUrl::fromPercentEncoding(link.section(QLatin1Char(':'), 1).toUtf8());
     if (kind == QLatin1String("page"))
         Q_EMIT pageRequested(value);
     else if (kind == QLatin1String("commit"))
@@ -478,9 +493,17 @@ void OverviewPage::openLink(const QString &link)
     else if (kind == QLatin1String("compare"))
         Q_EMIT compareRequested(value, QStringLiteral("HEAD"));
     else if (kind == QLatin1String("pipelines"))
-        Q_EMIT pageRequested(QStringLiteral("pipelines"));
-    else if (kind == QLatin1String("flaky") || kind == QLatin1String("testrun"))
-        Q_EMIT pageRequested(QStringLiteral("tests"));
+        Q_EMIT navigationRequested(Destination::pipelinesOfBranch(value));
+    else if (kind == QLatin1String("flaky"))
+        Q_EMIT navigationRequested(Destination::testHistory(value));
+    else if (kind == QLatin1String("testrun"))
+        Q_EMIT navigationRequested(Destination::testRun(value.toLongLong()));
+    else if (kind == QLatin1String("database"))
+        Q_EMIT navigationRequested(Destination::databaseEnvironment(value));
+    else if (kind == QLatin1String("migration")) // files at the commit the card shows
+        Q_EMIT navigationRequested(Destination::migration({}, value, m_commit));
+    else if (kind == QLatin1String("deployments"))
+        Q_EMIT navigationRequested(Destination::deploymentEnvironment(value));
     else if (kind == QLatin1String("url"))
         QDesktopServices::openUrl(QUrl(value));
 }

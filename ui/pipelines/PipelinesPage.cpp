@@ -609,6 +609,14 @@ void PipelinesPage::showContextMenu(const QPoint &pos)
     menu.exec(m_runsView->viewport()->mapToGlobal(pos));
 }
 
+void PipelinesPage::filterBranch(const QString &branch)
+{
+    m_filterBar->setBranch(branch);
+    // The selection may have been filtered away: the branch's newest run instead.
+    if (!m_runsView->currentIndex().isValid() && m_proxy->rowCount() > 0)
+        m_runsView->setCurrentIndex(m_proxy->index(0, 0));
+}
+
 void PipelinesPage::showSelectedCommitInHistory()
 {
     const auto run = selectedRun();

@@ -109,10 +109,10 @@ MainWindow::MainWindow(StatePolicy policy, QWidget *parent)
     addPage(m_branches);
     addPage(m_history);
     addPage(m_compare);
-    auto *tests = new TestsPage(m_workspace, m_content);
+    auto *tests = m_tests = new TestsPage(m_workspace, m_content);
     addPage(tests);
     // CI and local pipeline runs: per branch and commit, stage graph, job logs.
-    auto *pipelines = new PipelinesPage(m_workspace, m_content);
+    auto *pipelines = m_pipelines = new PipelinesPage(m_workspace, m_content);
     addPage(pipelines);
     // History's dots ask the CI servers, through the Pipelines page's providers, about
     // commits no stored run covers.
@@ -131,9 +131,9 @@ MainWindow::MainWindow(StatePolicy policy, QWidget *parent)
         },
         this));
     // Databases of the repository's environments: schema, ER diagram, diff, history, migrations.
-    addPage(new DatabasePage(m_workspace, m_content));
+    addPage(m_database = new DatabasePage(m_workspace, m_content));
     // What runs where, release diffs, sprints and DORA metrics.
-    addPage(new DeploymentsPage(m_workspace, m_content));
+    addPage(m_deployments = new DeploymentsPage(m_workspace, m_content));
 
     // The sidebar never shrinks below its longest page title ("Deployments" was cut to
     // "Deployme…" when a wide page pushed the splitter): one width on every page.
@@ -194,12 +194,49 @@ void MainWindow::addPage(Page *page)
             statusBar()->showMessage(tr("%1 is not a branch or tag").arg(ref), 4000);
     });
     connect(page, &Page::pageRequested, this, [this](const QString &name) { showPage(name); });
+    connect(page, &Page::navigationRequested, this, &MainWindow::navigate);
     connect(page, &Page::commitOverviewRequested, this, [this](const QString &commit) {
         m_overview->showCommit(commit);
         showPage(m_overview->name());
     });
     connect(page, &Page::statusMessage, this,
         [this](const QString &text) { statusBar()->showMessage(text, 4000); });
+}
+
+void MainWindow::navigate(const Destination &destination)
+{
+    // The page's own API first, then the page: it opens on the thing already chosen.
+    using Target = Destination::Target;
+    Page *target = nullptr;
+    switch (destination.target) {
+    case Target::TestHistory:
+        m_tests->showTestHistory(destination.name);
+        target = m_tests;
+        break;
+    case Target::TestRun:
+        m_tests->showTab(TestsPage::RunsTab);
+        m_tests->selectRun(destination.runId);
+        target = m_tests;
+        break;
+    case Target::DatabaseEnvironment:
+        m_database->showEnvironment(destination.environment);
+        target = m_database;
+        break;
+    case Target::Migration:
+        m_database->showMigration(destination.environment, destination.name, destination.ref);
+        target = m_database;
+        break;
+    case Target::PipelinesOfBranch:
+        m_pipelines->filterBranch(destination.name);
+        target = m_pipelines;
+        break;
+    case Target::DeploymentEnvironment:
+        m_deployments->showEnvironment(destination.environment);
+        target = m_deployments;
+        break;
+    }
+    if (target)
+        showPage(target->name());
 }
 
 void MainWindow::createActions()

@@ -23,6 +23,11 @@ namespace devdash::ui {
 
 class BranchesPage;
 class ComparePage;
+class DatabasePage;
+class DeploymentsPage;
+class PipelinesPage;
+class TestsPage;
+struct Destination;
 class HistoryPage;
 class OverviewPage;
 class JobStatusWidget;
@@ -72,6 +77,7 @@ protected:
 
 private:
     void addPage(Page *page);
+    void navigate(const Destination &destination);
     void createActions();
     void createToolBar();
     void updateRecentMenu();
@@ -99,6 +105,10 @@ private:
     HistoryPage *m_history = nullptr;
     OverviewPage *m_overview = nullptr;
     ComparePage *m_compare = nullptr;
+    TestsPage *m_tests = nullptr;
+    PipelinesPage *m_pipelines = nullptr;
+    DatabasePage *m_database = nullptr;
+    DeploymentsPage *m_deployments = nullptr;
     JobStatusWidget *m_jobStatus;
     QLabel *m_repoName;
     QLabel *m_branchLabel;
