@@ -79,6 +79,8 @@ void Workspace::startOpen(const QString &path, bool isRefresh)
         [this, generation, refreshGeneration, isRefresh, path](Result<RepositoryInfo> result) {
             if (generation != m_generation || (isRefresh && refreshGeneration != m_refreshGeneration))
                 return; // another repository was opened meanwhile
+            if (!isRefresh)
+                ++m_refreshGeneration; // a re-read of the previous repository still running is stale
             if (!result) {
                 // The repository open so far stays open: a folder that is not a
                 // repository replaces nothing.
