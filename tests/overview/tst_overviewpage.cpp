@@ -4,20 +4,20 @@
 
 #include "TestRepo.h"
 #include "common/JobTracker.h"
+#include "database/DatabasePage.h"
+#include "database/MigrationsView.h"
 #include "demo/DemoWorkspace.h"
+#include "deploy/DeploymentTimelineModel.h"
+#include "deploy/DeploymentsPage.h"
 #include "overview/CommitOverviewLoader.h"
 #include "overview/OverviewCard.h"
 #include "overview/OverviewPage.h"
 #include "overview/Sparkline.h"
+#include "pipelines/PipelineRunFilter.h"
+#include "pipelines/PipelinesPage.h"
 #include "schema/ReadOnlyConnection.h"
 #include "schema/SchemaInspector.h"
 #include "schema/SchemaSnapshotStore.h"
-#include "database/DatabasePage.h"
-#include "database/MigrationsView.h"
-#include "deploy/DeploymentTimelineModel.h"
-#include "deploy/DeploymentsPage.h"
-#include "pipelines/PipelineRunFilter.h"
-#include "pipelines/PipelinesPage.h"
 #include "shell/MainWindow.h"
 #include "store/Database.h"
 #include "testresults/RunImport.h"
@@ -31,13 +31,13 @@
 
 #include <QComboBox>
 #include <QElapsedTimer>
-#include <QTableView>
-#include <QTabWidget>
-#include <QUrl>
 #include <QLineEdit>
 #include <QSignalSpy>
+#include <QTabWidget>
+#include <QTableView>
 #include <QTemporaryDir>
 #include <QTest>
+#include <QUrl>
 
 using namespace devdash;
 
@@ -202,7 +202,8 @@ private Q_SLOTS:
         ui::MainWindow window(ui::MainWindow::StatePolicy::Ephemeral);
         ui::OverviewPage *page = openOverview(window, m_demo.repository);
         QVERIFY(page);
-        auto cardNamed = [&](const char *name) { return page->findChild<ui::OverviewCard *>(QLatin1String(name)); };
+        auto cardNamed
+            = [&](const char *name) { return page->findChild<ui::OverviewCard *>(QLatin1String(name)); };
         auto backToOverview = [&] {
             window.showPage(page->name());
             return QTest::qWaitFor([&] { return page->isReady() && window.jobs()->isIdle(); }, 20000);
@@ -233,7 +234,8 @@ private Q_SLOTS:
         QCOMPARE(tests->tabs()->currentIndex(), int(ui::TestsPage::HistoryTab));
         QCOMPARE(tests->historyView()->testKey(), testKey);
         QTRY_VERIFY_WITH_TIMEOUT(tests->isReady() && window.jobs()->isIdle(), 20000);
-        QVERIFY2(tests->historyView()->model()->rowCount() > 1, qPrintable(testKey + QStringLiteral(" / ") + tests->errorText()));
+        QVERIFY2(tests->historyView()->model()->rowCount() > 1,
+            qPrintable(testKey + QStringLiteral(" / ") + tests->errorText()));
 
         // "adds V1__…": the Migrations tab with V1 selected.
         QVERIFY(backToOverview());

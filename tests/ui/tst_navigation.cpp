@@ -16,8 +16,8 @@
 #include "git/CommitDetailView.h"
 #include "git/CommitListModel.h"
 #include "git/ComparePage.h"
-#include "git/HistoryPage.h"
 #include "git/HistoryModel.h"
+#include "git/HistoryPage.h"
 #include "overview/OverviewCard.h"
 #include "overview/OverviewPage.h"
 #include "pipelines/PipelinesPage.h"
@@ -52,14 +52,16 @@ ui::HistoryPage *historyOf(ui::MainWindow &window)
 bool selectionVisible(ui::HistoryPage *history)
 {
     const QModelIndex current = history->view()->currentIndex();
-    return current.isValid() && history->view()->viewport()->rect().intersects(history->view()->visualRect(current));
+    return current.isValid()
+        && history->view()->viewport()->rect().intersects(history->view()->visualRect(current));
 }
 
 // The list of Compare that shows `model` (through its sorting proxy).
 QTreeView *listOf(ui::ComparePage *compare, ui::CommitListModel *model)
 {
     for (QTreeView *view : compare->findChildren<QTreeView *>())
-        if (auto *proxy = qobject_cast<QSortFilterProxyModel *>(view->model()); proxy && proxy->sourceModel() == model)
+        if (auto *proxy = qobject_cast<QSortFilterProxyModel *>(view->model());
+            proxy && proxy->sourceModel() == model)
             return view;
     return nullptr;
 }
@@ -222,8 +224,8 @@ void TestNavigation::commitNotOnTheBranchShownSwitchesToAllRefs()
 
     // A revision that names nothing: said, and the selection stays.
     Q_EMIT card->linkActivated(QStringLiteral("commit:") + QString(40, QLatin1Char('0')));
-    QTRY_VERIFY_WITH_TIMEOUT(window.statusBar()->currentMessage().contains(QStringLiteral("Cannot show commit")),
-        LoadTimeout);
+    QTRY_VERIFY_WITH_TIMEOUT(
+        window.statusBar()->currentMessage().contains(QStringLiteral("Cannot show commit")), LoadTimeout);
     QCOMPARE(history->selectedCommit(), m_deep);
 }
 
@@ -255,7 +257,8 @@ void TestNavigation::demoCommitLinks()
     // Deployments: a double-click on an older deployment of the timeline.
     auto *deployments = qobject_cast<ui::DeploymentsPage *>(window.page(QStringLiteral("deployments")));
     window.showPage(deployments->name());
-    QTRY_VERIFY_WITH_TIMEOUT(deployments->isReady() && deployments->timelineModel()->rowCount() > 5, LoadTimeout);
+    QTRY_VERIFY_WITH_TIMEOUT(
+        deployments->isReady() && deployments->timelineModel()->rowCount() > 5, LoadTimeout);
     QString headId;
     QTRY_VERIFY_WITH_TIMEOUT(!(headId = history->historyModel()->commitAt(0)).isEmpty(), LoadTimeout);
     int row = -1;

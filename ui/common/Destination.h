@@ -26,7 +26,10 @@ struct Destination
     QString ref;
     qint64 runId = 0;
 
-    static Destination testHistory(const QString &testKey) { return { Target::TestHistory, testKey, {}, {}, 0 }; }
+    static Destination testHistory(const QString &testKey)
+    {
+        return { Target::TestHistory, testKey, {}, {}, 0 };
+    }
     static Destination testRun(qint64 id) { return { Target::TestRun, {}, {}, {}, id }; }
     static Destination databaseEnvironment(const QString &environment)
     {

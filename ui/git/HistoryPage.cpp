@@ -197,8 +197,10 @@ HistoryPage::HistoryPage(Workspace *workspace, QWidget *parent)
         const auto status = m_pipelineBadges->statusOf(commit);
         return status ? CommitPipelineBadges::paintDot(painter, rect, *status) : 0;
     });
-    connect(m_pipelineBadges, &CommitPipelineBadges::changed, m_view->viewport(), qOverload<>(&QWidget::update));
-    connect(m_view->verticalScrollBar(), &QScrollBar::valueChanged, this, &HistoryPage::requestPipelineBadges);
+    connect(
+        m_pipelineBadges, &CommitPipelineBadges::changed, m_view->viewport(), qOverload<>(&QWidget::update));
+    connect(
+        m_view->verticalScrollBar(), &QScrollBar::valueChanged, this, &HistoryPage::requestPipelineBadges);
     connect(m_history, &QAbstractItemModel::rowsInserted, this, &HistoryPage::requestPipelineBadges);
     connect(m_history, &QAbstractItemModel::modelReset, this, &HistoryPage::requestPipelineBadges);
     connect(m_history, &QAbstractItemModel::rowsInserted, this,
@@ -338,7 +340,8 @@ void HistoryPage::requestPipelineBadges()
     if (!model || model->rowCount() == 0)
         return;
     const int first = qMax(0, m_view->rowAt(0));
-    const int visible = qMax(1, m_view->viewport()->height() / qMax(1, m_view->verticalHeader()->defaultSectionSize()));
+    const int visible
+        = qMax(1, m_view->viewport()->height() / qMax(1, m_view->verticalHeader()->defaultSectionSize()));
     const int last = qMin(model->rowCount() - 1, first + 2 * visible);
     QStringList commits;
     for (int row = first; row <= last; ++row)
@@ -455,9 +458,8 @@ void HistoryPage::showCommit(const QString &commitId, const QString &ref)
     Q_EMIT readyChanged();
     runJob(
         m_workspace->jobs(), tr("Finding commit %1").arg(commitId.left(12)), this,
-        [path = m_repoPath, wanted, commitId](const JobContext &job) {
-            return git::locateCommit(path, wanted, commitId, job.token);
-        },
+        [path = m_repoPath, wanted, commitId](
+            const JobContext &job) { return git::locateCommit(path, wanted, commitId, job.token); },
         [this, generation, wanted, commitId](Result<git::CommitPlacement> placement) {
             if (generation != m_locateGeneration)
                 return;
@@ -481,8 +483,9 @@ void HistoryPage::showCommit(const QString &commitId, const QString &ref)
                 Q_EMIT statusMessage(
                     tr("Commit %1 is not on %2: showing all refs").arg(id.left(12), scopeName(wanted)));
             }
-            const bool shown = sameScope(target, m_history->scope()) && m_history->repositoryPath() == m_repoPath
-                && m_history->errorMessage().isEmpty() && (m_history->rowCount() > 0 || m_history->isLoading());
+            const bool shown = sameScope(target, m_history->scope())
+                && m_history->repositoryPath() == m_repoPath && m_history->errorMessage().isEmpty()
+                && (m_history->rowCount() > 0 || m_history->isLoading());
             if (!shown) {
                 openScope(target, id);
                 m_pendingInScope = true;
@@ -543,8 +546,8 @@ void HistoryPage::tryPendingSelection()
         Q_EMIT readyChanged();
         return;
     }
-    const bool underBound = m_pendingInScope ? loaded < MaxRowsForKnownCommit
-                                             : ++m_fetchAttempts < MaxFetchesForSelection;
+    const bool underBound
+        = m_pendingInScope ? loaded < MaxRowsForKnownCommit : ++m_fetchAttempts < MaxFetchesForSelection;
     if (m_history->canFetchMore({}) && underBound) {
         // Beyond the first batches: say what is loading, and let Esc stop it.
         if (!m_findJob && loaded >= 4 * HistoryModel::BatchRows) {

@@ -85,8 +85,8 @@ QString branchHtml(const BranchSection &s)
     // The default branch is often the upstream itself: said once.
     if (s.aheadDefault >= 0 && s.defaultBranch != s.upstream)
         lines << aheadBehind(s.aheadDefault, s.behindDefault, s.defaultBranch)
-                     + QStringLiteral(" — <a href=\"compare:%1\">%2</a>")
-                           .arg(esc(s.defaultBranch), OverviewPage::tr("compare"));
+                + QStringLiteral(" — <a href=\"compare:%1\">%2</a>")
+                      .arg(esc(s.defaultBranch), OverviewPage::tr("compare"));
     return lines.join(QStringLiteral("<br>"));
 }
 
@@ -99,14 +99,16 @@ QString pipelinesHtml(const PipelinesSection &s)
     for (const BranchPipeline &b : s.branches) {
         html += QStringLiteral("<tr><td>%1%2</td><td>&nbsp;%3</td><td>&nbsp;%4</td><td>&nbsp;%5</td></tr>")
                     .arg(b.watched ? QStringLiteral("&#9733; ") : QString(),
-                        QStringLiteral("<a href=\"%1\">%2</a>").arg(href(QStringLiteral("pipelines"), b.branch), esc(b.branch)),
+                        QStringLiteral("<a href=\"%1\">%2</a>")
+                            .arg(href(QStringLiteral("pipelines"), b.branch), esc(b.branch)),
                         statusSpan(b.run.status),
                         b.run.commit.isEmpty() ? QString() : commitLink(b.run.commit),
                         when(b.run.startedAt.isValid() ? b.run.startedAt : b.run.finishedAt));
     }
     html += QStringLiteral("</table>");
     if (s.branchesWithRuns > s.branches.size())
-        html += OverviewPage::tr("<br>and %1 more branches with runs").arg(s.branchesWithRuns - s.branches.size());
+        html += OverviewPage::tr("<br>and %1 more branches with runs")
+                    .arg(s.branchesWithRuns - s.branches.size());
     return html;
 }
 
@@ -164,7 +166,8 @@ QString databasesHtml(const QList<EnvironmentMigrations> &list)
                         .arg(e.applied)
                         .arg(esc(e.framework));
         }
-        lines << QStringLiteral("<a href=\"%1\">%2</a>").arg(href(QStringLiteral("database"), e.environment), line);
+        lines << QStringLiteral("<a href=\"%1\">%2</a>")
+                     .arg(href(QStringLiteral("database"), e.environment), line);
     }
     return lines.join(QStringLiteral("<br>"));
 }
@@ -191,7 +194,8 @@ QString deploymentsHtml(const DeploymentsSection &s)
             if (e.currentIsRollback)
                 line += OverviewPage::tr(" <span style=\"color:#c77c02\">rollback</span>");
             if (e.commitsBehind > 0)
-                line += OverviewPage::tr(" — %n commit(s) behind %1", nullptr, e.commitsBehind).arg(esc(s.baseRef));
+                line += OverviewPage::tr(" — %n commit(s) behind %1", nullptr, e.commitsBehind)
+                            .arg(esc(s.baseRef));
         }
         if (e.latest && e.latest->isFailure())
             line += OverviewPage::tr(" <span style=\"color:#d64541\">last deployment failed %1</span>")
@@ -213,18 +217,21 @@ QString commitHtml(const CommitOverview &c)
         QStringList runs;
         for (const auto &run : c.pipelines)
             runs << QStringLiteral("%1 %2").arg(esc(run.name), statusSpan(run.status));
-        lines << OverviewPage::tr("Pipelines: <a href=\"page:pipelines\">%1</a>").arg(runs.join(QStringLiteral(", ")));
+        lines << OverviewPage::tr("Pipelines: <a href=\"page:pipelines\">%1</a>")
+                     .arg(runs.join(QStringLiteral(", ")));
     }
     // Tests.
     if (!c.testRun) {
         lines << OverviewPage::tr("Tests: no run for this commit");
     } else if (!c.testDelta) {
-        lines << OverviewPage::tr("Tests: <a href=\"testrun:%1\">%2 tests, %3 failing</a> (no run of its parent to compare)")
+        lines << OverviewPage::tr(
+            "Tests: <a href=\"testrun:%1\">%2 tests, %3 failing</a> (no run of its parent to compare)")
                      .arg(c.testRun->id)
                      .arg(c.testRun->counts.tests)
                      .arg(c.testRun->counts.failed + c.testRun->counts.errored);
     } else {
-        lines << OverviewPage::tr("Tests: <a href=\"testrun:%1\">%2 new failures, %3 fixed, %4 new tests</a> against its parent")
+        lines << OverviewPage::tr(
+            "Tests: <a href=\"testrun:%1\">%2 new failures, %3 fixed, %4 new tests</a> against its parent")
                      .arg(c.testRun->id)
                      .arg(c.testDelta->newFailures.size())
                      .arg(c.testDelta->fixed.size())
@@ -238,20 +245,20 @@ QString commitHtml(const CommitOverview &c)
         QStringList names;
         for (const QString &path : c.migrationsAdded)
             names << QStringLiteral("<a href=\"%1\"><code>%2</code></a>")
-                         .arg(href(QStringLiteral("migration"), path), esc(path.section(QLatin1Char('/'), -1)));
+                         .arg(href(QStringLiteral("migration"), path),
+                             esc(path.section(QLatin1Char('/'), -1)));
         lines << OverviewPage::tr("Migrations: adds %1").arg(names.join(QStringLiteral(", ")));
     }
     // Environments.
     QStringList reached;
     for (const auto &r : c.reached)
-        reached << OverviewPage::tr("%1 %2").arg(QStringLiteral("<a href=\"%1\">%2</a>")
-                                                     .arg(href(QStringLiteral("deployments"), r.environment),
-                                                         esc(r.environment)),
-                       when(r.deployment.at));
+        reached << OverviewPage::tr("%1 %2").arg(
+            QStringLiteral("<a href=\"%1\">%2</a>")
+                .arg(href(QStringLiteral("deployments"), r.environment), esc(r.environment)),
+            when(r.deployment.at));
     if (reached.isEmpty() && c.notReached.isEmpty())
         lines << OverviewPage::tr("Environments: no deployments recorded");
-    else
-    {
+    else {
         QStringList parts;
         if (!reached.isEmpty())
             parts << OverviewPage::tr("in %1").arg(reached.join(QStringLiteral(", ")));
@@ -297,7 +304,8 @@ OverviewPage::OverviewPage(Workspace *workspace, QWidget *parent)
     m_commitField->setPlaceholderText(tr("Commit, branch or tag (Enter) — HEAD when empty"));
     m_commitField->setClearButtonEnabled(true);
     m_commitCard->extraLayout()->addWidget(m_commitField);
-    connect(m_commitField, &QLineEdit::returnPressed, this, [this] { showCommit(m_commitField->text().trimmed()); });
+    connect(m_commitField, &QLineEdit::returnPressed, this,
+        [this] { showCommit(m_commitField->text().trimmed()); });
 
     grid->addWidget(m_branchCard, 1, 0);
     grid->addWidget(m_pipelinesCard, 1, 1);
@@ -396,11 +404,13 @@ void OverviewPage::load()
             card->setError(location.errorMessage());
     }
 
-    start(tr("Overview: branch"), [path](const JobContext &) { return OverviewLoader::branch(path); },
+    start(
+        tr("Overview: branch"), [path](const JobContext &) { return OverviewLoader::branch(path); },
         [this](Result<BranchSection> r) {
             r ? m_branchCard->setBody(branchHtml(*r)) : m_branchCard->setError(r.errorMessage());
         });
-    start(tr("Overview: databases"),
+    start(
+        tr("Overview: databases"),
         [path](const JobContext &job) { return OverviewLoader::migrations(path, job.token); },
         [this](Result<QList<EnvironmentMigrations>> r) {
             r ? m_databasesCard->setBody(databasesHtml(*r)) : m_databasesCard->setError(r.errorMessage());
@@ -444,7 +454,8 @@ void OverviewPage::load()
             return OverviewLoader::deployments(*db, path, key, baseRef, job.token);
         },
         [this](Result<DeploymentsSection> r) {
-            r ? m_deploymentsCard->setBody(deploymentsHtml(*r)) : m_deploymentsCard->setError(r.errorMessage());
+            r ? m_deploymentsCard->setBody(deploymentsHtml(*r))
+              : m_deploymentsCard->setError(r.errorMessage());
         });
     loadCommit();
 }

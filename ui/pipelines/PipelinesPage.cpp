@@ -599,8 +599,8 @@ void PipelinesPage::showContextMenu(const QPoint &pos)
         Q_EMIT statusMessage(tr("Copied %1").arg(run.commit));
     });
     copyCommit->setEnabled(!run.commit.isEmpty());
-    QAction *history = menu.addAction(
-        tr("Show Commit in History"), this, &PipelinesPage::showSelectedCommitInHistory);
+    QAction *history
+        = menu.addAction(tr("Show Commit in History"), this, &PipelinesPage::showSelectedCommitInHistory);
     history->setEnabled(!run.commit.isEmpty());
     menu.addSeparator();
     QAction *rerun = menu.addAction(tr("Re-run Locally"), this, &PipelinesPage::runPipeline);

@@ -117,8 +117,8 @@ MainWindow::MainWindow(StatePolicy policy, QWidget *parent)
     // History's dots ask the CI servers, through the Pipelines page's providers, about
     // commits no stored run covers.
     m_history->pipelineBadges()->setRemoteLookup(
-        [feed = QPointer<PipelineCiFeed>(pipelines->ciFeed())](const QStringList &commits,
-            std::function<void(QHash<QString, ci::CommitStatus>)> done) {
+        [feed = QPointer<PipelineCiFeed>(pipelines->ciFeed())](
+            const QStringList &commits, std::function<void(QHash<QString, ci::CommitStatus>)> done) {
             if (feed)
                 feed->commitStatuses(commits, std::move(done));
         });
@@ -137,7 +137,8 @@ MainWindow::MainWindow(StatePolicy policy, QWidget *parent)
 
     // The sidebar never shrinks below its longest page title ("Deployments" was cut to
     // "Deployme…" when a wide page pushed the splitter): one width on every page.
-    m_pageList->setMinimumWidth(qMax(150, m_pageList->sizeHintForColumn(0) + 2 * m_pageList->frameWidth() + 16));
+    m_pageList->setMinimumWidth(
+        qMax(150, m_pageList->sizeHintForColumn(0) + 2 * m_pageList->frameWidth() + 16));
     m_split->setStretchFactor(0, 0);
 
     createActions();
@@ -525,8 +526,7 @@ void MainWindow::onFailed(const QString &path, const QString &message)
             showPages();
         const QString title = path.isEmpty() ? tr("No repository to open")
                                              : tr("Cannot open %1").arg(QDir::toNativeSeparators(path));
-        statusBar()->showMessage(
-            tr("%1 — %2 stays open").arg(title, m_workspace->info().displayName), 10000);
+        statusBar()->showMessage(tr("%1 — %2 stays open").arg(title, m_workspace->info().displayName), 10000);
         auto *box = new QMessageBox(QMessageBox::Warning, title, message, QMessageBox::Ok, this);
         box->setObjectName(QStringLiteral("openErrorBox"));
         box->setInformativeText(tr("%1 stays open.").arg(m_workspace->info().displayName));
