@@ -248,12 +248,12 @@ void HistoryModel::fetchUntil(int row)
         startFetch();
 }
 
-int HistoryModel::rowOfCommit(const QString &hex) const
+int HistoryModel::rowOfCommit(const QString &hex, int from) const
 {
     git_oid oid;
     if (!parseOid(hex, &oid))
         return -1;
-    for (size_t i = 0; i < m_oids.size(); ++i)
+    for (size_t i = size_t(std::max(0, from)); i < m_oids.size(); ++i)
         if (git_oid_equal(&m_oids[i], &oid))
             return int(i);
     return -1;

@@ -60,7 +60,8 @@ public:
     bool isComplete() const { return m_atEnd; }
     QString errorMessage() const { return m_error; }
 
-    int rowOfCommit(const QString &hex) const;
+    // The row of a full commit id, looking from row `from` on; -1 when not loaded.
+    int rowOfCommit(const QString &hex, int from = 0) const;
     QString commitAt(int row) const;
     // Keeps fetching until `row` exists or the history ends.
     void fetchUntil(int row);

@@ -1,6 +1,7 @@
 #include "HistorySession.h"
 
 #include "CommitGraphCache.h"
+#include "CommitLocator.h"
 
 #include <QDir>
 #include <QFile>
@@ -82,34 +83,15 @@ Result<std::unique_ptr<HistorySession>> HistorySession::open(
     Repository &r = session->m_repo;
 
     // Tips, in the order git's revision machinery sees them.
-    std::vector<git_oid> tipOids;
+    auto scopeTipOids = scopeTips(r, scope);
+    if (!scopeTipOids)
+        return scopeTipOids.error();
+    const std::vector<git_oid> tipOids = std::move(scopeTipOids.value());
     const std::vector<RefTip> refs = listRefTips(r);
     git_oid headOid;
     const bool haveHead = git_reference_name_to_id(&headOid, r.raw(), "HEAD") == 0;
     if (!haveHead)
         git_error_clear();
-    switch (scope.kind) {
-    case HistoryScope::Kind::Head:
-        if (haveHead)
-            tipOids.push_back(headOid);
-        break;
-    case HistoryScope::Kind::Ref: {
-        auto oid = r.resolveCommit(scope.ref);
-        if (!oid)
-            return oid.error();
-        tipOids.push_back(oid.value());
-        break;
-    }
-    case HistoryScope::Kind::All:
-        for (const RefTip &tip : refs)
-            tipOids.push_back(tip.commit);
-        if (haveHead)
-            tipOids.push_back(headOid);
-        // git log --all also starts from the HEADs of the other worktrees.
-        for (const git_oid &oid : otherWorktreeHeads(r))
-            tipOids.push_back(oid);
-        break;
-    }
 
     for (const RefTip &tip : refs)
         session->m_refs[key(tip.commit)].append(tip.shortName);

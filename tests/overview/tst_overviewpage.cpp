@@ -4,24 +4,40 @@
 
 #include "TestRepo.h"
 #include "common/JobTracker.h"
+#include "database/DatabasePage.h"
+#include "database/MigrationsView.h"
 #include "demo/DemoWorkspace.h"
+#include "deploy/DeploymentTimelineModel.h"
+#include "deploy/DeploymentsPage.h"
 #include "overview/CommitOverviewLoader.h"
 #include "overview/OverviewCard.h"
 #include "overview/OverviewPage.h"
 #include "overview/Sparkline.h"
+#include "pipelines/PipelineRunFilter.h"
+#include "pipelines/PipelinesPage.h"
 #include "schema/ReadOnlyConnection.h"
 #include "schema/SchemaInspector.h"
 #include "schema/SchemaSnapshotStore.h"
 #include "shell/MainWindow.h"
 #include "store/Database.h"
 #include "testresults/RunImport.h"
+#include "tests/TestHistoryView.h"
 #include "tests/TestStoreAccess.h"
+#include "tests/TestsPage.h"
 
+#include "ci/PipelineRunModel.h"
+#include "deploy/DeploymentsSnapshot.h"
+#include "testresults/TestHistoryModel.h"
+
+#include <QComboBox>
 #include <QElapsedTimer>
 #include <QLineEdit>
 #include <QSignalSpy>
+#include <QTabWidget>
+#include <QTableView>
 #include <QTemporaryDir>
 #include <QTest>
+#include <QUrl>
 
 using namespace devdash;
 
@@ -178,6 +194,95 @@ private Q_SLOTS:
         QCOMPARE(window.currentPage()->name(), QStringLiteral("overview"));
         QTRY_VERIFY_WITH_TIMEOUT(page->isReady() && window.jobs()->isIdle(), 20000);
         QVERIFY(card(page, "commitCard").contains(QStringLiteral("V6__")));
+    }
+
+    // Each link lands on the thing it names, not only on its page.
+    void linksLandOnWhatTheyName()
+    {
+        ui::MainWindow window(ui::MainWindow::StatePolicy::Ephemeral);
+        ui::OverviewPage *page = openOverview(window, m_demo.repository);
+        QVERIFY(page);
+        auto cardNamed
+            = [&](const char *name) { return page->findChild<ui::OverviewCard *>(QLatin1String(name)); };
+        auto backToOverview = [&] {
+            window.showPage(page->name());
+            return QTest::qWaitFor([&] { return page->isReady() && window.jobs()->isIdle(); }, 20000);
+        };
+
+        // "production — 2 pending": the Databases page on production, its migrations.
+        auto *database = qobject_cast<ui::DatabasePage *>(window.page(QStringLiteral("database")));
+        const QString pending = cardNamed("databasesCard")->linkOf(QStringLiteral("2 pending"));
+        QCOMPARE(pending, QStringLiteral("database:production"));
+        Q_EMIT cardNamed("databasesCard")->linkActivated(pending);
+        QCOMPARE(window.currentPage(), database);
+        QTRY_COMPARE_WITH_TIMEOUT(database->currentDatabase(), QStringLiteral("production"), 20000);
+        QCOMPARE(database->currentView(), ui::DatabasePage::MigrationsTab);
+        QTRY_VERIFY_WITH_TIMEOUT(database->isReady() && window.jobs()->isIdle(), 20000);
+        QCOMPARE(database->currentDatabase(), QStringLiteral("production"));
+
+        // A flaky test: the Tests page on that test's history.
+        QVERIFY(backToOverview());
+        auto *tests = qobject_cast<ui::TestsPage *>(window.page(QStringLiteral("tests")));
+        QString flaky;
+        for (const QString &link : cardNamed("testsCard")->links())
+            if (link.startsWith(QLatin1String("flaky:")))
+                flaky = link;
+        QVERIFY(!flaky.isEmpty());
+        const QString testKey = QUrl::fromPercentEncoding(flaky.mid(6).toUtf8());
+        Q_EMIT cardNamed("testsCard")->linkActivated(flaky);
+        QCOMPARE(window.currentPage(), tests);
+        QCOMPARE(tests->tabs()->currentIndex(), int(ui::TestsPage::HistoryTab));
+        QCOMPARE(tests->historyView()->testKey(), testKey);
+        QTRY_VERIFY_WITH_TIMEOUT(tests->isReady() && window.jobs()->isIdle(), 20000);
+        QVERIFY2(tests->historyView()->model()->rowCount() > 1,
+            qPrintable(testKey + QStringLiteral(" / ") + tests->errorText()));
+
+        // "adds V1__…": the Migrations tab with V1 selected.
+        QVERIFY(backToOverview());
+        const QString v1 = cardNamed("commitCard")->linkOf(QStringLiteral("V1__"));
+        QVERIFY2(v1.startsWith(QLatin1String("migration:")), qPrintable(v1));
+        const QString v1File = QUrl::fromPercentEncoding(v1.mid(10).toUtf8()).section(QLatin1Char('/'), -1);
+        QVERIFY2(v1File.startsWith(QLatin1String("V1__")), qPrintable(v1File));
+        Q_EMIT cardNamed("commitCard")->linkActivated(v1);
+        QCOMPARE(window.currentPage(), database);
+        QCOMPARE(database->currentView(), ui::DatabasePage::MigrationsTab);
+        QTRY_VERIFY_WITH_TIMEOUT(database->migrationsView()->selectedMigrationPath().endsWith(v1File), 20000);
+
+        // A pipeline's branch: the Pipelines page filtered to it.
+        QVERIFY(backToOverview());
+        auto *pipelines = qobject_cast<ui::PipelinesPage *>(window.page(QStringLiteral("pipelines")));
+        const QString branchLink = cardNamed("pipelinesCard")->linkOf(QStringLiteral("feature/login"));
+        QCOMPARE(branchLink, QStringLiteral("pipelines:feature%2Flogin"));
+        Q_EMIT cardNamed("pipelinesCard")->linkActivated(branchLink);
+        QCOMPARE(window.currentPage(), pipelines);
+        QCOMPARE(pipelines->branchFilter()->currentData().toString(), QStringLiteral("feature/login"));
+        QTRY_VERIFY_WITH_TIMEOUT(pipelines->isReady() && pipelines->proxy()->rowCount() > 0, 20000);
+        QVERIFY(pipelines->proxy()->rowCount() < pipelines->model()->rowCount());
+        for (int row = 0; row < pipelines->proxy()->rowCount(); ++row)
+            QCOMPARE(pipelines->proxy()
+                         ->index(row, 0)
+                         .data(ci::PipelineRunModel::RunRole)
+                         .value<ci::PipelineRun>()
+                         .branch,
+                QStringLiteral("feature/login"));
+
+        // An environment of the deployments card: the Deployments page on it.
+        QVERIFY(backToOverview());
+        auto *deployments = qobject_cast<ui::DeploymentsPage *>(window.page(QStringLiteral("deployments")));
+        const QString production = cardNamed("deploymentsCard")->linkOf(QStringLiteral("production"));
+        QCOMPARE(production, QStringLiteral("deployments:production"));
+        Q_EMIT cardNamed("deploymentsCard")->linkActivated(production);
+        QCOMPARE(window.currentPage(), deployments);
+        QTRY_VERIFY_WITH_TIMEOUT(deployments->isReady() && deployments->snapshot()
+                && deployments->snapshot()->environment == QLatin1String("production"),
+            20000);
+        const QModelIndex deployed = deployments->timelineView()->currentIndex();
+        QVERIFY(deployed.isValid());
+        QCOMPARE(deployments->timelineModel()
+                     ->index(deployed.row(), deploy::DeploymentTimelineModel::EnvironmentColumn)
+                     .data()
+                     .toString(),
+            QStringLiteral("production"));
     }
 
     // A repository DevDash knows nothing about yet: each card says what to do.

@@ -4,6 +4,8 @@
 // Databases, Deployments). The window lists pages in its sidebar and stacks them;
 // pages ask for navigation through signals and never know each other.
 
+#include "Destination.h"
+
 #include <QIcon>
 #include <QWidget>
 
@@ -38,6 +40,8 @@ Q_SIGNALS:
     void branchRequested(const QString &refName);
     // Another page by name ("pipelines"), and everything about one commit (Overview).
     void pageRequested(const QString &name);
+    // One thing on another page (a test's history, a migration…).
+    void navigationRequested(const devdash::ui::Destination &destination);
     void commitOverviewRequested(const QString &commitId);
     void statusMessage(const QString &text);
 };

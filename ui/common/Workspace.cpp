@@ -69,18 +69,23 @@ void Workspace::refreshInfo()
 
 void Workspace::startOpen(const QString &path, bool isRefresh)
 {
-    const quint64 generation = ++m_generation;
+    // An open replaces every earlier open and refresh; a refresh only the earlier
+    // refreshes (re-reading HEAD must not drop an open under way).
+    const quint64 generation = isRefresh ? m_generation : ++m_generation;
+    const quint64 refreshGeneration = ++m_refreshGeneration;
     const QString title = isRefresh ? tr("Reading HEAD") : tr("Opening %1").arg(path);
     runJob(
         m_jobs, title, this, [path](const JobContext &) { return readInfo(path); },
-        [this, generation, isRefresh, path](Result<RepositoryInfo> result) {
-            if (generation != m_generation)
+        [this, generation, refreshGeneration, isRefresh, path](Result<RepositoryInfo> result) {
+            if (generation != m_generation || (isRefresh && refreshGeneration != m_refreshGeneration))
                 return; // another repository was opened meanwhile
+            if (!isRefresh)
+                ++m_refreshGeneration; // a re-read of the previous repository still running is stale
             if (!result) {
-                if (!isRefresh) {
-                    close();
+                // The repository open so far stays open: a folder that is not a
+                // repository replaces nothing.
+                if (!isRefresh)
                     Q_EMIT failed(path, result.errorMessage());
-                }
                 return;
             }
             // An empty repository that got its first commit (or one whose branches were all

@@ -44,7 +44,8 @@ public:
     JobTracker *jobs() const { return m_jobs; }
     git::BranchModel *branches() const { return m_branches; }
 
-    // Opens on a worker; emits opened() or failed().
+    // Opens on a worker; emits opened(), or failed() with the repository open so far
+    // still open.
     void open(const QString &path);
     void close();
     bool isOpen() const { return !m_info.path.isEmpty(); }
@@ -77,7 +78,8 @@ private:
     git::BranchModel *m_branches;
     git::RepositoryWatcher *m_watcher;
     RepositoryInfo m_info;
-    quint64 m_generation = 0;
+    quint64 m_generation = 0; // of opens
+    quint64 m_refreshGeneration = 0;
     QHash<QString, git::RefKind> m_kinds;
 };
 

@@ -33,6 +33,8 @@
 #include <QTreeView>
 #include <QVBoxLayout>
 
+#include <utility>
+
 namespace devdash::ui {
 
 using schema::SchemaTreeModel;
@@ -184,6 +186,7 @@ void DatabasePage::setRepository(const QString &path)
     m_connections.clear();
     m_inspecting.clear();
     m_connectionsLoaded = false;
+    m_wantedDatabase.clear();
     m_tree->clear();
     m_databaseBox->clear();
     m_detail->showNothing(tr("Select a table, view or other object in the tree."));
@@ -243,6 +246,34 @@ bool DatabasePage::showSubView(const QString &name)
 void DatabasePage::showView(View view)
 {
     m_views->setCurrentIndex(int(view));
+}
+
+DatabasePage::View DatabasePage::currentView() const
+{
+    return View(m_views->currentIndex());
+}
+
+void DatabasePage::showEnvironment(const QString &environment)
+{
+    showView(MigrationsTab);
+    if (!m_connectionsLoaded) {
+        m_wantedDatabase = environment;
+        return;
+    }
+    if (!connection(environment)) {
+        Q_EMIT statusMessage(tr("No database named %1").arg(environment));
+        return;
+    }
+    selectDatabase(environment);
+}
+
+void DatabasePage::showMigration(const QString &environment, const QString &file, const QString &ref)
+{
+    if (!environment.isEmpty())
+        showEnvironment(environment);
+    else
+        showView(MigrationsTab);
+    m_migrations->selectMigration(file, ref);
 }
 
 QString DatabasePage::currentDatabase() const
@@ -308,7 +339,10 @@ void DatabasePage::setConnections(const QList<DatabaseConnection> &configured, c
     }
     if (!configError.isEmpty())
         Q_EMIT statusMessage(configError);
-    selectDatabase(m_connections.constFirst().name);
+    const QString wanted = std::exchange(m_wantedDatabase, QString());
+    if (!wanted.isEmpty() && !connection(wanted))
+        Q_EMIT statusMessage(tr("No database named %1").arg(wanted));
+    selectDatabase(connection(wanted) ? wanted : m_connections.constFirst().name);
 }
 
 void DatabasePage::selectDatabase(const QString &name)

@@ -61,6 +61,12 @@ public:
     // "object", "er", "diff", "history", "migrations" (the screenshot's database/er).
     Q_INVOKABLE bool showSubView(const QString &name);
     void showView(View view);
+    View currentView() const;
+    // Links from elsewhere: an environment's migrations, and one migration file of it
+    // (environment empty: the database shown) as read at `ref` (empty: as shown now).
+    // Before the connections are read, they apply once they are.
+    void showEnvironment(const QString &environment);
+    void showMigration(const QString &environment, const QString &file, const QString &ref = {});
 
     QList<DatabaseConnection> connections() const { return m_connections; }
     QString currentDatabase() const;
@@ -110,6 +116,7 @@ private:
     quint64 m_generation = 0;
     int m_pending = 0;
     bool m_connectionsLoaded = false;
+    QString m_wantedDatabase; // chosen by a link before the connections were read
     QList<DatabaseConnection> m_connections;
     QHash<QString, QString> m_sessionPasswords; // name → password, in memory only
     QSet<QString> m_inspecting;

@@ -177,6 +177,49 @@ QString MigrationsView::ref() const
     return text == QLatin1String("HEAD") ? QString() : text;
 }
 
+void MigrationsView::selectMigration(const QString &file, const QString &ref)
+{
+    m_wantedFile = file;
+    if (!ref.isEmpty() && ref != this->ref()) {
+        m_refBox->setCurrentText(ref);
+        m_stale = true;
+    }
+    if (m_pending == 0 && !m_stale && trySelectWanted())
+        return;
+    if (isVisible() && m_stale)
+        refresh();
+}
+
+bool MigrationsView::trySelectWanted()
+{
+    if (m_wantedFile.isEmpty())
+        return false;
+    const QString name = m_wantedFile.section(QLatin1Char('/'), -1);
+    int found = -1;
+    for (int row = 0; row < m_list->rowCount() && found < 0; ++row) {
+        const QString path = m_list->index(row, 0).data(MigrationListModel::PathRole).toString();
+        if (path == m_wantedFile || path.endsWith(QLatin1Char('/') + m_wantedFile))
+            found = row;
+    }
+    for (int row = 0; row < m_list->rowCount() && found < 0; ++row)
+        if (m_list->index(row, 0).data(MigrationListModel::PathRole).toString().section(QLatin1Char('/'), -1)
+            == name)
+            found = row;
+    if (found < 0)
+        return false;
+    m_wantedFile.clear();
+    const QModelIndex index = m_list->index(found, MigrationListModel::VersionColumn);
+    m_listView->setCurrentIndex(index);
+    m_listView->scrollTo(index, QAbstractItemView::PositionAtCenter);
+    return true;
+}
+
+QString MigrationsView::selectedMigrationPath() const
+{
+    const QModelIndex current = m_listView->currentIndex();
+    return current.isValid() ? current.data(MigrationListModel::PathRole).toString() : QString();
+}
+
 QString MigrationsView::summary() const
 {
     return m_summary->text();
@@ -226,6 +269,12 @@ void MigrationsView::loadList()
             }
             m_listError.clear();
             m_list->setEntries(result->entries);
+            if (!m_wantedFile.isEmpty() && !trySelectWanted()) {
+                Q_EMIT statusMessage(tr("%1 is not among the migrations of %2 at %3")
+                                         .arg(m_wantedFile.section(QLatin1Char('/'), -1), name,
+                                             wantedRef.isEmpty() ? QStringLiteral("HEAD") : wantedRef));
+                m_wantedFile.clear();
+            }
             const MigrationStatus::Counts counts = MigrationStatus::count(result->entries);
             const QString framework = frameworkName(result->history.framework);
             m_listTitle->setText(

@@ -35,6 +35,11 @@ public:
     // The ref whose files are compared ("main", "feature/x", a commit); empty: HEAD.
     void setRef(const QString &ref);
     QString ref() const;
+    // Selects the migration of file `file` (a path, or only its name) once the list
+    // has it, reading the files at `ref` first when given.
+    void selectMigration(const QString &file, const QString &ref = {});
+    // The file path of the selected migration; empty: none.
+    QString selectedMigrationPath() const;
     void refresh();
     bool isBusy() const { return m_pending > 0; }
 
@@ -55,12 +60,14 @@ private:
     void loadList();
     void loadMatrix();
     void fillRefs();
+    bool trySelectWanted();
 
     Workspace *m_workspace;
     QList<DatabaseConnection> m_connections;
     QString m_repoRoot;
     QString m_current;
     QString m_listError;
+    QString m_wantedFile; // select when the list has it
     quint64 m_generation = 0;
     int m_pending = 0;
     bool m_stale = true;

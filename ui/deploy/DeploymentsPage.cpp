@@ -27,6 +27,8 @@
 #include <QTextBrowser>
 #include <QVBoxLayout>
 
+#include <utility>
+
 namespace devdash::ui {
 
 using namespace devdash::deploy;
@@ -174,6 +176,7 @@ void DeploymentsPage::setRepository(const QString &path)
     m_repoPath = path;
     m_snapshot.reset();
     m_request = {};
+    m_selectEnvironment.clear();
     auto location = TestStoreAccess::location();
     m_locationError = location ? QString() : location.errorMessage();
     m_location = location ? std::optional<store::StoreLocation>(*location) : std::nullopt;
@@ -229,6 +232,13 @@ void DeploymentsPage::setEnvironment(const QString &environment)
     m_request.diffBase.clear();
     m_request.diffEnvironment.clear();
     load();
+}
+
+void DeploymentsPage::showEnvironment(const QString &environment)
+{
+    m_tabs->setCurrentWidget(m_timelineView);
+    m_selectEnvironment = environment;
+    setEnvironment(environment);
 }
 
 void DeploymentsPage::setSprint(int number)
@@ -324,6 +334,17 @@ void DeploymentsPage::show(DeploymentsSnapshot snapshot)
     fillCombos();
     m_timeline->setRows(s.timeline);
     m_timelineView->resizeColumnsToContents();
+    if (!m_selectEnvironment.isEmpty()) {
+        const QString environment = std::exchange(m_selectEnvironment, QString());
+        for (int row = 0; row < m_timeline->rowCount(); ++row) {
+            const QModelIndex index = m_timeline->index(row, DeploymentTimelineModel::EnvironmentColumn);
+            if (index.data().toString() == environment) {
+                m_timelineView->setCurrentIndex(index);
+                m_timelineView->scrollTo(index);
+                break;
+            }
+        }
+    }
 
     QString now = QStringLiteral("<b>%1</b>").arg(tr("Now running"));
     for (const QString &env : s.environments) {

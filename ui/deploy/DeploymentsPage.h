@@ -45,6 +45,9 @@ public:
 
     // The chosen environment (DORA, and the base of the release diff) and sprint.
     void setEnvironment(const QString &environment);
+    // A link to an environment: it becomes the chosen one, and the timeline shows
+    // its latest deployment selected.
+    void showEnvironment(const QString &environment);
     void setSprint(int number);
     void setDiffEnvironments(const QString &ahead, const QString &base);
 
@@ -54,6 +57,8 @@ public:
 
     const std::optional<deploy::DeploymentsSnapshot> &snapshot() const { return m_snapshot; }
     deploy::DeploymentTimelineModel *timelineModel() const { return m_timeline; }
+    QTableView *timelineView() const { return m_timelineView; }
+    QTabWidget *tabs() const { return m_tabs; }
     DoraPanel *doraPanel() const { return m_dora; }
     QString nowRunningText() const;
     QString releaseDiffText() const;
@@ -78,6 +83,7 @@ private:
     quint64 m_generation = 0;
     int m_pending = 0;
     bool m_filling = false;
+    QString m_selectEnvironment; // its latest deployment is selected when the timeline arrives
     CancelToken m_ciCancel; // the running CI fetch, cancelled when the repository changes
 
     QComboBox *m_environment;

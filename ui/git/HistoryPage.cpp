@@ -3,12 +3,14 @@
 #include "CommitDetailView.h"
 #include "GraphDelegate.h"
 #include "ScopeSelector.h"
+#include "common/BackgroundJob.h"
 #include "common/Icons.h"
 #include "common/Theme.h"
 #include "common/Workspace.h"
 #include "pipelines/CommitPipelineBadges.h"
 #include "tests/CommitTestBadges.h"
 
+#include "git/CommitLocator.h"
 #include "git/CommitSearch.h"
 #include "git/HistoryModel.h"
 
@@ -37,9 +39,17 @@ using git::HistoryModel;
 using git::HistoryScope;
 
 namespace {
-// Rows fetched while looking for a commit to select before giving up (a parent link
-// to a commit outside the scope never appears).
+// Batches fetched while looking for a commit that may not be in the scope before
+// giving up (a parent link to a commit outside it never appears).
 constexpr int MaxFetchesForSelection = 400;
+// Rows loaded for a commit known to be in the scope: far beyond any real history;
+// the status bar shows the progress and Esc stops it sooner.
+constexpr int MaxRowsForKnownCommit = 4'000'000;
+
+bool sameScope(const HistoryScope &a, const HistoryScope &b)
+{
+    return a.kind == b.kind && (a.kind != HistoryScope::Kind::Ref || a.ref == b.ref);
+}
 } // namespace
 
 HistoryPage::HistoryPage(Workspace *workspace, QWidget *parent)
@@ -168,6 +178,7 @@ HistoryPage::HistoryPage(Workspace *workspace, QWidget *parent)
     connect(m_history, &HistoryModel::opened, this, &HistoryPage::onOpened);
     connect(m_history, &HistoryModel::reloaded, this, &HistoryPage::onReloaded);
     connect(m_history, &HistoryModel::failed, this, [this](const QString &message) {
+        setPendingCommit({}, false);
         m_errorLabel->setText(tr("Cannot show this history: %1").arg(message));
         m_errorLabel->show();
         m_detail->clear(message);
@@ -186,8 +197,10 @@ HistoryPage::HistoryPage(Workspace *workspace, QWidget *parent)
         const auto status = m_pipelineBadges->statusOf(commit);
         return status ? CommitPipelineBadges::paintDot(painter, rect, *status) : 0;
     });
-    connect(m_pipelineBadges, &CommitPipelineBadges::changed, m_view->viewport(), qOverload<>(&QWidget::update));
-    connect(m_view->verticalScrollBar(), &QScrollBar::valueChanged, this, &HistoryPage::requestPipelineBadges);
+    connect(
+        m_pipelineBadges, &CommitPipelineBadges::changed, m_view->viewport(), qOverload<>(&QWidget::update));
+    connect(
+        m_view->verticalScrollBar(), &QScrollBar::valueChanged, this, &HistoryPage::requestPipelineBadges);
     connect(m_history, &QAbstractItemModel::rowsInserted, this, &HistoryPage::requestPipelineBadges);
     connect(m_history, &QAbstractItemModel::modelReset, this, &HistoryPage::requestPipelineBadges);
     connect(m_history, &QAbstractItemModel::rowsInserted, this,
@@ -256,6 +269,9 @@ void HistoryPage::useModel(QAbstractItemModel *model)
 void HistoryPage::setRepository(const QString &path)
 {
     m_repoPath = path;
+    ++m_locateGeneration;
+    m_locating = false;
+    setPendingCommit({}, false);
     m_testBadges->setRepository(path);
     m_pipelineBadges->setRepository(path);
     m_searching = false;
@@ -281,8 +297,9 @@ void HistoryPage::openScope(const HistoryScope &scope, const QString &selectAfte
         exitSearch();
     m_errorLabel->hide();
     m_scopeBox->setScope(scope);
-    m_pendingCommit = selectAfter;
-    m_fetchAttempts = 0;
+    ++m_locateGeneration; // a scope chosen meanwhile wins over a link still being located
+    m_locating = false;
+    setPendingCommit(selectAfter, false);
     m_detail->clear(tr("Loading history…"));
     m_history->open(m_repoPath, scope);
     Q_EMIT readyChanged();
@@ -297,7 +314,8 @@ void HistoryPage::refresh()
 {
     if (m_repoPath.isEmpty())
         return;
-    m_pendingCommit = selectedCommit();
+    if (m_pendingCommit.isEmpty()) // a link still loading its commit keeps looking
+        setPendingCommit(selectedCommit(), false);
     const QModelIndex top = m_view->indexAt(QPoint(4, 4));
     m_reloadTopCommit = top.isValid() ? m_history->commitAt(top.row()) : QString();
     m_testBadges->setRepository(m_repoPath); // runs may have been imported meanwhile
@@ -322,7 +340,8 @@ void HistoryPage::requestPipelineBadges()
     if (!model || model->rowCount() == 0)
         return;
     const int first = qMax(0, m_view->rowAt(0));
-    const int visible = qMax(1, m_view->viewport()->height() / qMax(1, m_view->verticalHeader()->defaultSectionSize()));
+    const int visible
+        = qMax(1, m_view->viewport()->height() / qMax(1, m_view->verticalHeader()->defaultSectionSize()));
     const int last = qMin(model->rowCount() - 1, first + 2 * visible);
     QStringList commits;
     for (int row = first; row <= last; ++row)
@@ -334,9 +353,10 @@ void HistoryPage::onOpened()
 {
     m_errorLabel->hide();
     updateGraphWidth();
+    // The first rows may already have selected the commit a link asked for: keep it.
     if (!m_pendingCommit.isEmpty())
         tryPendingSelection();
-    else if (m_history->rowCount() > 0 && !m_searching)
+    else if (m_history->rowCount() > 0 && !m_searching && !m_view->currentIndex().isValid())
         m_view->setCurrentIndex(m_history->index(0, HistoryModel::SummaryColumn));
     if (m_history->rowCount() == 0)
         m_detail->clear(tr("No commits in this scope."));
@@ -354,10 +374,17 @@ void HistoryPage::onReloaded()
         m_reloadTopCommit.clear();
     }
     const QString wanted = m_pendingCommit;
-    m_pendingCommit.clear();
+    const bool wantedInScope = m_pendingInScope;
+    setPendingCommit({}, false);
     if (m_searching)
         return;
     const int row = wanted.isEmpty() ? -1 : m_history->rowOfCommit(wanted);
+    if (row < 0 && wantedInScope) {
+        setPendingCommit(wanted, true); // further down than the rows reloaded
+        updateGraphWidth();
+        tryPendingSelection();
+        return;
+    }
     const QModelIndex index = m_history->index(row >= 0 ? row : 0, HistoryModel::SummaryColumn);
     if (index.isValid()) {
         m_view->selectionModel()->setCurrentIndex(
@@ -380,6 +407,8 @@ bool HistoryPage::isReady() const
         return true;
     if (m_history->rowCount() == 0)
         return !m_history->isLoading();
+    if (m_locating || !m_pendingCommit.isEmpty())
+        return false; // a link's commit is still on its way
     return !selectedCommit().isEmpty() && m_detail->commitId() == selectedCommit() && m_detail->isReady();
 }
 
@@ -404,33 +433,156 @@ void HistoryPage::selectCommit(const QString &commitId)
         return;
     if (m_searching)
         exitSearch();
-    m_pendingCommit = commitId;
-    m_fetchAttempts = 0;
+    ++m_locateGeneration; // this one wins over a link still being located
+    m_locating = false;
+    setPendingCommit(commitId, false);
     tryPendingSelection();
+}
+
+void HistoryPage::showCommit(const QString &commitId, const QString &ref)
+{
+    if (m_repoPath.isEmpty() || commitId.trimmed().isEmpty())
+        return;
+    if (m_searching)
+        exitSearch();
+    HistoryScope wanted = m_history->scope();
+    if (ref == QLatin1String("HEAD"))
+        wanted = HistoryScope::head();
+    else if (!ref.isEmpty())
+        wanted = HistoryScope::ofRef(ref);
+    // Whether the scope holds it decides between loading up to it and "All refs":
+    // asked of git on a worker (a reachability walk on a large history).
+    const quint64 generation = ++m_locateGeneration;
+    m_locating = true;
+    setPendingCommit({}, false);
+    Q_EMIT readyChanged();
+    runJob(
+        m_workspace->jobs(), tr("Finding commit %1").arg(commitId.left(12)), this,
+        [path = m_repoPath, wanted, commitId](
+            const JobContext &job) { return git::locateCommit(path, wanted, commitId, job.token); },
+        [this, generation, wanted, commitId](Result<git::CommitPlacement> placement) {
+            if (generation != m_locateGeneration)
+                return;
+            m_locating = false;
+            if (!placement) {
+                Q_EMIT statusMessage(
+                    tr("Cannot show commit %1: %2").arg(commitId.left(12), placement.errorMessage()));
+                Q_EMIT readyChanged();
+                return;
+            }
+            const QString id = placement->commit;
+            if (!placement->inScope && !placement->inAnyRef) {
+                Q_EMIT statusMessage(tr("Commit %1 is on no branch or tag: it cannot be shown in the history")
+                                         .arg(id.left(12)));
+                Q_EMIT readyChanged();
+                return;
+            }
+            HistoryScope target = wanted;
+            if (!placement->inScope) {
+                target = HistoryScope::all();
+                Q_EMIT statusMessage(
+                    tr("Commit %1 is not on %2: showing all refs").arg(id.left(12), scopeName(wanted)));
+            }
+            const bool shown = sameScope(target, m_history->scope())
+                && m_history->repositoryPath() == m_repoPath && m_history->errorMessage().isEmpty()
+                && (m_history->rowCount() > 0 || m_history->isLoading());
+            if (!shown) {
+                openScope(target, id);
+                m_pendingInScope = true;
+                return;
+            }
+            setPendingCommit(id, true);
+            tryPendingSelection();
+            Q_EMIT readyChanged();
+        });
+}
+
+void HistoryPage::setPendingCommit(const QString &commitId, bool knownInScope)
+{
+    endFind();
+    m_pendingCommit = commitId;
+    m_pendingInScope = knownInScope;
+    m_pendingScanned = 0;
+    m_fetchAttempts = 0;
+}
+
+void HistoryPage::endFind()
+{
+    if (m_findJob)
+        m_workspace->jobs()->finish(m_findJob);
+    m_findJob = 0;
+}
+
+void HistoryPage::selectRow(int row)
+{
+    const QModelIndex index = m_history->index(row, HistoryModel::SummaryColumn);
+    m_view->setCurrentIndex(index);
+    m_view->scrollTo(index, QAbstractItemView::PositionAtCenter);
+    // A hidden view has no size yet to centre in: again when it shows.
+    m_scrollOnShow = !m_view->isVisible();
 }
 
 void HistoryPage::tryPendingSelection()
 {
     if (m_pendingCommit.isEmpty() || m_searching || (m_history->isLoading() && m_history->rowCount() == 0))
         return;
-    const int row = m_history->rowOfCommit(m_pendingCommit);
+    const int row = m_history->rowOfCommit(m_pendingCommit, m_pendingScanned);
     if (row >= 0) {
         m_pendingCommit.clear();
-        const QModelIndex index = m_history->index(row, HistoryModel::SummaryColumn);
-        m_view->setCurrentIndex(index);
-        m_view->scrollTo(index, QAbstractItemView::PositionAtCenter);
+        endFind();
+        selectRow(row);
+        Q_EMIT readyChanged();
         return;
     }
-    if (m_history->canFetchMore({}) && ++m_fetchAttempts < MaxFetchesForSelection) {
+    m_pendingScanned = m_history->rowCount();
+    const int loaded = m_history->rowCount();
+    if (m_findJob && m_findCancel.isCancelled()) {
+        Q_EMIT statusMessage(tr("Stopped looking for commit %1 after %2 commits")
+                                 .arg(m_pendingCommit.left(12), QLocale().toString(loaded)));
+        m_pendingCommit.clear();
+        endFind();
+        if (!m_view->currentIndex().isValid() && loaded > 0)
+            m_view->setCurrentIndex(m_history->index(0, HistoryModel::SummaryColumn));
+        Q_EMIT readyChanged();
+        return;
+    }
+    const bool underBound
+        = m_pendingInScope ? loaded < MaxRowsForKnownCommit : ++m_fetchAttempts < MaxFetchesForSelection;
+    if (m_history->canFetchMore({}) && underBound) {
+        // Beyond the first batches: say what is loading, and let Esc stop it.
+        if (!m_findJob && loaded >= 4 * HistoryModel::BatchRows) {
+            m_findCancel = CancelToken();
+            m_findJob = m_workspace->jobs()->start(
+                tr("Loading history up to commit %1").arg(m_pendingCommit.left(12)), m_findCancel);
+        }
+        if (m_findJob)
+            m_workspace->jobs()->setProgress(m_findJob, loaded, 0);
         m_history->fetchMore({});
         return;
     }
     if (!m_history->isLoading()) {
         Q_EMIT statusMessage(tr("Commit %1 is not in this history").arg(m_pendingCommit.left(12)));
         m_pendingCommit.clear();
+        endFind();
         if (!m_view->currentIndex().isValid() && m_history->rowCount() > 0)
             m_view->setCurrentIndex(m_history->index(0, HistoryModel::SummaryColumn));
+        Q_EMIT readyChanged();
     }
+}
+
+QString HistoryPage::scopeName(const HistoryScope &scope) const
+{
+    switch (scope.kind) {
+    case HistoryScope::Kind::Head: {
+        const QString branch = m_workspace->info().currentBranch;
+        return branch.isEmpty() ? QStringLiteral("HEAD") : branch;
+    }
+    case HistoryScope::Kind::Ref:
+        return scope.ref;
+    case HistoryScope::Kind::All:
+        break;
+    }
+    return tr("any ref");
 }
 
 void HistoryPage::updateGraphWidth()
@@ -460,6 +612,9 @@ void HistoryPage::search(const QString &text)
     }
     if (m_searchField->text() != text)
         m_searchField->setText(text);
+    ++m_locateGeneration; // the search replaces what a link was looking for
+    m_locating = false;
+    setPendingCommit({}, false);
     m_searching = true;
     m_searchDone = false;
     useModel(m_search);
@@ -517,6 +672,10 @@ void HistoryPage::updateSearchBar()
 
 void HistoryPage::showRef(const QString &ref, const QString &commitId)
 {
+    if (!commitId.isEmpty()) {
+        showCommit(commitId, ref);
+        return;
+    }
     if (ref.isEmpty() || ref == QLatin1String("HEAD"))
         openScope(HistoryScope::head(), commitId);
     else
@@ -584,6 +743,19 @@ bool HistoryPage::eventFilter(QObject *watched, QEvent *event)
         }
     }
     return Page::eventFilter(watched, event);
+}
+
+void HistoryPage::showEvent(QShowEvent *event)
+{
+    Page::showEvent(event);
+    if (m_scrollOnShow && m_view->currentIndex().isValid()) {
+        m_scrollOnShow = false;
+        // After the layout has given the view its size.
+        QTimer::singleShot(0, this, [this] {
+            if (m_view->currentIndex().isValid())
+                m_view->scrollTo(m_view->currentIndex(), QAbstractItemView::PositionAtCenter);
+        });
+    }
 }
 
 void HistoryPage::changeEvent(QEvent *event)

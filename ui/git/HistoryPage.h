@@ -7,6 +7,7 @@
 
 #include "common/Page.h"
 
+#include "common/CancelToken.h"
 #include "git/HistorySession.h"
 
 class QFrame;
@@ -49,9 +50,13 @@ public:
     QByteArray saveState() const override;
     void restoreState(const QByteArray &state) override;
 
-    // Shows the history of `ref` (empty: the current branch), selecting `commitId` if given.
+    // Shows the history of `ref` (empty: the current branch); with a commit, as showCommit().
     void showRef(const QString &ref, const QString &commitId = {});
     void showAll();
+    // A link to a commit (full or abbreviated id): selects and scrolls to it in the
+    // history of `ref` (empty: the scope shown), loading rows up to it; in "All refs"
+    // when that history does not contain it, which the status bar says.
+    void showCommit(const QString &commitId, const QString &ref = {});
     // Selects a commit of the graph, fetching rows until it appears.
     void selectCommit(const QString &commitId);
     void search(const QString &text);
@@ -69,12 +74,17 @@ public:
 protected:
     bool eventFilter(QObject *watched, QEvent *event) override;
     void changeEvent(QEvent *event) override;
+    void showEvent(QShowEvent *event) override;
 
 private:
     void openScope(const git::HistoryScope &scope, const QString &selectAfter = {});
     void useModel(QAbstractItemModel *model);
     void onCurrentChanged();
+    void setPendingCommit(const QString &commitId, bool knownInScope);
     void tryPendingSelection();
+    void selectRow(int row);
+    void endFind();
+    QString scopeName(const git::HistoryScope &scope) const;
     void updateGraphWidth();
     void updateSearchBar();
     void showContextMenu(const QPoint &pos);
@@ -103,6 +113,13 @@ private:
     QAction *m_searchIcon;
     QString m_repoPath;
     QString m_pendingCommit; // select when its row arrives
+    bool m_pendingInScope = false; // known to be in the scope: load as far as it takes
+    int m_pendingScanned = 0; // rows already looked through for it
+    int m_findJob = 0; // "Loading history up to …" in the status bar, Esc stops it
+    CancelToken m_findCancel;
+    quint64 m_locateGeneration = 0;
+    bool m_locating = false;
+    bool m_scrollOnShow = false; // selected while hidden: centre it once the view has its size
     QString m_reloadTopCommit;
     bool m_searching = false;
     bool m_searchDone = false;

@@ -1,6 +1,7 @@
 #include "OverviewCard.h"
 
 #include <QLabel>
+#include <QTextBlock>
 #include <QTextDocument>
 #include <QVBoxLayout>
 
@@ -57,6 +58,47 @@ QString OverviewCard::bodyText() const
     QTextDocument document;
     document.setHtml(m_body->text());
     return document.toPlainText();
+}
+
+QStringList OverviewCard::links() const
+{
+    QTextDocument document;
+    document.setHtml(m_body->text());
+    QStringList hrefs;
+    for (QTextBlock block = document.begin(); block.isValid(); block = block.next())
+        for (auto it = block.begin(); !it.atEnd(); ++it) {
+            const QString href = it.fragment().charFormat().anchorHref();
+            if (!href.isEmpty() && (hrefs.isEmpty() || hrefs.constLast() != href))
+                hrefs << href;
+        }
+    return hrefs;
+}
+
+QString OverviewCard::linkOf(const QString &text) const
+{
+    QTextDocument document;
+    document.setHtml(m_body->text());
+    // An anchor may span fragments (<b> inside <a>): join them by href.
+    QString href, anchorText;
+    auto matches = [&] { return !href.isEmpty() && anchorText.contains(text); };
+    for (QTextBlock block = document.begin(); block.isValid(); block = block.next()) {
+        for (auto it = block.begin(); !it.atEnd(); ++it) {
+            const QTextFragment fragment = it.fragment();
+            const QString fragmentHref = fragment.charFormat().anchorHref();
+            if (fragmentHref != href) {
+                if (matches())
+                    return href;
+                href = fragmentHref;
+                anchorText.clear();
+            }
+            anchorText += fragment.text();
+        }
+        if (matches())
+            return href;
+        href.clear();
+        anchorText.clear();
+    }
+    return {};
 }
 
 } // namespace devdash::ui

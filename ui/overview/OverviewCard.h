@@ -21,6 +21,9 @@ public:
     void setLoading();
     void setError(const QString &message);
     QString bodyText() const; // plain text, for tests
+    // The target of the first link whose text contains `text` (what a click on it opens); empty: none.
+    QString linkOf(const QString &text) const;
+    QStringList links() const; // every link's target, in order
     QVBoxLayout *extraLayout() const { return m_extra; }
 
 Q_SIGNALS:

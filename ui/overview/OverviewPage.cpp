@@ -32,6 +32,13 @@ QString esc(const QString &text)
     return text.toHtmlEscaped();
 }
 
+// "kind:value" with the value percent-encoded: test keys, paths and names may hold
+// spaces, colons or quotes. openLink() decodes it.
+QString href(const QString &kind, const QString &value)
+{
+    return kind + QLatin1Char(':') + QString::fromLatin1(QUrl::toPercentEncoding(value));
+}
+
 QString commitLink(const QString &id)
 {
     return QStringLiteral("<a href=\"commit:%1\"><code>%2</code></a>").arg(id, id.left(8));
@@ -78,8 +85,8 @@ QString branchHtml(const BranchSection &s)
     // The default branch is often the upstream itself: said once.
     if (s.aheadDefault >= 0 && s.defaultBranch != s.upstream)
         lines << aheadBehind(s.aheadDefault, s.behindDefault, s.defaultBranch)
-                     + QStringLiteral(" — <a href=\"compare:%1\">%2</a>")
-                           .arg(esc(s.defaultBranch), OverviewPage::tr("compare"));
+                + QStringLiteral(" — <a href=\"compare:%1\">%2</a>")
+                      .arg(esc(s.defaultBranch), OverviewPage::tr("compare"));
     return lines.join(QStringLiteral("<br>"));
 }
 
@@ -92,14 +99,16 @@ QString pipelinesHtml(const PipelinesSection &s)
     for (const BranchPipeline &b : s.branches) {
         html += QStringLiteral("<tr><td>%1%2</td><td>&nbsp;%3</td><td>&nbsp;%4</td><td>&nbsp;%5</td></tr>")
                     .arg(b.watched ? QStringLiteral("&#9733; ") : QString(),
-                        QStringLiteral("<a href=\"pipelines:%1\">%2</a>").arg(esc(b.branch), esc(b.branch)),
+                        QStringLiteral("<a href=\"%1\">%2</a>")
+                            .arg(href(QStringLiteral("pipelines"), b.branch), esc(b.branch)),
                         statusSpan(b.run.status),
                         b.run.commit.isEmpty() ? QString() : commitLink(b.run.commit),
                         when(b.run.startedAt.isValid() ? b.run.startedAt : b.run.finishedAt));
     }
     html += QStringLiteral("</table>");
     if (s.branchesWithRuns > s.branches.size())
-        html += OverviewPage::tr("<br>and %1 more branches with runs").arg(s.branchesWithRuns - s.branches.size());
+        html += OverviewPage::tr("<br>and %1 more branches with runs")
+                    .arg(s.branchesWithRuns - s.branches.size());
     return html;
 }
 
@@ -119,9 +128,11 @@ QString testsHtml(const TestsSection &s)
     } else {
         html += OverviewPage::tr("<br><b>%n flaky test(s)</b>:", nullptr, s.flakyTotal);
         for (const auto &f : s.flaky)
-            html += QStringLiteral("<br>&nbsp;&nbsp;<a href=\"flaky:%1\">%2</a> (%3%)")
-                        .arg(esc(f.key), esc(f.className.isEmpty() ? f.name : f.className + QStringLiteral("::") + f.name))
-                        .arg(qRound(f.rate * 100));
+            // One arg() call: a second would replace the %3 of an encoded "::" too.
+            html += QStringLiteral("<br>&nbsp;&nbsp;<a href=\"%1\">%2</a> (%3%)")
+                        .arg(href(QStringLiteral("flaky"), f.key),
+                            esc(f.className.isEmpty() ? f.name : f.className + QStringLiteral("::") + f.name),
+                            QString::number(qRound(f.rate * 100)));
     }
     return html;
 }
@@ -155,7 +166,8 @@ QString databasesHtml(const QList<EnvironmentMigrations> &list)
                         .arg(e.applied)
                         .arg(esc(e.framework));
         }
-        lines << QStringLiteral("<a href=\"page:database\">%1</a>").arg(line);
+        lines << QStringLiteral("<a href=\"%1\">%2</a>")
+                     .arg(href(QStringLiteral("database"), e.environment), line);
     }
     return lines.join(QStringLiteral("<br>"));
 }
@@ -167,7 +179,8 @@ QString deploymentsHtml(const DeploymentsSection &s)
                                 "or name deploy tags in <code>.devdash.json</code>.");
     QStringList lines;
     for (const EnvironmentDeployment &e : s.environments) {
-        QString line = QStringLiteral("<b>%1</b>: ").arg(esc(e.environment));
+        QString line = QStringLiteral("<a href=\"%1\"><b>%2</b></a>: ")
+                           .arg(href(QStringLiteral("deployments"), e.environment), esc(e.environment));
         if (!e.current) {
             line += OverviewPage::tr("nothing deployed successfully yet");
         } else {
@@ -181,7 +194,8 @@ QString deploymentsHtml(const DeploymentsSection &s)
             if (e.currentIsRollback)
                 line += OverviewPage::tr(" <span style=\"color:#c77c02\">rollback</span>");
             if (e.commitsBehind > 0)
-                line += OverviewPage::tr(" — %n commit(s) behind %1", nullptr, e.commitsBehind).arg(esc(s.baseRef));
+                line += OverviewPage::tr(" — %n commit(s) behind %1", nullptr, e.commitsBehind)
+                            .arg(esc(s.baseRef));
         }
         if (e.latest && e.latest->isFailure())
             line += OverviewPage::tr(" <span style=\"color:#d64541\">last deployment failed %1</span>")
@@ -203,18 +217,21 @@ QString commitHtml(const CommitOverview &c)
         QStringList runs;
         for (const auto &run : c.pipelines)
             runs << QStringLiteral("%1 %2").arg(esc(run.name), statusSpan(run.status));
-        lines << OverviewPage::tr("Pipelines: <a href=\"page:pipelines\">%1</a>").arg(runs.join(QStringLiteral(", ")));
+        lines << OverviewPage::tr("Pipelines: <a href=\"page:pipelines\">%1</a>")
+                     .arg(runs.join(QStringLiteral(", ")));
     }
     // Tests.
     if (!c.testRun) {
         lines << OverviewPage::tr("Tests: no run for this commit");
     } else if (!c.testDelta) {
-        lines << OverviewPage::tr("Tests: <a href=\"testrun:%1\">%2 tests, %3 failing</a> (no run of its parent to compare)")
+        lines << OverviewPage::tr(
+            "Tests: <a href=\"testrun:%1\">%2 tests, %3 failing</a> (no run of its parent to compare)")
                      .arg(c.testRun->id)
                      .arg(c.testRun->counts.tests)
                      .arg(c.testRun->counts.failed + c.testRun->counts.errored);
     } else {
-        lines << OverviewPage::tr("Tests: <a href=\"testrun:%1\">%2 new failures, %3 fixed, %4 new tests</a> against its parent")
+        lines << OverviewPage::tr(
+            "Tests: <a href=\"testrun:%1\">%2 new failures, %3 fixed, %4 new tests</a> against its parent")
                      .arg(c.testRun->id)
                      .arg(c.testDelta->newFailures.size())
                      .arg(c.testDelta->fixed.size())
@@ -224,25 +241,30 @@ QString commitHtml(const CommitOverview &c)
     if (c.migrationsAdded.isEmpty()) {
         lines << OverviewPage::tr("Migrations: adds none");
     } else {
+        // Each file its own link: the Migrations tab with that migration selected.
         QStringList names;
         for (const QString &path : c.migrationsAdded)
-            names << QStringLiteral("<code>%1</code>").arg(esc(path.section(QLatin1Char('/'), -1)));
-        lines << OverviewPage::tr("Migrations: <a href=\"page:database\">adds %1</a>").arg(names.join(QStringLiteral(", ")));
+            names << QStringLiteral("<a href=\"%1\"><code>%2</code></a>")
+                         .arg(href(QStringLiteral("migration"), path),
+                             esc(path.section(QLatin1Char('/'), -1)));
+        lines << OverviewPage::tr("Migrations: adds %1").arg(names.join(QStringLiteral(", ")));
     }
     // Environments.
     QStringList reached;
     for (const auto &r : c.reached)
-        reached << OverviewPage::tr("%1 %2").arg(esc(r.environment), when(r.deployment.at));
+        reached << OverviewPage::tr("%1 %2").arg(
+            QStringLiteral("<a href=\"%1\">%2</a>")
+                .arg(href(QStringLiteral("deployments"), r.environment), esc(r.environment)),
+            when(r.deployment.at));
     if (reached.isEmpty() && c.notReached.isEmpty())
         lines << OverviewPage::tr("Environments: no deployments recorded");
-    else
-    {
+    else {
         QStringList parts;
         if (!reached.isEmpty())
             parts << OverviewPage::tr("in %1").arg(reached.join(QStringLiteral(", ")));
         if (!c.notReached.isEmpty())
             parts << OverviewPage::tr("not yet in %1").arg(esc(c.notReached.join(QStringLiteral(", "))));
-        lines << OverviewPage::tr("Environments: <a href=\"page:deployments\">%1</a>").arg(parts.join(QStringLiteral("; ")));
+        lines << OverviewPage::tr("Environments: %1").arg(parts.join(QStringLiteral("; ")));
     }
     return lines.join(QStringLiteral("<br>"));
 }
@@ -282,7 +304,8 @@ OverviewPage::OverviewPage(Workspace *workspace, QWidget *parent)
     m_commitField->setPlaceholderText(tr("Commit, branch or tag (Enter) — HEAD when empty"));
     m_commitField->setClearButtonEnabled(true);
     m_commitCard->extraLayout()->addWidget(m_commitField);
-    connect(m_commitField, &QLineEdit::returnPressed, this, [this] { showCommit(m_commitField->text().trimmed()); });
+    connect(m_commitField, &QLineEdit::returnPressed, this,
+        [this] { showCommit(m_commitField->text().trimmed()); });
 
     grid->addWidget(m_branchCard, 1, 0);
     grid->addWidget(m_pipelinesCard, 1, 1);
@@ -381,11 +404,13 @@ void OverviewPage::load()
             card->setError(location.errorMessage());
     }
 
-    start(tr("Overview: branch"), [path](const JobContext &) { return OverviewLoader::branch(path); },
+    start(
+        tr("Overview: branch"), [path](const JobContext &) { return OverviewLoader::branch(path); },
         [this](Result<BranchSection> r) {
             r ? m_branchCard->setBody(branchHtml(*r)) : m_branchCard->setError(r.errorMessage());
         });
-    start(tr("Overview: databases"),
+    start(
+        tr("Overview: databases"),
         [path](const JobContext &job) { return OverviewLoader::migrations(path, job.token); },
         [this](Result<QList<EnvironmentMigrations>> r) {
             r ? m_databasesCard->setBody(databasesHtml(*r)) : m_databasesCard->setError(r.errorMessage());
@@ -429,7 +454,8 @@ void OverviewPage::load()
             return OverviewLoader::deployments(*db, path, key, baseRef, job.token);
         },
         [this](Result<DeploymentsSection> r) {
-            r ? m_deploymentsCard->setBody(deploymentsHtml(*r)) : m_deploymentsCard->setError(r.errorMessage());
+            r ? m_deploymentsCard->setBody(deploymentsHtml(*r))
+              : m_deploymentsCard->setError(r.errorMessage());
         });
     loadCommit();
 }
@@ -468,7 +494,7 @@ void OverviewPage::loadCommit()
 void OverviewPage::openLink(const QString &link)
 {
     const QString kind = link.section(QLatin1Char(':'), 0, 0);
-    const QString value = link.section(QLatin1Char(':'), 1);
+    const QString value = QUrl::fromPercentEncoding(link.section(QLatin1Char(':'), 1).toUtf8());
     if (kind == QLatin1String("page"))
         Q_EMIT pageRequested(value);
     else if (kind == QLatin1String("commit"))
@@ -478,9 +504,17 @@ void OverviewPage::openLink(const QString &link)
     else if (kind == QLatin1String("compare"))
         Q_EMIT compareRequested(value, QStringLiteral("HEAD"));
     else if (kind == QLatin1String("pipelines"))
-        Q_EMIT pageRequested(QStringLiteral("pipelines"));
-    else if (kind == QLatin1String("flaky") || kind == QLatin1String("testrun"))
-        Q_EMIT pageRequested(QStringLiteral("tests"));
+        Q_EMIT navigationRequested(Destination::pipelinesOfBranch(value));
+    else if (kind == QLatin1String("flaky"))
+        Q_EMIT navigationRequested(Destination::testHistory(value));
+    else if (kind == QLatin1String("testrun"))
+        Q_EMIT navigationRequested(Destination::testRun(value.toLongLong()));
+    else if (kind == QLatin1String("database"))
+        Q_EMIT navigationRequested(Destination::databaseEnvironment(value));
+    else if (kind == QLatin1String("migration")) // files at the commit the card shows
+        Q_EMIT navigationRequested(Destination::migration({}, value, m_commit));
+    else if (kind == QLatin1String("deployments"))
+        Q_EMIT navigationRequested(Destination::deploymentEnvironment(value));
     else if (kind == QLatin1String("url"))
         QDesktopServices::openUrl(QUrl(value));
 }

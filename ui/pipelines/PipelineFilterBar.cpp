@@ -45,6 +45,11 @@ PipelineFilterBar::PipelineFilterBar(PipelineRunFilter *filter, QWidget *parent)
 
     connect(m_branchBox, &QComboBox::currentIndexChanged, this,
         [this] { m_filter->setBranch(m_branchBox->currentData().toString()); });
+    // The user's own choice ends the link's.
+    connect(m_branchBox, &QComboBox::activated, this, [this] {
+        if (m_branchBox->currentData().toString() != m_pinned)
+            m_pinned.clear();
+    });
     connect(m_statusBox, &QComboBox::currentIndexChanged, this, [this] {
         const int code = m_statusBox->currentData().toInt();
         m_filter->setStatus(code < 0 ? std::nullopt : std::optional(RunStatus(code)));
@@ -59,6 +64,8 @@ void PipelineFilterBar::setBranchesOf(const QList<ci::PipelineRun> &runs)
     for (const ci::PipelineRun &run : runs)
         if (!run.branch.isEmpty() && !branches.contains(run.branch))
             branches << run.branch;
+    if (!m_pinned.isEmpty() && !branches.contains(m_pinned))
+        branches << m_pinned;
     branches.sort();
     QStringList shown;
     for (int i = 1; i < m_branchBox->count(); ++i)
@@ -76,8 +83,21 @@ void PipelineFilterBar::setBranchesOf(const QList<ci::PipelineRun> &runs)
         m_filter->setBranch({});
 }
 
+void PipelineFilterBar::setBranch(const QString &branch)
+{
+    m_pinned = branch;
+    if (!branch.isEmpty() && m_branchBox->findData(branch) < 0) {
+        const QSignalBlocker blocker(m_branchBox);
+        m_branchBox->addItem(branch, branch);
+    }
+    const int index = m_branchBox->findData(branch);
+    m_branchBox->setCurrentIndex(index < 0 ? 0 : index);
+    m_filter->setBranch(branch); // also when the index did not change
+}
+
 void PipelineFilterBar::clear()
 {
+    m_pinned.clear();
     m_text->clear();
     m_statusBox->setCurrentIndex(0);
     m_branchBox->setCurrentIndex(0);

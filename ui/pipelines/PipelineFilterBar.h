@@ -23,6 +23,9 @@ public:
 
     // The branch choices become the branches of `runs`; the chosen one stays when it still exists.
     void setBranchesOf(const QList<ci::PipelineRun> &runs);
+    // Only the runs of `branch` (a link's branch): kept as a choice even before, or
+    // without, runs of it.
+    void setBranch(const QString &branch);
     // Every run shown again.
     void clear();
 
@@ -38,6 +41,7 @@ private:
     QComboBox *m_branchBox;
     QComboBox *m_statusBox;
     QLineEdit *m_text;
+    QString m_pinned; // the branch a link asked for, listed whatever the runs
 };
 
 } // namespace devdash::ui

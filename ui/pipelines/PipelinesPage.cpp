@@ -584,6 +584,7 @@ void PipelinesPage::showContextMenu(const QPoint &pos)
     if (!index.isValid())
         return;
     const PipelineRun run = index.data(PipelineRunModel::RunRole).value<PipelineRun>();
+    m_runsView->setCurrentIndex(index); // the menu acts on the row under the mouse
     QMenu menu(this);
     QAction *open
         = menu.addAction(tr("Open in Browser"), this, [run] { QDesktopServices::openUrl(QUrl(run.url)); });
@@ -598,18 +599,33 @@ void PipelinesPage::showContextMenu(const QPoint &pos)
         Q_EMIT statusMessage(tr("Copied %1").arg(run.commit));
     });
     copyCommit->setEnabled(!run.commit.isEmpty());
-    QAction *history = menu.addAction(tr("Show Commit in History"), this, [this, run] {
-        // The run's branch when it exists here, else HEAD's history.
-        const bool known
-            = !run.branch.isEmpty() && m_workspace && m_workspace->kindOf(run.branch).has_value();
-        Q_EMIT historyRequested(known ? run.branch : QString(), run.commit);
-    });
+    QAction *history
+        = menu.addAction(tr("Show Commit in History"), this, &PipelinesPage::showSelectedCommitInHistory);
     history->setEnabled(!run.commit.isEmpty());
     menu.addSeparator();
     QAction *rerun = menu.addAction(tr("Re-run Locally"), this, &PipelinesPage::runPipeline);
     rerun->setEnabled(m_hasLocalPipeline && !m_localRun->isRunning());
     rerun->setToolTip(tr("Runs the local pipeline on the current work tree"));
     menu.exec(m_runsView->viewport()->mapToGlobal(pos));
+}
+
+void PipelinesPage::filterBranch(const QString &branch)
+{
+    m_filterBar->setBranch(branch);
+    // The selection may have been filtered away: the branch's newest run instead.
+    if (!m_runsView->currentIndex().isValid() && m_proxy->rowCount() > 0)
+        m_runsView->setCurrentIndex(m_proxy->index(0, 0));
+}
+
+void PipelinesPage::showSelectedCommitInHistory()
+{
+    const auto run = selectedRun();
+    if (!run || run->commit.isEmpty())
+        return;
+    // The run's branch when it exists here, else the history shown (All refs when
+    // the commit is not in it).
+    const bool known = !run->branch.isEmpty() && m_workspace && m_workspace->kindOf(run->branch).has_value();
+    Q_EMIT historyRequested(known ? run->branch : QString(), run->commit);
 }
 
 void PipelinesPage::showError(const QString &message)

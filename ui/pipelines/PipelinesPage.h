@@ -61,6 +61,10 @@ public:
     void runPipeline();
     void cancelRun();
     void openInBrowser();
+    // Only the runs of `branch` (empty: every branch), the newest selected.
+    void filterBranch(const QString &branch);
+    // The selected run's commit in History (its context menu's "Show Commit in History").
+    void showSelectedCommitInHistory();
     // The CI settings of this repository (providers, tokens, watched branches).
     void showSettings();
 

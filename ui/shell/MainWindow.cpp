@@ -109,16 +109,16 @@ MainWindow::MainWindow(StatePolicy policy, QWidget *parent)
     addPage(m_branches);
     addPage(m_history);
     addPage(m_compare);
-    auto *tests = new TestsPage(m_workspace, m_content);
+    auto *tests = m_tests = new TestsPage(m_workspace, m_content);
     addPage(tests);
     // CI and local pipeline runs: per branch and commit, stage graph, job logs.
-    auto *pipelines = new PipelinesPage(m_workspace, m_content);
+    auto *pipelines = m_pipelines = new PipelinesPage(m_workspace, m_content);
     addPage(pipelines);
     // History's dots ask the CI servers, through the Pipelines page's providers, about
     // commits no stored run covers.
     m_history->pipelineBadges()->setRemoteLookup(
-        [feed = QPointer<PipelineCiFeed>(pipelines->ciFeed())](const QStringList &commits,
-            std::function<void(QHash<QString, ci::CommitStatus>)> done) {
+        [feed = QPointer<PipelineCiFeed>(pipelines->ciFeed())](
+            const QStringList &commits, std::function<void(QHash<QString, ci::CommitStatus>)> done) {
             if (feed)
                 feed->commitStatuses(commits, std::move(done));
         });
@@ -131,13 +131,14 @@ MainWindow::MainWindow(StatePolicy policy, QWidget *parent)
         },
         this));
     // Databases of the repository's environments: schema, ER diagram, diff, history, migrations.
-    addPage(new DatabasePage(m_workspace, m_content));
+    addPage(m_database = new DatabasePage(m_workspace, m_content));
     // What runs where, release diffs, sprints and DORA metrics.
-    addPage(new DeploymentsPage(m_workspace, m_content));
+    addPage(m_deployments = new DeploymentsPage(m_workspace, m_content));
 
     // The sidebar never shrinks below its longest page title ("Deployments" was cut to
     // "Deployme…" when a wide page pushed the splitter): one width on every page.
-    m_pageList->setMinimumWidth(qMax(150, m_pageList->sizeHintForColumn(0) + 2 * m_pageList->frameWidth() + 16));
+    m_pageList->setMinimumWidth(
+        qMax(150, m_pageList->sizeHintForColumn(0) + 2 * m_pageList->frameWidth() + 16));
     m_split->setStretchFactor(0, 0);
 
     createActions();
@@ -194,12 +195,49 @@ void MainWindow::addPage(Page *page)
             statusBar()->showMessage(tr("%1 is not a branch or tag").arg(ref), 4000);
     });
     connect(page, &Page::pageRequested, this, [this](const QString &name) { showPage(name); });
+    connect(page, &Page::navigationRequested, this, &MainWindow::navigate);
     connect(page, &Page::commitOverviewRequested, this, [this](const QString &commit) {
         m_overview->showCommit(commit);
         showPage(m_overview->name());
     });
     connect(page, &Page::statusMessage, this,
         [this](const QString &text) { statusBar()->showMessage(text, 4000); });
+}
+
+void MainWindow::navigate(const Destination &destination)
+{
+    // The page's own API first, then the page: it opens on the thing already chosen.
+    using Target = Destination::Target;
+    Page *target = nullptr;
+    switch (destination.target) {
+    case Target::TestHistory:
+        m_tests->showTestHistory(destination.name);
+        target = m_tests;
+        break;
+    case Target::TestRun:
+        m_tests->showTab(TestsPage::RunsTab);
+        m_tests->selectRun(destination.runId);
+        target = m_tests;
+        break;
+    case Target::DatabaseEnvironment:
+        m_database->showEnvironment(destination.environment);
+        target = m_database;
+        break;
+    case Target::Migration:
+        m_database->showMigration(destination.environment, destination.name, destination.ref);
+        target = m_database;
+        break;
+    case Target::PipelinesOfBranch:
+        m_pipelines->filterBranch(destination.name);
+        target = m_pipelines;
+        break;
+    case Target::DeploymentEnvironment:
+        m_deployments->showEnvironment(destination.environment);
+        target = m_deployments;
+        break;
+    }
+    if (target)
+        showPage(target->name());
 }
 
 void MainWindow::createActions()
@@ -395,24 +433,26 @@ void MainWindow::openLastRepository()
 
 void MainWindow::openDemo()
 {
-    m_demoFolder = std::make_unique<QTemporaryDir>();
-    if (!m_demoFolder->isValid()) {
+    // The demo shown so far (if any) keeps its folder until the new one is built.
+    auto demoFolder = std::make_shared<QTemporaryDir>();
+    if (!demoFolder->isValid()) {
         onFailed(tr("the demo"),
-            tr("Cannot create a temporary folder for the demo: %1").arg(m_demoFolder->errorString()));
+            tr("Cannot create a temporary folder for the demo: %1").arg(demoFolder->errorString()));
         return;
     }
     m_pagesShown = false;
     m_message->setContent(MessagePanel::Kind::Progress, tr("Building the demo workspace…"), {});
     showMessage();
-    const QString folder = m_demoFolder->path();
+    const QString folder = demoFolder->path();
     runJob(
         jobs(), tr("Building the demo workspace"), this,
         [folder](const JobContext &) { return demo::DemoWorkspace::create(folder); },
-        [this](Result<demo::DemoWorkspace> result) {
+        [this, demoFolder](Result<demo::DemoWorkspace> result) {
             if (!result) {
                 onFailed(tr("the demo"), result.errorMessage());
                 return;
             }
+            m_demoFolder = demoFolder;
             // The demo's runs live in its own store, never in the user's.
             TestStoreAccess::setLocation(result->store);
             openRepository(result->repository);
@@ -451,17 +491,9 @@ void MainWindow::onOpened()
     rememberRepository(info.path);
     updateRepositoryLabels();
     if (info.empty) {
-        m_pagesShown = false;
         for (Page *page : std::as_const(m_pages))
             page->setRepository({});
-        m_message->setContent(MessagePanel::Kind::Empty, tr("This repository has no commits yet"),
-            tr("%1 is a git repository without any commit or branch. Make a first commit, then "
-               "press F5 to refresh.")
-                .arg(QDir::toNativeSeparators(info.workDir.isEmpty() ? info.path : info.workDir)));
-        m_message->addAction(
-            tr("Refresh"), [this] { refresh(); }, true);
-        m_message->addAction(tr("Open another repository…"), [this] { browseForRepository(); });
-        showMessage();
+        showEmptyRepository();
         return;
     }
     for (Page *page : std::as_const(m_pages))
@@ -469,8 +501,40 @@ void MainWindow::onOpened()
     showPages();
 }
 
+void MainWindow::showEmptyRepository()
+{
+    const RepositoryInfo &info = m_workspace->info();
+    m_pagesShown = false;
+    m_message->setContent(MessagePanel::Kind::Empty, tr("This repository has no commits yet"),
+        tr("%1 is a git repository without any commit or branch. Make a first commit, then "
+           "press F5 to refresh.")
+            .arg(QDir::toNativeSeparators(info.workDir.isEmpty() ? info.path : info.workDir)));
+    m_message->addAction(
+        tr("Refresh"), [this] { refresh(); }, true);
+    m_message->addAction(tr("Open another repository…"), [this] { browseForRepository(); });
+    showMessage();
+}
+
 void MainWindow::onFailed(const QString &path, const QString &message)
 {
+    if (m_workspace->isOpen()) {
+        // The repository shown stays open and on screen; the error is said over it.
+        updateRepositoryLabels();
+        if (m_workspace->info().empty)
+            showEmptyRepository();
+        else
+            showPages();
+        const QString title = path.isEmpty() ? tr("No repository to open")
+                                             : tr("Cannot open %1").arg(QDir::toNativeSeparators(path));
+        statusBar()->showMessage(tr("%1 — %2 stays open").arg(title, m_workspace->info().displayName), 10000);
+        auto *box = new QMessageBox(QMessageBox::Warning, title, message, QMessageBox::Ok, this);
+        box->setObjectName(QStringLiteral("openErrorBox"));
+        box->setInformativeText(tr("%1 stays open.").arg(m_workspace->info().displayName));
+        box->setAttribute(Qt::WA_DeleteOnClose);
+        box->setWindowModality(Qt::WindowModal);
+        box->open();
+        return;
+    }
     m_pagesShown = false;
     updateRepositoryLabels();
     m_message->setContent(MessagePanel::Kind::Error,

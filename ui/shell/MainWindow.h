@@ -23,6 +23,11 @@ namespace devdash::ui {
 
 class BranchesPage;
 class ComparePage;
+class DatabasePage;
+class DeploymentsPage;
+class PipelinesPage;
+class TestsPage;
+struct Destination;
 class HistoryPage;
 class OverviewPage;
 class JobStatusWidget;
@@ -72,6 +77,7 @@ protected:
 
 private:
     void addPage(Page *page);
+    void navigate(const Destination &destination);
     void createActions();
     void createToolBar();
     void updateRecentMenu();
@@ -79,6 +85,7 @@ private:
     void onOpened();
     void onFailed(const QString &path, const QString &message);
     void showWelcome();
+    void showEmptyRepository();
     void showMessage();
     void showPages();
     void updateRepositoryLabels();
@@ -98,6 +105,10 @@ private:
     HistoryPage *m_history = nullptr;
     OverviewPage *m_overview = nullptr;
     ComparePage *m_compare = nullptr;
+    TestsPage *m_tests = nullptr;
+    PipelinesPage *m_pipelines = nullptr;
+    DatabasePage *m_database = nullptr;
+    DeploymentsPage *m_deployments = nullptr;
     JobStatusWidget *m_jobStatus;
     QLabel *m_repoName;
     QLabel *m_branchLabel;
@@ -106,7 +117,7 @@ private:
     QMenu *m_viewMenu = nullptr;
     QActionGroup *m_themeGroup = nullptr;
     QAction *m_refreshAction = nullptr;
-    std::unique_ptr<QTemporaryDir> m_demoFolder;
+    std::shared_ptr<QTemporaryDir> m_demoFolder;
     bool m_pagesShown = false;
 };
 
