@@ -3,6 +3,7 @@
 #include "OverviewCard.h"
 #include "Sparkline.h"
 
+#include "common/ExternalUrl.h"
 #include "common/BackgroundJob.h"
 #include "common/Icons.h"
 #include "common/Workspace.h"
@@ -11,7 +12,6 @@
 #include "pipelines/PipelineStatusStyle.h"
 #include "tests/TestStoreAccess.h"
 
-#include <QDesktopServices>
 #include <QGridLayout>
 #include <QHBoxLayout>
 #include <QLabel>
@@ -34,7 +34,7 @@ QString esc(const QString &text)
 
 QString commitLink(const QString &id)
 {
-    return QStringLiteral("<a href=\"commit:%1\"><code>%2</code></a>").arg(id, id.left(8));
+    return QStringLiteral("<a href=\"commit:%1\"><code>%2</code></a>").arg(esc(id), esc(id.left(8)));
 }
 
 QString statusSpan(ci::RunStatus status)
@@ -120,8 +120,8 @@ QString testsHtml(const TestsSection &s)
         html += OverviewPage::tr("<br><b>%n flaky test(s)</b>:", nullptr, s.flakyTotal);
         for (const auto &f : s.flaky)
             html += QStringLiteral("<br>&nbsp;&nbsp;<a href=\"flaky:%1\">%2</a> (%3%)")
-                        .arg(esc(f.key), esc(f.className.isEmpty() ? f.name : f.className + QStringLiteral("::") + f.name))
-                        .arg(qRound(f.rate * 100));
+                        .arg(esc(f.key), esc(f.className.isEmpty() ? f.name : f.className + QStringLiteral("::") + f.name),
+                            QString::number(qRound(f.rate * 100)));
     }
     return html;
 }
@@ -268,6 +268,7 @@ OverviewPage::OverviewPage(Workspace *workspace, QWidget *parent)
     headingFont.setPointSizeF(headingFont.pointSizeF() * 1.5);
     headingFont.setBold(true);
     m_heading->setFont(headingFont);
+    m_heading->setTextFormat(Qt::PlainText); // the repository folder's name
     grid->addWidget(m_heading, 0, 0, 1, 2);
 
     m_branchCard = new OverviewCard(tr("Branch"), QStringLiteral("branches"), content);
@@ -482,7 +483,7 @@ void OverviewPage::openLink(const QString &link)
     else if (kind == QLatin1String("flaky") || kind == QLatin1String("testrun"))
         Q_EMIT pageRequested(QStringLiteral("tests"));
     else if (kind == QLatin1String("url"))
-        QDesktopServices::openUrl(QUrl(value));
+        ExternalUrl::open(value); // http and https only
 }
 
 } // namespace devdash::ui

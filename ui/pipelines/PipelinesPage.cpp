@@ -15,6 +15,7 @@
 #include "PipelineStatusStyle.h"
 #include "StageGraphView.h"
 
+#include "common/ExternalUrl.h"
 #include "common/BackgroundJob.h"
 #include "common/Icons.h"
 #include "common/Workspace.h"
@@ -29,7 +30,6 @@
 #include <QClipboard>
 #include <QComboBox>
 #include <QDataStream>
-#include <QDesktopServices>
 #include <QEvent>
 #include <QHBoxLayout>
 #include <QHeaderView>
@@ -567,7 +567,14 @@ void PipelinesPage::openInBrowser()
 {
     const auto run = selectedRun();
     if (run && !run->url.isEmpty())
-        QDesktopServices::openUrl(QUrl(run->url));
+        openRunUrl(run->url);
+}
+
+void PipelinesPage::openRunUrl(const QString &url)
+{
+    // The URL is the CI server's: only a web page is opened.
+    if (!ExternalUrl::open(url))
+        Q_EMIT statusMessage(tr("Not opened: %1 is not a web address (http or https)").arg(url));
 }
 
 void PipelinesPage::showSettings()
@@ -586,7 +593,7 @@ void PipelinesPage::showContextMenu(const QPoint &pos)
     const PipelineRun run = index.data(PipelineRunModel::RunRole).value<PipelineRun>();
     QMenu menu(this);
     QAction *open
-        = menu.addAction(tr("Open in Browser"), this, [run] { QDesktopServices::openUrl(QUrl(run.url)); });
+        = menu.addAction(tr("Open in Browser"), this, [this, run] { openRunUrl(run.url); });
     open->setEnabled(!run.url.isEmpty());
     QAction *copyUrl = menu.addAction(tr("Copy URL"), this, [this, run] {
         QApplication::clipboard()->setText(run.url);

@@ -63,6 +63,7 @@ public:
     void openInBrowser();
     // The CI settings of this repository (providers, tokens, watched branches).
     void showSettings();
+    void openRunUrl(const QString &url);
 
     // Selects the run with this PipelineRun::key(); false when it is not listed.
     bool selectRun(const QString &key);
