@@ -220,6 +220,9 @@ void DeploymentsPage::fetchFromCi()
                         Q_EMIT statusMessage(tr("Deployments from CI: %1").arg(summary.errorMessage()));
                         return;
                     }
+                    if (!summary->failures.isEmpty()) // the rest was stored and is shown
+                        Q_EMIT statusMessage(tr("Deployments from CI, not all loaded: %1")
+                                                 .arg(summary->failures.join(QStringLiteral("; "))));
                     if (summary->added + summary->updated > 0) {
                         Q_EMIT statusMessage(tr("Deployments from CI: %1 new, %2 updated")
                                                  .arg(summary->added)

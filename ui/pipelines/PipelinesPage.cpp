@@ -193,9 +193,12 @@ PipelinesPage::PipelinesPage(Workspace *workspace, QWidget *parent)
         auto it = m_remoteRuns.find(detailed.provider + QLatin1Char('\x1f') + detailed.project);
         if (it == m_remoteRuns.end())
             return;
-        for (PipelineRun &run : *it)
-            if (run.key() == detailed.key() && run.stages.isEmpty())
-                run.stages = detailed.stages;
+        for (PipelineRun &run : *it) {
+            if (run.key() != detailed.key() || !run.stages.isEmpty())
+                continue;
+            run.stages = detailed.stages;
+            run.loadError = detailed.loadError; // marked in the table; the others show as usual
+        }
         composeRuns();
     });
     m_notifier->attach(m_feed->poller());
