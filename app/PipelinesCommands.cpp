@@ -118,8 +118,9 @@ QString table(const QList<PipelineRun> &runs)
 QString withKeychainNote(const Error &error, const QString &keychainNote)
 {
     const bool wanted = error.code == 401 || error.code == 403 || error.code == 404;
-    return wanted && !keychainNote.isEmpty() ? error.message + QStringLiteral(" (") + keychainNote + QLatin1Char(')')
-                                             : error.message;
+    return wanted && !keychainNote.isEmpty()
+        ? error.message + QStringLiteral(" (") + keychainNote + QLatin1Char(')')
+        : error.message;
 }
 
 // The runs of one source, each with its stages and jobs; with `tests`, the finished

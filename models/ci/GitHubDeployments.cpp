@@ -55,7 +55,8 @@ void nextStatus(const std::shared_ptr<StatusWalk> &walk)
         // One deployment whose statuses fail (gone between the listing and now, a
         // malformed answer) is reported as such; the others still count.
         const auto failed = [&](const QString &why) {
-            walk->listing.failures << QStringLiteral("deployment %1 (%2): %3").arg(deployment.id, deployment.environment, why);
+            walk->listing.failures
+                << QStringLiteral("deployment %1 (%2): %3").arg(deployment.id, deployment.environment, why);
             nextStatus(walk);
         };
         if (!response)

@@ -67,7 +67,8 @@ void nextJob(const std::shared_ptr<JobWalk> &walk)
             if (!runs && runs.error().code == HttpCanceled)
                 return walk->done(runs.error());
             if (!runs) { // one deploy job failing: the other jobs' deployments still count
-                walk->listing.failures << QStringLiteral("job %1 (%2): %3").arg(jobPath, environment, runs.errorMessage());
+                walk->listing.failures
+                    << QStringLiteral("job %1 (%2): %3").arg(jobPath, environment, runs.errorMessage());
                 return nextJob(walk);
             }
             add(walk->listing, JenkinsDeployments::fromRuns(*runs, environment, walk->query.finalIds));

@@ -172,13 +172,14 @@ Result<LocalPipelineConfig> LocalPipelineConfig::parse(
         for (const QJsonValue &v : passEnv.toArray()) {
             if (!v.isString() || !LocalPipelineEnvironment::isPattern(v.toString()))
                 return keyError(fileName, QStringLiteral("pipeline.pass_env"),
-                    QStringLiteral("should list variable names (or prefixes ending in *), e.g. ") + passEnvExample
-                        + QLatin1Char('.'));
+                    QStringLiteral("should list variable names (or prefixes ending in *), e.g. ")
+                        + passEnvExample + QLatin1Char('.'));
             config.m_passEnv << v.toString();
         }
     } else if (!passEnv.isUndefined() && !passEnv.isNull()) {
         return keyError(fileName, QStringLiteral("pipeline.pass_env"),
-            QStringLiteral("should be an array of variable names, e.g. ") + passEnvExample + QLatin1Char('.'));
+            QStringLiteral("should be an array of variable names, e.g. ") + passEnvExample
+                + QLatin1Char('.'));
     }
     return config;
 }

@@ -6,22 +6,23 @@ namespace devdash::ci {
 
 QStringList LocalPipelineEnvironment::allowed()
 {
-    return { QStringLiteral("PATH"), QStringLiteral("HOME"), QStringLiteral("LANG"), QStringLiteral("LANGUAGE"),
-        QStringLiteral("LC_*"), QStringLiteral("TERM"), QStringLiteral("USER"), QStringLiteral("LOGNAME"),
-        QStringLiteral("SHELL"), QStringLiteral("TMPDIR"), QStringLiteral("TZ") };
+    return { QStringLiteral("PATH"), QStringLiteral("HOME"), QStringLiteral("LANG"),
+        QStringLiteral("LANGUAGE"), QStringLiteral("LC_*"), QStringLiteral("TERM"), QStringLiteral("USER"),
+        QStringLiteral("LOGNAME"), QStringLiteral("SHELL"), QStringLiteral("TMPDIR"), QStringLiteral("TZ") };
 }
 
 bool LocalPipelineEnvironment::matches(const QString &name, const QStringList &patterns)
 {
     for (const QString &pattern : patterns) {
         if (pattern.endsWith(QLatin1Char('*')) ? name.startsWith(QStringView(pattern).chopped(1))
-                                                : name == pattern)
+                                               : name == pattern)
             return true;
     }
     return false;
 }
 
-QProcessEnvironment LocalPipelineEnvironment::base(const QProcessEnvironment &parent, const QStringList &passEnv)
+QProcessEnvironment LocalPipelineEnvironment::base(
+    const QProcessEnvironment &parent, const QStringList &passEnv)
 {
     const QStringList patterns = allowed() + passEnv;
     QProcessEnvironment environment;

@@ -70,7 +70,9 @@ Result<void> PrivateFiles::makeFile(const QString &path, bool tighten)
         return {};
     }
     if (errno != EEXIST)
-        return Error { QStringLiteral("cannot create %1: %2").arg(path, QString::fromLocal8Bit(::strerror(errno))) };
+        return Error {
+            QStringLiteral("cannot create %1: %2").arg(path, QString::fromLocal8Bit(::strerror(errno)))
+        };
     if (tighten && !restrictFile(path))
         return Error { QStringLiteral("cannot make %1 private (mode 0600)").arg(path) };
     return {};

@@ -151,7 +151,8 @@ Result<CiDeploymentSummary> CiDeploymentImport::fetchAndStore(const store::Datab
         // A keychain that cannot be read: anonymous (a public project needs no more);
         // the reason is told only when the server refuses.
         const QString keychainNote = credential ? credentials.notice() : credential.errorMessage();
-        auto created = ci::CiProviderRegistry::create(&http, source, credential ? *credential : ci::CiCredential());
+        auto created
+            = ci::CiProviderRegistry::create(&http, source, credential ? *credential : ci::CiCredential());
         if (!created)
             return created.error();
         std::unique_ptr<ci::CiProvider> provider(*created);

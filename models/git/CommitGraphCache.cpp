@@ -103,8 +103,7 @@ QString CommitGraphCache::cacheDirFor(const Repository &repo)
     const QString canonical = QFileInfo(repo.commonDir()).canonicalFilePath();
     const QByteArray key
         = QCryptographicHash::hash(canonical.toUtf8(), QCryptographicHash::Sha1).toHex().left(16);
-    return root + QStringLiteral("/commit-graphs/") + QString::fromLatin1(key)
-        + QStringLiteral("/info");
+    return root + QStringLiteral("/commit-graphs/") + QString::fromLatin1(key) + QStringLiteral("/info");
 }
 
 QStringList CommitGraphCache::layersFor(const Repository &repo)

@@ -7,11 +7,11 @@
 #include "common/PrivateFiles.h"
 
 #include <QDir>
-#include <QStandardPaths>
 #include <QFileInfo>
 #include <QSqlDriver>
 #include <QSqlError>
 #include <QSqlRecord>
+#include <QStandardPaths>
 
 #include <sqlite3.h>
 
@@ -89,8 +89,9 @@ Result<Database> Database::connect(const StoreLocation &location, int knownVersi
                 "set DEVDASH_STORE to another path.")
                                .arg(file.absolutePath(), made.errorMessage()) };
         if (auto created = PrivateFiles::makeFile(location.path, ownFolder); !created)
-            return Error { QStringLiteral("Cannot create the store %1 (%2): check its folder's permissions, or "
-                                          "set DEVDASH_STORE to another path.")
+            return Error { QStringLiteral(
+                "Cannot create the store %1 (%2): check its folder's permissions, or "
+                "set DEVDASH_STORE to another path.")
                                .arg(location.path, created.errorMessage()) };
         db.m_db.setDatabaseName(location.path);
         db.m_db.setConnectOptions(QStringLiteral("QSQLITE_BUSY_TIMEOUT=%1").arg(SqliteBusyTimeoutMs));

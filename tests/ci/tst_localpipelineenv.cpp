@@ -67,7 +67,9 @@ private Q_SLOTS:
 
     void secretsDoNotReachTheSteps()
     {
-        const QByteArray log = runLog("{\"pipeline\": {\"stages\": [{\"steps\": [ {\"name\": \"dump\", \"run\": \"env; echo \\\"token=[$GITHUB_TOKEN]\\\"\", \"env\": {\"MINE\": \"step-value\"}}]}]}}");
+        const QByteArray log
+            = runLog("{\"pipeline\": {\"stages\": [{\"steps\": [ {\"name\": \"dump\", \"run\": \"env; echo "
+                     "\\\"token=[$GITHUB_TOKEN]\\\"\", \"env\": {\"MINE\": \"step-value\"}}]}]}}");
         QVERIFY2(!log.contains(Token), log.constData());
         QVERIFY(log.contains("token=[]"));
         // The allow-list and the step's own env are there.
@@ -80,7 +82,10 @@ private Q_SLOTS:
 
     void passEnvPassesNamedVariables()
     {
-        const QByteArray log = runLog("{\"pipeline\": {\"pass_env\": [\"GITHUB_TOKEN\", \"AWS_*\"], \"stages\": [{\"steps\": [ {\"name\": \"use\", \"run\": \"echo \\\"token=[$GITHUB_TOKEN]\\\"; echo \\\"aws=[$AWS_SECRET_ACCESS_KEY]\\\"\"}]}]}}");
+        const QByteArray log
+            = runLog("{\"pipeline\": {\"pass_env\": [\"GITHUB_TOKEN\", \"AWS_*\"], \"stages\": [{\"steps\": "
+                     "[ {\"name\": \"use\", \"run\": \"echo \\\"token=[$GITHUB_TOKEN]\\\"; echo "
+                     "\\\"aws=[$AWS_SECRET_ACCESS_KEY]\\\"\"}]}]}}");
         QVERIFY2(log.contains(QByteArray("token=[" + Token + "]")), log.constData());
         QVERIFY(log.contains(QByteArray("aws=[aws" + Token + "]")));
     }
@@ -88,9 +93,12 @@ private Q_SLOTS:
     void passEnvIsChecked_data()
     {
         QTest::addColumn<QByteArray>("json");
-        QTest::newRow("not an array") << QByteArray("{\"pipeline\": {\"pass_env\": \"X\", \"stages\": [{\"steps\": [{\"run\": \"x\"}]}]}}");
-        QTest::newRow("not a name") << QByteArray("{\"pipeline\": {\"pass_env\": [\"A=B\"], \"stages\": [{\"steps\": [{\"run\": \"x\"}]}]}}");
-        QTest::newRow("star alone") << QByteArray("{\"pipeline\": {\"pass_env\": [\"*\"], \"stages\": [{\"steps\": [{\"run\": \"x\"}]}]}}");
+        QTest::newRow("not an array") << QByteArray(
+            "{\"pipeline\": {\"pass_env\": \"X\", \"stages\": [{\"steps\": [{\"run\": \"x\"}]}]}}");
+        QTest::newRow("not a name") << QByteArray(
+            "{\"pipeline\": {\"pass_env\": [\"A=B\"], \"stages\": [{\"steps\": [{\"run\": \"x\"}]}]}}");
+        QTest::newRow("star alone") << QByteArray(
+            "{\"pipeline\": {\"pass_env\": [\"*\"], \"stages\": [{\"steps\": [{\"run\": \"x\"}]}]}}");
     }
     void passEnvIsChecked()
     {
@@ -109,7 +117,8 @@ private Q_SLOTS:
         parent.insert(QStringLiteral("GITLAB_TOKEN"), QStringLiteral("secret"));
         parent.insert(QStringLiteral("DEVDASH_DB_PASSWORD_PRODUCTION"), QStringLiteral("secret"));
         parent.insert(QStringLiteral("CCACHE_DIR"), QStringLiteral("/c"));
-        const QProcessEnvironment base = LocalPipelineEnvironment::base(parent, { QStringLiteral("CCACHE_*") });
+        const QProcessEnvironment base
+            = LocalPipelineEnvironment::base(parent, { QStringLiteral("CCACHE_*") });
         QStringList keys = base.keys();
         keys.sort();
         QCOMPARE(keys, (QStringList { "CCACHE_DIR", "LC_ALL", "PATH" }));

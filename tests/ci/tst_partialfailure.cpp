@@ -22,7 +22,11 @@ namespace {
 
 QByteArray githubRun(int id, const QString &sha)
 {
-    return QString::fromUtf8("{\"id\": %1, \"name\": \"CI\", \"head_branch\": \"main\", \"head_sha\": \"%2\", \"status\": \"completed\", \"conclusion\": \"success\", \"event\": \"push\", \"run_started_at\": \"2024-03-0%3T10:00:00Z\", \"created_at\": \"2024-03-0%3T10:00:00Z\", \"updated_at\": \"2024-03-0%3T10:05:00Z\", \"html_url\": \"https://github.com/o/r/actions/runs/%1\"}")
+    return QString::fromUtf8(
+        "{\"id\": %1, \"name\": \"CI\", \"head_branch\": \"main\", \"head_sha\": \"%2\", \"status\": "
+        "\"completed\", \"conclusion\": \"success\", \"event\": \"push\", \"run_started_at\": "
+        "\"2024-03-0%3T10:00:00Z\", \"created_at\": \"2024-03-0%3T10:00:00Z\", \"updated_at\": "
+        "\"2024-03-0%3T10:05:00Z\", \"html_url\": \"https://github.com/o/r/actions/runs/%1\"}")
         .arg(id)
         .arg(sha)
         .arg(id - 100)
@@ -31,7 +35,11 @@ QByteArray githubRun(int id, const QString &sha)
 
 QByteArray githubJobs(int id)
 {
-    return QString::fromUtf8("{\"total_count\": 1, \"jobs\": [{\"id\": %1, \"name\": \"build\", \"status\": \"completed\", \"conclusion\": \"success\", \"started_at\": \"2024-03-01T10:00:10Z\", \"completed_at\": \"2024-03-01T10:04:00Z\", \"html_url\": \"https://github.com/o/r/actions/runs/%1/job/9\", \"steps\": []}]}")
+    return QString::fromUtf8(
+        "{\"total_count\": 1, \"jobs\": [{\"id\": %1, \"name\": \"build\", \"status\": \"completed\", "
+        "\"conclusion\": \"success\", \"started_at\": \"2024-03-01T10:00:10Z\", \"completed_at\": "
+        "\"2024-03-01T10:04:00Z\", \"html_url\": \"https://github.com/o/r/actions/runs/%1/job/9\", "
+        "\"steps\": []}]}")
         .arg(id * 10)
         .toUtf8();
 }
@@ -47,7 +55,10 @@ class TstPartialFailure : public QObject
     QString m_sha;
     QTemporaryDir m_dir;
 
-    CliRun devdash(const QStringList &args) { return runCli(QStringLiteral(DEVDASH_BINARY), args, {}, 60000); }
+    CliRun devdash(const QStringList &args)
+    {
+        return runCli(QStringLiteral(DEVDASH_BINARY), args, {}, 60000);
+    }
 
     void writeConfig(const QString &json)
     {
@@ -77,8 +88,10 @@ private Q_SLOTS:
             LoopbackResponse::json("{\"total_count\": 3, \"workflow_runs\": [" + githubRun(103, m_sha) + ","
                 + githubRun(102, m_sha) + "," + githubRun(101, m_sha) + "]}"));
         for (int id : { 101, 103 }) {
-            m_server.setRoute(root + QStringLiteral("/actions/runs/%1").arg(id), LoopbackResponse::json(githubRun(id, m_sha)));
-            m_server.setRoute(root + QStringLiteral("/actions/runs/%1/jobs").arg(id), LoopbackResponse::json(githubJobs(id)));
+            m_server.setRoute(root + QStringLiteral("/actions/runs/%1").arg(id),
+                LoopbackResponse::json(githubRun(id, m_sha)));
+            m_server.setRoute(root + QStringLiteral("/actions/runs/%1/jobs").arg(id),
+                LoopbackResponse::json(githubJobs(id)));
         }
         m_server.setRoute(root + QStringLiteral("/actions/runs/102"),
             LoopbackResponse::json("{\"message\": \"Not Found\"}", 404));
@@ -86,7 +99,8 @@ private Q_SLOTS:
 
     void oneRunFailingLeavesTheOthers()
     {
-        writeConfig(QString::fromUtf8("{\"ci\": [{\"provider\": \"github\", \"project\": \"o/r\", \"api_url\": \"%1\"}]}")
+        writeConfig(QString::fromUtf8(
+            "{\"ci\": [{\"provider\": \"github\", \"project\": \"o/r\", \"api_url\": \"%1\"}]}")
                         .arg(m_server.url(QStringLiteral("/gh")).toString()));
         const CliRun run = devdash({ QStringLiteral("pipelines"), m_repo.path(), QStringLiteral("--json") });
         QVERIFY2(run.exitCode == 3, run.err.constData());
@@ -95,7 +109,8 @@ private Q_SLOTS:
         for (const QJsonValue &v : runs) {
             const QJsonObject r = v.toObject();
             if (r.value("id").toString() == QLatin1String("102")) {
-                QVERIFY2(r.value("error").toString().contains(QLatin1String("not found"), Qt::CaseInsensitive),
+                QVERIFY2(
+                    r.value("error").toString().contains(QLatin1String("not found"), Qt::CaseInsensitive),
                     qPrintable(r.value("error").toString()));
                 QVERIFY(r.value("stages").toArray().isEmpty());
                 QCOMPARE(r.value("status").toString(), QStringLiteral("success")); // as listed
@@ -117,8 +132,11 @@ private Q_SLOTS:
     void oneSourceFailingLeavesTheOthers()
     {
         m_server.setRoute(QStringLiteral("/down/repos/o/r/actions/runs"), LoopbackResponse::json("{}", 503));
-        writeConfig(QString::fromUtf8("{\"ci\": [{\"provider\": \"github\", \"project\": \"o/r\", \"api_url\": \"%1\"}, {\"provider\": \"github\", \"project\": \"o/r\", \"api_url\": \"%2\"}]}")
-                        .arg(m_server.url(QStringLiteral("/gh")).toString(), m_server.url(QStringLiteral("/down")).toString()));
+        writeConfig(QString::fromUtf8(
+            "{\"ci\": [{\"provider\": \"github\", \"project\": \"o/r\", \"api_url\": \"%1\"}, {\"provider\": "
+            "\"github\", \"project\": \"o/r\", \"api_url\": \"%2\"}]}")
+                        .arg(m_server.url(QStringLiteral("/gh")).toString(),
+                            m_server.url(QStringLiteral("/down")).toString()));
         const CliRun run = devdash({ QStringLiteral("pipelines"), m_repo.path(), QStringLiteral("--json") });
         QCOMPARE(run.exitCode, 3);
         QCOMPARE(run.array().size(), 3);
@@ -128,9 +146,10 @@ private Q_SLOTS:
     void publicFeedSaysNothingAboutKeychains()
     {
         m_server.setRoute(QStringLiteral("/cc.xml"),
-            LoopbackResponse::text("<Projects><Project name=\"app\" activity=\"Sleeping\" lastBuildStatus=\"Success\" "
-                                   "lastBuildLabel=\"7\" lastBuildTime=\"2024-03-01T10:00:00Z\" "
-                                   "webUrl=\"https://ci.example.com/app\"/></Projects>",
+            LoopbackResponse::text(
+                "<Projects><Project name=\"app\" activity=\"Sleeping\" lastBuildStatus=\"Success\" "
+                "lastBuildLabel=\"7\" lastBuildTime=\"2024-03-01T10:00:00Z\" "
+                "webUrl=\"https://ci.example.com/app\"/></Projects>",
                 "application/xml"));
         writeConfig(QString::fromUtf8("{\"ci\": [{\"provider\": \"cctray\", \"api_url\": \"%1\"}]}")
                         .arg(m_server.url(QStringLiteral("/cc.xml")).toString()));
@@ -141,7 +160,8 @@ private Q_SLOTS:
         QVERIFY2(run.err.trimmed().isEmpty(), run.err.constData());
 
         // A public GitHub project read anonymously: the same silence.
-        writeConfig(QString::fromUtf8("{\"ci\": [{\"provider\": \"github\", \"project\": \"o/r\", \"api_url\": \"%1\"}]}")
+        writeConfig(QString::fromUtf8(
+            "{\"ci\": [{\"provider\": \"github\", \"project\": \"o/r\", \"api_url\": \"%1\"}]}")
                         .arg(m_server.url(QStringLiteral("/gh")).toString()));
         const CliRun github = devdash({ QStringLiteral("pipelines"), m_repo.path(), QStringLiteral("--limit"),
             QStringLiteral("1"), QStringLiteral("--json") });
@@ -167,7 +187,9 @@ private Q_SLOTS:
         const QString root = QStringLiteral("/dep/repos/o/r");
         QByteArray list = "[";
         for (int id : { 1, 2, 3 })
-            list += QString::fromUtf8("%1{\"id\": %2, \"environment\": \"production\", \"sha\": \"%3\", \"ref\": \"main\", \"creator\": {\"login\": \"ann\"}, \"created_at\": \"2024-03-0%2T09:00:00Z\", \"updated_at\": \"2024-03-0%2T09:00:00Z\"}")
+            list += QString::fromUtf8("%1{\"id\": %2, \"environment\": \"production\", \"sha\": \"%3\", "
+                                      "\"ref\": \"main\", \"creator\": {\"login\": \"ann\"}, \"created_at\": "
+                                      "\"2024-03-0%2T09:00:00Z\", \"updated_at\": \"2024-03-0%2T09:00:00Z\"}")
                         .arg(id == 1 ? QString() : QStringLiteral(","))
                         .arg(id)
                         .arg(m_sha)
@@ -176,12 +198,15 @@ private Q_SLOTS:
         m_server.setRoute(root + QStringLiteral("/deployments"), LoopbackResponse::json(list));
         for (int id : { 1, 3 })
             m_server.setRoute(root + QStringLiteral("/deployments/%1/statuses").arg(id),
-                LoopbackResponse::json(QString::fromUtf8("[{\"id\": %1, \"state\": \"success\", \"created_at\": \"2024-03-0%1T09:10:00Z\", \"log_url\": \"https://github.com/o/r/deployments/%1\"}]")
+                LoopbackResponse::json(QString::fromUtf8(
+                    "[{\"id\": %1, \"state\": \"success\", \"created_at\": \"2024-03-0%1T09:10:00Z\", "
+                    "\"log_url\": \"https://github.com/o/r/deployments/%1\"}]")
                                            .arg(id)
                                            .toUtf8()));
         m_server.setRoute(root + QStringLiteral("/deployments/2/statuses"),
             LoopbackResponse::json("{\"message\": \"Not Found\"}", 404));
-        writeConfig(QString::fromUtf8("{\"ci\": [{\"provider\": \"github\", \"project\": \"o/r\", \"api_url\": \"%1\"}]}")
+        writeConfig(QString::fromUtf8(
+            "{\"ci\": [{\"provider\": \"github\", \"project\": \"o/r\", \"api_url\": \"%1\"}]}")
                         .arg(m_server.url(QStringLiteral("/dep")).toString()));
         const QString store = m_dir.filePath(QStringLiteral("store.sqlite"));
         const CliRun run = devdash({ QStringLiteral("deployments"), m_repo.path(), QStringLiteral("--fetch"),

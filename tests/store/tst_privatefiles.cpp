@@ -26,7 +26,9 @@ namespace {
 
 int modeOf(const QString &path)
 {
-    struct stat st {};
+    struct stat st
+    {
+    };
     if (::stat(QFile::encodeName(path).constData(), &st) != 0)
         return -1;
     return int(st.st_mode & 07777);
@@ -91,12 +93,14 @@ private Q_SLOTS:
         qunsetenv("HOME");
         const auto root = PrivateFiles::cacheRoot();
         QVERIFY(!root);
-        QVERIFY2(root.errorMessage().contains(QLatin1String("DEVDASH_CACHE_DIR")), qPrintable(root.errorMessage()));
+        QVERIFY2(root.errorMessage().contains(QLatin1String("DEVDASH_CACHE_DIR")),
+            qPrintable(root.errorMessage()));
         QVERIFY(!root.errorMessage().contains(QLatin1String("/tmp")));
         // The HTTP cache is then off: nothing stored anywhere, nothing found.
         ci::HttpResponseCache httpCache;
         QVERIFY(httpCache.directory().isEmpty());
-        QVERIFY(!httpCache.store(QUrl(QStringLiteral("https://api.github.com/x")), "a", { "\"e\"", {}, "{}", {}, {} }));
+        QVERIFY(!httpCache.store(
+            QUrl(QStringLiteral("https://api.github.com/x")), "a", { "\"e\"", {}, "{}", {}, {} }));
         QVERIFY(!httpCache.find(QUrl(QStringLiteral("https://api.github.com/x")), "a"));
     }
 
@@ -113,10 +117,12 @@ private Q_SLOTS:
         QCOMPARE(octal(modeOf(httpCache.directory())), QStringLiteral("700"));
         const QStringList entries = QDir(httpCache.directory()).entryList(QDir::Files);
         QCOMPARE(entries.size(), 1);
-        QCOMPARE(octal(modeOf(httpCache.directory() + QLatin1Char('/') + entries.first())), QStringLiteral("600"));
+        QCOMPARE(
+            octal(modeOf(httpCache.directory() + QLatin1Char('/') + entries.first())), QStringLiteral("600"));
         // Replaced in place (QSaveFile): still 0600.
         QVERIFY(httpCache.store(url, "application/json", { "\"etag-2\"", {}, "{}", {}, {} }));
-        QCOMPARE(octal(modeOf(httpCache.directory() + QLatin1Char('/') + entries.first())), QStringLiteral("600"));
+        QCOMPARE(
+            octal(modeOf(httpCache.directory() + QLatin1Char('/') + entries.first())), QStringLiteral("600"));
 
         ci::ArtifactCache artifacts(ci::ArtifactCache::directoryBeside(httpCache.directory()));
         QVERIFY(artifacts.store(QStringLiteral("github\nx\no/r\n1"), "PK\x05\x06zip"));

@@ -7,8 +7,8 @@
 #include "TestEnvironment.h"
 #include "TestRepo.h"
 #include "common/ExternalUrl.h"
-#include "common/PlainToolTips.h"
 #include "common/Page.h"
+#include "common/PlainToolTips.h"
 #include "shell/MainWindow.h"
 
 #include <QApplication>

@@ -338,7 +338,8 @@ void SchemaDiffView::compare()
     m_busy = true;
     m_stale = false;
     m_compareButton->setEnabled(false);
-    m_summary->setText(tr("Reading %1 and %2…").arg(before.label.toHtmlEscaped(), after.label.toHtmlEscaped()));
+    m_summary->setText(
+        tr("Reading %1 and %2…").arg(before.label.toHtmlEscaped(), after.label.toHtmlEscaped()));
     runJob(
         m_jobs, tr("Comparing %1 with %2").arg(before.label, after.label), this,
         [before, after, repo, filter](const JobContext &job) -> Result<schema::SchemaDifferences> {
@@ -382,8 +383,8 @@ void SchemaDiffView::fillTree()
     m_tree->clear();
     const schema::SchemaDifferences &d = m_differences;
     if (d.isEmpty()) {
-        m_summary->setText(
-            tr("%1 and %2 have the same schema.").arg(d.beforeLabel.toHtmlEscaped(), d.afterLabel.toHtmlEscaped()));
+        m_summary->setText(tr("%1 and %2 have the same schema.")
+                               .arg(d.beforeLabel.toHtmlEscaped(), d.afterLabel.toHtmlEscaped()));
         m_before->clear();
         m_after->clear();
         return;

@@ -2,12 +2,12 @@
 
 #include "DoraPanel.h"
 #include "SprintReport.h"
+#include "ci/CiConfig.h"
 #include "common/BackgroundJob.h"
 #include "common/ExternalUrl.h"
 #include "common/Icons.h"
 #include "common/Theme.h"
 #include "common/Workspace.h"
-#include "ci/CiConfig.h"
 #include "deploy/CiDeploymentImport.h"
 #include "deploy/DeploymentTimelineModel.h"
 #include "tests/ChartExport.h"
@@ -345,7 +345,8 @@ void DeploymentsPage::show(DeploymentsSnapshot snapshot)
             continue;
         }
         now += QStringLiteral("<code>%1</code> %2<br><span style=\"color:%3\">%4 · %5%6</span></p>")
-                   .arg(it->commit.left(10).toHtmlEscaped(), it->version.toHtmlEscaped(), Theme::mutedText().name(),
+                   .arg(it->commit.left(10).toHtmlEscaped(), it->version.toHtmlEscaped(),
+                       Theme::mutedText().name(),
                        it->at.toUTC().toString(QStringLiteral("yyyy-MM-dd HH:mm 'UTC'")), relative(it->at),
                        it->by.isEmpty() ? QString() : tr(" · by %1").arg(it->by.toHtmlEscaped()));
     }
@@ -385,8 +386,8 @@ void DeploymentsPage::show(DeploymentsSnapshot snapshot)
         diff += QStringLiteral("<ul>");
         for (const ReleaseCommit &c : d.commits)
             diff += QStringLiteral("<li><code>%1</code> %2 <span style=\"color:%3\">— %4%5</span></li>")
-                        .arg(c.commit.left(10).toHtmlEscaped(), c.summary.toHtmlEscaped(), Theme::mutedText().name(),
-                            c.author.toHtmlEscaped(),
+                        .arg(c.commit.left(10).toHtmlEscaped(), c.summary.toHtmlEscaped(),
+                            Theme::mutedText().name(), c.author.toHtmlEscaped(),
                             c.mergedBranch.isEmpty() ? QString()
                                                      : tr(", merges %1").arg(c.mergedBranch.toHtmlEscaped()));
         diff += QStringLiteral("</ul>");

@@ -100,7 +100,8 @@ QString SprintReport::html(const DeploymentsSnapshot &s, const QString &reposito
         if (!e.shipped.isEmpty()) {
             h += QStringLiteral("<ul>");
             for (const ShippedCommit &c : e.shipped.mid(0, 40))
-                h += QStringLiteral("<li><code>%1</code> %2</li>").arg(esc(c.commit.left(10)), esc(c.summary));
+                h += QStringLiteral("<li><code>%1</code> %2</li>")
+                         .arg(esc(c.commit.left(10)), esc(c.summary));
             if (e.shipped.size() > 40)
                 h += QStringLiteral("<li>… and %1 more</li>").arg(e.shipped.size() - 40);
             h += QStringLiteral("</ul>");

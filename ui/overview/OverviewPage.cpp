@@ -3,8 +3,8 @@
 #include "OverviewCard.h"
 #include "Sparkline.h"
 
-#include "common/ExternalUrl.h"
 #include "common/BackgroundJob.h"
+#include "common/ExternalUrl.h"
 #include "common/Icons.h"
 #include "common/Workspace.h"
 #include "overview/CommitOverviewLoader.h"
@@ -120,7 +120,8 @@ QString testsHtml(const TestsSection &s)
         html += OverviewPage::tr("<br><b>%n flaky test(s)</b>:", nullptr, s.flakyTotal);
         for (const auto &f : s.flaky)
             html += QStringLiteral("<br>&nbsp;&nbsp;<a href=\"flaky:%1\">%2</a> (%3%)")
-                        .arg(esc(f.key), esc(f.className.isEmpty() ? f.name : f.className + QStringLiteral("::") + f.name),
+                        .arg(esc(f.key),
+                            esc(f.className.isEmpty() ? f.name : f.className + QStringLiteral("::") + f.name),
                             QString::number(qRound(f.rate * 100)));
     }
     return html;

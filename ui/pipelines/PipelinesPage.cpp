@@ -15,8 +15,8 @@
 #include "PipelineStatusStyle.h"
 #include "StageGraphView.h"
 
-#include "common/ExternalUrl.h"
 #include "common/BackgroundJob.h"
+#include "common/ExternalUrl.h"
 #include "common/Icons.h"
 #include "common/Workspace.h"
 #include "tests/TestStoreAccess.h"
@@ -595,8 +595,7 @@ void PipelinesPage::showContextMenu(const QPoint &pos)
         return;
     const PipelineRun run = index.data(PipelineRunModel::RunRole).value<PipelineRun>();
     QMenu menu(this);
-    QAction *open
-        = menu.addAction(tr("Open in Browser"), this, [this, run] { openRunUrl(run.url); });
+    QAction *open = menu.addAction(tr("Open in Browser"), this, [this, run] { openRunUrl(run.url); });
     open->setEnabled(!run.url.isEmpty());
     QAction *copyUrl = menu.addAction(tr("Copy URL"), this, [this, run] {
         QApplication::clipboard()->setText(run.url);
