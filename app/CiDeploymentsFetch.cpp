@@ -36,7 +36,10 @@ int fetchCiDeployments(const CiDeploymentsFetchOptions &options)
         summary->withoutCommit
             ? qPrintable(QStringLiteral(", %1 without a commit id (not stored)").arg(summary->withoutCommit))
             : "");
-    return 0;
+    // What failed to load, one line each; the rest is stored: "partial" (docs/cli.md).
+    for (const QString &failure : std::as_const(summary->failures))
+        fail(failure, 0);
+    return summary->failures.isEmpty() ? 0 : CiDeploymentsPartial;
 }
 
 } // namespace devdash::cli

@@ -19,7 +19,12 @@ struct CiDeploymentsFetchOptions
     QString environment; // --env
 };
 
-// 0 on success; otherwise the message is printed and the exit code returned.
+// Some deployments (or one of several sources) failed to load; the rest was stored.
+constexpr int CiDeploymentsPartial = 3;
+
+// 0 on success; CiDeploymentsPartial when only part of it loaded (the failures are
+// printed, the listing should follow); otherwise the message is printed and the
+// exit code returned.
 int fetchCiDeployments(const CiDeploymentsFetchOptions &options);
 
 } // namespace devdash::cli

@@ -156,7 +156,8 @@ QString overviewHelp()
     text
         += QStringLiteral("\nRun 'devdash help COMMAND' or 'devdash COMMAND --help' for a command's options; "
                           "'man devdash' or docs/cli.md for everything.\n"
-                          "Exit status: 0 success, 1 the operation failed, 2 a usage error.\n");
+                          "Exit status: 0 success, 1 the operation failed, 2 a usage error, 3 partial (some items "
+                          "failed to load and are marked; the rest is printed).\n");
     return text;
 }
 
@@ -227,7 +228,8 @@ QString manPage(const QString &version)
         + roff(QStringLiteral("In a repository's root: its environments, sprints, databases, CI and local "
                               "pipeline. It holds no secrets."))
         + QStringLiteral("\n.SH EXIT STATUS\n0 success, 1 the operation failed (one line on stderr says what "
-                         "and on what), 2 a usage error.\n")
+                         "and on what), 2 a usage error, 3 partial: some items (a CI run's details, a deployment, "
+                         "a report) failed to load and are marked, the rest is printed.\n")
         + QStringLiteral(".SH SEE ALSO\n.BR git (1);\ndocs/cli.md in the source for the JSON shapes.\n");
     return t;
 }

@@ -236,12 +236,14 @@ int runDeployments(const QStringList &arguments)
     int code = 0;
     if (!c.parse(arguments, 1, &code))
         return code;
+    bool partial = false;
     if (c.isSet(QStringLiteral("fetch"))) {
         const int fetched = fetchCiDeployments({ c.repo(), c.value(QStringLiteral("store")),
             c.value(QStringLiteral("provider")), c.value(QStringLiteral("project")),
             c.value(QStringLiteral("api-url")), c.value(QStringLiteral("env")) });
-        if (fetched != 0)
+        if (fetched != 0 && fetched != CiDeploymentsPartial)
             return fetched;
+        partial = fetched == CiDeploymentsPartial; // the listing still follows
     }
     std::optional<store::Database> db;
     auto loaded = loadAll(c, db);
@@ -260,7 +262,7 @@ int runDeployments(const QStringList &arguments)
         for (const DeploymentRow &row : rows)
             array.append(DeployJson::deployment(row));
         json::print(array);
-        return 0;
+        return partial ? CiDeploymentsPartial : 0;
     }
     QString text;
     for (const DeploymentRow &row : rows) {
@@ -274,7 +276,7 @@ int runDeployments(const QStringList &arguments)
                     .arg(d.by.isEmpty() ? QString() : QStringLiteral("  by ") + d.by);
     }
     out(text.isEmpty() ? QStringLiteral("No deployments.\n") : text);
-    return 0;
+    return partial ? CiDeploymentsPartial : 0;
 }
 
 int runDora(const QStringList &arguments)

@@ -2,6 +2,7 @@
 #include "CliHelp.h"
 #include "CommandSpec.h"
 
+#include "common/PrivateFiles.h"
 #include "demo/DemoWorkspace.h"
 #include "shell/MainWindow.h"
 #include "shell/Screenshot.h"
@@ -25,6 +26,9 @@ void setIdentity()
     QCoreApplication::setApplicationName(QStringLiteral("DevDash"));
     QCoreApplication::setApplicationVersion(QStringLiteral(DEVDASH_VERSION));
     QGuiApplication::setDesktopFileName(QStringLiteral("devdash"));
+    // The settings name repositories, servers and databases: the user's alone (0700/0600).
+    if (const auto settings = PrivateFiles::protectSettings(); !settings)
+        std::fprintf(stderr, "devdash: %s\n", settings.errorMessage().toUtf8().constData());
 }
 
 int fail(const QString &message, int code = 1)

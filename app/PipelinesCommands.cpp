@@ -40,6 +40,9 @@ struct TestImport
 };
 
 constexpr int DefaultLimit = 20;
+// Some of it failed — a run's details, a test report, one of several CI sources —
+// and the rest is shown (docs/cli.md).
+constexpr int PartialExit = 3;
 
 QJsonValue utcTime(const QDateTime &time)
 {
@@ -101,14 +104,28 @@ QString table(const QList<PipelineRun> &runs)
             text += QStringLiteral("    %1: %2 — %3\n")
                         .arg(stage.name, runStatusName(stage.status), jobs.join(QStringLiteral(", ")));
         }
+        if (!run.loadError.isEmpty())
+            text += QStringLiteral("    details not loaded: %1\n").arg(run.loadError);
         if (!run.url.isEmpty())
             text += QStringLiteral("    %1\n").arg(run.url);
     }
     return text;
 }
 
+// A server that refused or hid the project (401, 403, 404) may have wanted the
+// credential the keychain could not give: only then is the keychain worth a word.
+// A public feed or project used anonymously says nothing about keychains.
+QString withKeychainNote(const Error &error, const QString &keychainNote)
+{
+    const bool wanted = error.code == 401 || error.code == 403 || error.code == 404;
+    return wanted && !keychainNote.isEmpty()
+        ? error.message + QStringLiteral(" (") + keychainNote + QLatin1Char(')')
+        : error.message;
+}
+
 // The runs of one source, each with its stages and jobs; with `tests`, the finished
-// runs' test reports imported into the test history.
+// runs' test reports imported into the test history. A run whose details fail to
+// load is kept as the listing gave it, with `loadError` set.
 Result<QList<PipelineRun>> runsOf(
     const CiSource &source, const RunQuery &query, HttpClient &http, TestImport *tests)
 {
@@ -116,25 +133,28 @@ Result<QList<PipelineRun>> runsOf(
     auto credential = waitForResult<CiCredential>([&](CiCallback<CiCredential> done) {
         credentials.lookup(source.provider, source.host(), std::move(done));
     });
-    if (!credential)
-        return credential.error();
-    if (!credentials.notice().isEmpty())
-        std::fprintf(stderr, "devdash: %s\n", credentials.notice().toUtf8().constData());
+    // No keychain, or one that cannot be read: anonymous, which is all a public
+    // project needs; the reason is told only if the server asks for credentials.
+    const QString keychainNote = credential ? credentials.notice() : credential.errorMessage();
 
-    auto created = CiProviderRegistry::create(&http, source, *credential);
+    auto created = CiProviderRegistry::create(&http, source, credential ? *credential : CiCredential());
     if (!created)
         return created.error();
     std::unique_ptr<CiProvider> provider(*created);
     auto runs = waitForResult<QList<PipelineRun>>(
         [&](CiCallback<QList<PipelineRun>> done) { provider->listRuns(query, {}, std::move(done)); });
     if (!runs)
-        return runs.error();
+        return Error { withKeychainNote(runs.error(), keychainNote), runs.error().code };
     QList<PipelineRun> detailed;
     for (const PipelineRun &run : std::as_const(*runs)) {
         auto full = waitForResult<PipelineRun>(
             [&](CiCallback<PipelineRun> done) { provider->fetchRun(run.id, {}, std::move(done)); });
-        if (!full)
-            return full.error();
+        if (!full) {
+            PipelineRun listed = run;
+            listed.loadError = full.errorMessage(); // the listing needed no credential: neither does this
+            detailed.append(listed);
+            continue;
+        }
         detailed.append(*full);
         if (tests && !isActive(full->status) && full->commit.size() == 40)
             tests->byRun.insert(full->key(),
@@ -166,7 +186,7 @@ QJsonObject pipelineJson(const PipelineRun &run)
         stages.append(QJsonObject { { QStringLiteral("name"), stage.name },
             { QStringLiteral("status"), runStatusName(stage.status) }, { QStringLiteral("jobs"), jobs } });
     }
-    return QJsonObject {
+    QJsonObject object {
         { QStringLiteral("provider"), run.provider },
         { QStringLiteral("id"), run.id },
         { QStringLiteral("name"), run.name },
@@ -179,6 +199,9 @@ QJsonObject pipelineJson(const PipelineRun &run)
         { QStringLiteral("url"), textOrNull(run.url) },
         { QStringLiteral("stages"), stages },
     };
+    if (!run.loadError.isEmpty()) // only on a run whose details failed to load
+        object.insert(QStringLiteral("error"), run.loadError);
+    return object;
 }
 
 int runPipelines(const QStringList &arguments)
@@ -241,12 +264,20 @@ int runPipelines(const QStringList &arguments)
     }
     HttpClient http; // the user's cache: a repeated call costs 304s only
     QList<PipelineRun> runs;
+    QStringList failedSources;
     for (const CiSource &source : configured->sources()) {
         auto some = runsOf(source, query, http, tests ? &*tests : nullptr);
-        if (!some)
-            return fail(some.errorMessage());
+        if (!some) {
+            failedSources << some.errorMessage();
+            continue;
+        }
         runs.append(*some);
     }
+    // One source failing among several: the others are shown, the failure said.
+    if (failedSources.size() == configured->sources().size())
+        return fail(failedSources.join(QStringLiteral("; ")));
+    for (const QString &message : std::as_const(failedSources))
+        std::fprintf(stderr, "devdash: %s\n", message.toUtf8().constData());
     // Newest first across sources; not yet started (queued) runs are the newest.
     std::stable_sort(runs.begin(), runs.end(), [](const PipelineRun &a, const PipelineRun &b) {
         if (a.startedAt.isValid() != b.startedAt.isValid())
@@ -273,6 +304,19 @@ int runPipelines(const QStringList &arguments)
             { QStringLiteral("created"), imported.created },
         });
     };
+    // Partial: a listed run without its details, a report not imported, a source that failed.
+    int incomplete = int(failedSources.size());
+    for (const PipelineRun &run : std::as_const(runs)) {
+        if (!run.loadError.isEmpty()) {
+            ++incomplete;
+            std::fprintf(stderr, "devdash: %s run %s: details not loaded: %s\n", qPrintable(run.provider),
+                qPrintable(run.id), run.loadError.toUtf8().constData());
+        }
+        const auto imported = importOf(run);
+        if (imported && imported->isObject() && imported->toObject().contains(QStringLiteral("error")))
+            ++incomplete;
+    }
+    const int exitCode = incomplete > 0 ? PartialExit : 0;
     if (parser.isSet(QStringLiteral("json"))) {
         QJsonArray array;
         for (const PipelineRun &run : std::as_const(runs)) {
@@ -282,7 +326,7 @@ int runPipelines(const QStringList &arguments)
             array.append(object);
         }
         json::print(array);
-        return 0;
+        return exitCode;
     }
     out(table(runs));
     for (const PipelineRun &run : std::as_const(runs)) {
@@ -302,7 +346,7 @@ int runPipelines(const QStringList &arguments)
                               ? QString()
                               : QStringLiteral(" (imported before)")));
     }
-    return 0;
+    return exitCode;
 }
 
 } // namespace devdash::cli

@@ -14,7 +14,8 @@
 namespace devdash::cli {
 
 // arguments[0] is the program, [1] "pipelines". Exit code: 0, 1 when a server or the
-// configuration failed, 2 for a usage error.
+// configuration failed, 2 for a usage error, 3 partial (a run without its details, one
+// source of several, a report not imported: marked, the rest printed).
 int runPipelines(const QStringList &arguments);
 
 // The documented JSON of one run: provider, id, name, branch, commit, status,

@@ -1,5 +1,7 @@
 #include "ci/ArtifactCache.h"
 
+#include "common/PrivateFiles.h"
+
 #include <QCryptographicHash>
 #include <QDateTime>
 #include <QDir>
@@ -17,6 +19,8 @@ ArtifactCache::ArtifactCache(const QString &directory, qint64 maxBytes)
 
 QString ArtifactCache::directoryBeside(const QString &httpCacheDirectory)
 {
+    if (httpCacheDirectory.isEmpty())
+        return {}; // no cache folder: nothing is kept
     return httpCacheDirectory + QStringLiteral("/artifacts");
 }
 
@@ -58,13 +62,13 @@ std::optional<QByteArray> ArtifactCache::find(const QString &key, const QString 
 
 bool ArtifactCache::store(const QString &key, const QByteArray &zip)
 {
-    if (zip.size() > m_maxBytes || !QDir().mkpath(m_directory))
+    if (zip.size() > m_maxBytes || m_directory.isEmpty() || !PrivateFiles::makeFolder(m_directory))
         return false;
     QSaveFile file(pathFor(key));
     if (!file.open(QIODevice::WriteOnly))
         return false;
     file.write(zip);
-    if (!file.commit())
+    if (!file.commit() || !PrivateFiles::restrictFile(file.fileName()))
         return false;
     prune();
     return true;

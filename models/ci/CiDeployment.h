@@ -68,6 +68,9 @@ struct CiDeploymentListing
     QStringList environments; // environments the provider knows (GitLab), sorted
     int known = 0; // skipped: already stored with a final status
     int withoutCommit = 0; // skipped: the provider does not say which commit
+    // Deployments listed whose details (GitHub: statuses) failed to load: not stored
+    // this time (asked again next time), the rest is. "deployment 12 (production): why".
+    QStringList failures;
 };
 
 } // namespace devdash::ci

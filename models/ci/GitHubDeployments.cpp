@@ -49,12 +49,21 @@ void nextStatus(const std::shared_ptr<StatusWalk> &walk)
         = walk->request(QStringLiteral("/deployments/%1/statuses").arg(walk->pending.at(index).id),
             { { QStringLiteral("per_page"), QStringLiteral("100") } });
     walk->http->get(r, walk->cancel, [walk, index](Result<HttpResponse> response) {
-        if (!response)
+        if (!response && response.error().code == HttpCanceled)
             return walk->done(response.error());
         CiDeployment deployment = walk->pending.at(index);
+        // One deployment whose statuses fail (gone between the listing and now, a
+        // malformed answer) is reported as such; the others still count.
+        const auto failed = [&](const QString &why) {
+            walk->listing.failures
+                << QStringLiteral("deployment %1 (%2): %3").arg(deployment.id, deployment.environment, why);
+            nextStatus(walk);
+        };
+        if (!response)
+            return failed(response.errorMessage());
         if (auto applied = GitHubDeployments::applyStatuses(deployment, response->body, response->url);
             !applied)
-            return walk->done(applied.error());
+            return failed(applied.errorMessage());
         walk->listing.deployments.append(deployment);
         nextStatus(walk);
     });

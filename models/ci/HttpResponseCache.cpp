@@ -1,6 +1,7 @@
 #include "ci/HttpResponseCache.h"
 
 #include "ci/HttpErrorText.h"
+#include "common/PrivateFiles.h"
 
 #include <QCryptographicHash>
 #include <QDir>
@@ -8,7 +9,8 @@
 #include <QJsonDocument>
 #include <QJsonObject>
 #include <QSaveFile>
-#include <QStandardPaths>
+
+#include <utility>
 
 namespace devdash::ci {
 
@@ -21,13 +23,15 @@ QString HttpResponseCache::defaultDirectory()
 {
     // The same root as DevDash's other caches (CommitGraphCache): $DEVDASH_CACHE_DIR,
     // else the XDG cache folder — whichever program (window, CLI) asks.
-    const QString env = qEnvironmentVariable("DEVDASH_CACHE_DIR");
-    if (!env.isEmpty())
-        return env + QStringLiteral("/http");
-    QString base = QStandardPaths::writableLocation(QStandardPaths::GenericCacheLocation);
-    if (base.isEmpty())
-        base = QDir::tempPath();
-    return base + QStringLiteral("/devdash/http");
+    // No shared fallback (/tmp): without a cache folder of the user's, nothing is cached.
+    const auto root = PrivateFiles::cacheRoot();
+    if (!root) {
+        static bool warned = false;
+        if (!std::exchange(warned, true))
+            qWarning("devdash: %s", qPrintable(root.errorMessage()));
+        return {};
+    }
+    return *root + QStringLiteral("/http");
 }
 
 QString HttpResponseCache::pathFor(const QUrl &url, const QByteArray &accept) const
@@ -41,6 +45,8 @@ QString HttpResponseCache::pathFor(const QUrl &url, const QByteArray &accept) co
 
 std::optional<CachedResponse> HttpResponseCache::find(const QUrl &url, const QByteArray &accept) const
 {
+    if (m_directory.isEmpty())
+        return std::nullopt;
     QFile file(pathFor(url, accept));
     if (!file.open(QIODevice::ReadOnly))
         return std::nullopt;
@@ -60,7 +66,8 @@ std::optional<CachedResponse> HttpResponseCache::find(const QUrl &url, const QBy
 
 bool HttpResponseCache::store(const QUrl &url, const QByteArray &accept, const CachedResponse &response)
 {
-    if (!QDir().mkpath(m_directory))
+    // The user's alone: answers may be of private projects.
+    if (m_directory.isEmpty() || !PrivateFiles::makeFolder(m_directory))
         return false;
     QJsonObject o;
     o.insert(QStringLiteral("url"), HttpErrorText::displayUrl(url)); // for whoever looks at the folder
@@ -74,7 +81,7 @@ bool HttpResponseCache::store(const QUrl &url, const QByteArray &accept, const C
     if (!file.open(QIODevice::WriteOnly))
         return false;
     file.write(QJsonDocument(o).toJson(QJsonDocument::Compact));
-    return file.commit();
+    return file.commit() && PrivateFiles::restrictFile(file.fileName());
 }
 
 } // namespace devdash::ci

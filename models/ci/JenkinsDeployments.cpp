@@ -63,9 +63,14 @@ void nextJob(const std::shared_ptr<JobWalk> &walk)
     // The provider of that job reads its builds: the request CiPoller would make.
     auto provider = std::make_shared<JenkinsProvider>(walk->http.data(), settings);
     provider->listRuns(
-        RunQuery {}, walk->cancel, [walk, provider, environment](Result<QList<PipelineRun>> runs) {
-            if (!runs)
+        RunQuery {}, walk->cancel, [walk, provider, environment, jobPath](Result<QList<PipelineRun>> runs) {
+            if (!runs && runs.error().code == HttpCanceled)
                 return walk->done(runs.error());
+            if (!runs) { // one deploy job failing: the other jobs' deployments still count
+                walk->listing.failures
+                    << QStringLiteral("job %1 (%2): %3").arg(jobPath, environment, runs.errorMessage());
+                return nextJob(walk);
+            }
             add(walk->listing, JenkinsDeployments::fromRuns(*runs, environment, walk->query.finalIds));
             nextJob(walk);
         });

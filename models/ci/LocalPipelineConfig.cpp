@@ -1,5 +1,6 @@
 #include "LocalPipelineConfig.h"
 
+#include "ci/LocalPipelineEnvironment.h"
 #include "testresults/ProjectConfig.h"
 
 #include <QDir>
@@ -164,6 +165,22 @@ Result<LocalPipelineConfig> LocalPipelineConfig::parse(
         return keyError(fileName, QStringLiteral("pipeline.reports"),
             QStringLiteral("should be an array of globs, e.g. [\"build/**/junit*.xml\"]."));
     }
+
+    const QJsonValue passEnv = object.value(QLatin1String("pass_env"));
+    const QString passEnvExample = QStringLiteral("[\"CCACHE_DIR\", \"AWS_*\"]");
+    if (passEnv.isArray()) {
+        for (const QJsonValue &v : passEnv.toArray()) {
+            if (!v.isString() || !LocalPipelineEnvironment::isPattern(v.toString()))
+                return keyError(fileName, QStringLiteral("pipeline.pass_env"),
+                    QStringLiteral("should list variable names (or prefixes ending in *), e.g. ")
+                        + passEnvExample + QLatin1Char('.'));
+            config.m_passEnv << v.toString();
+        }
+    } else if (!passEnv.isUndefined() && !passEnv.isNull()) {
+        return keyError(fileName, QStringLiteral("pipeline.pass_env"),
+            QStringLiteral("should be an array of variable names, e.g. ") + passEnvExample
+                + QLatin1Char('.'));
+    }
     return config;
 }
 
@@ -232,6 +249,8 @@ QJsonObject LocalPipelineConfig::toJson() const
     QJsonObject object { { QStringLiteral("stages"), stages } };
     if (!m_reportGlobs.isEmpty())
         object.insert(QStringLiteral("reports"), QJsonArray::fromStringList(m_reportGlobs));
+    if (!m_passEnv.isEmpty())
+        object.insert(QStringLiteral("pass_env"), QJsonArray::fromStringList(m_passEnv));
     return object;
 }
 

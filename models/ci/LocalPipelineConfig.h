@@ -9,9 +9,12 @@
 //       "stages": [ { "name": "build",
 //                     "steps": [ { "name": "compile", "run": "cmake --build build",
 //                                  "working_directory": "sub/dir", "env": { "K": "V" } } ] } ],
-//       "reports": ["build/**/junit*.xml"] } }
+//       "reports": ["build/**/junit*.xml"],
+//       "pass_env": ["CCACHE_DIR", "AWS_*"] } }
 //
-// "reports" defaults to the "tests.reports" globs. Errors name the file and the
+// "reports" defaults to the "tests.reports" globs. Steps start from a cleaned
+// environment (LocalPipelineEnvironment); "pass_env" names what else of DevDash's
+// environment they receive. Errors name the file and the
 // key ("pipeline.stages[0].steps[1].run").
 
 #include "common/Result.h"
@@ -33,7 +36,7 @@ struct LocalPipelineStep
     QString name;
     QString run; // given to `/bin/sh -c`
     QString workingDirectory; // relative to the repository root; empty: the root
-    QMap<QString, QString> environment; // added to DevDash's own environment
+    QMap<QString, QString> environment; // added to the step's environment (LocalPipelineEnvironment)
 };
 
 struct LocalPipelineStage
@@ -59,6 +62,8 @@ public:
     QString file() const { return m_file; }
     const QList<LocalPipelineStage> &stages() const { return m_stages; }
     QStringList reportGlobs() const { return m_reportGlobs; }
+    // Variables of DevDash's environment passed to the steps besides the allow-list.
+    QStringList passEnvironment() const { return m_passEnv; }
     int stepCount() const;
 
     // The absolute folder a step runs in, checked to lie inside `repoRoot` (after
@@ -69,6 +74,7 @@ public:
 
     void setStages(const QList<LocalPipelineStage> &stages) { m_stages = stages; }
     void setReportGlobs(const QStringList &globs) { m_reportGlobs = globs; }
+    void setPassEnvironment(const QStringList &names) { m_passEnv = names; }
 
     // The "pipeline" value this configuration is read from (for writing a file).
     QJsonObject toJson() const;
@@ -77,6 +83,7 @@ private:
     QString m_file;
     QList<LocalPipelineStage> m_stages;
     QStringList m_reportGlobs;
+    QStringList m_passEnv;
 };
 
 } // namespace devdash::ci

@@ -1,4 +1,5 @@
 #include "LocalPipelineRunner.h"
+#include "ci/LocalPipelineEnvironment.h"
 
 #include <QAbstractEventDispatcher>
 #include <QEventLoop>
@@ -207,7 +208,9 @@ void LocalPipelineRunner::startStep(Position position)
     process->setWorkingDirectory(*folder);
     process->setProcessChannelMode(QProcess::MergedChannels);
     process->setStandardInputFile(QProcess::nullDevice()); // a step waiting for input would hang the run
-    QProcessEnvironment environment = QProcessEnvironment::systemEnvironment();
+    // Not DevDash's environment: its secrets would end up in the log (LocalPipelineEnvironment).
+    QProcessEnvironment environment = LocalPipelineEnvironment::base(
+        QProcessEnvironment::systemEnvironment(), m_config.passEnvironment());
     environment.insert(QStringLiteral("DEVDASH_PIPELINE_RUN_ID"), m_run.id);
     environment.insert(QStringLiteral("DEVDASH_PIPELINE_COMMIT"), m_run.commit);
     environment.insert(QStringLiteral("DEVDASH_PIPELINE_BRANCH"), m_run.branch);

@@ -107,6 +107,9 @@ struct PipelineRun
     QString url; // the run's page on the server; empty for local runs
     bool dirty = false; // local runs: the work tree had uncommitted changes
     QList<PipelineStage> stages;
+    // Why its details (stages, jobs) could not be loaded: the run is shown as the
+    // listing gave it, marked. Empty when nothing failed. Never stored.
+    QString loadError;
 
     double durationS() const { return durationSeconds(startedAt, finishedAt); }
     // Identity across polls: provider + project + id.

@@ -79,8 +79,8 @@ QVariant PipelineRunModel::data(const QModelIndex &index, int role) const
         switch (index.column()) {
         case StatusColumn:
             return runStatusName(run.status);
-        case NameColumn:
-            return run.name;
+        case NameColumn: // a run whose details failed to load is marked, not left out
+            return run.loadError.isEmpty() ? run.name : run.name + QStringLiteral("  ⚠ details not loaded");
         case BranchColumn:
             return run.branch;
         case CommitColumn:
@@ -98,6 +98,8 @@ QVariant PipelineRunModel::data(const QModelIndex &index, int role) const
         }
         return {};
     case Qt::ToolTipRole:
+        if (!run.loadError.isEmpty())
+            return QStringLiteral("The run's stages and jobs could not be loaded: %1").arg(run.loadError);
         if (index.column() == CommitColumn)
             return run.commit;
         if (index.column() == StartedColumn && run.startedAt.isValid())
@@ -136,6 +138,8 @@ QVariant PipelineRunModel::data(const QModelIndex &index, int role) const
         return run.durationS();
     case UrlRole:
         return run.url;
+    case LoadErrorRole:
+        return run.loadError;
     case ActiveRole:
         return isActive(run.status);
     case RunRole:

@@ -47,6 +47,7 @@ public:
         ActiveRole, // bool: queued or running
         RunRole, // PipelineRun
         SortRole, // the column's natural sort value (times, seconds, names)
+        LoadErrorRole, // QString: why the run's details could not be loaded; empty when they were
     };
     Q_ENUM(Role)
 

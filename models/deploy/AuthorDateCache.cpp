@@ -4,6 +4,8 @@
 #include "git/LibGit2.h"
 #include "git/Repository.h"
 
+#include "common/PrivateFiles.h"
+
 #include <QDir>
 #include <QFile>
 #include <QFileInfo>
@@ -31,8 +33,10 @@ bool oidLess(const git_oid &a, const git_oid &b)
 
 AuthorDateCache::AuthorDateCache(const git::Repository &repository)
     : m_repository(repository)
-    , m_path(QDir(git::CommitGraphCache::cacheDirFor(repository))
-                 .filePath(QStringLiteral("devdash-author-dates")))
+    , m_path(git::CommitGraphCache::cacheDirFor(repository).isEmpty() // no cache folder: no cache
+              ? QString()
+              : QDir(git::CommitGraphCache::cacheDirFor(repository))
+                    .filePath(QStringLiteral("devdash-author-dates")))
 {
     QFile file(m_path);
     if (!file.open(QIODevice::ReadOnly))
@@ -99,9 +103,11 @@ void AuthorDateCache::save()
         std::memcpy(p + GIT_OID_RAWSZ, &e.time, 8);
         p += RecordSize;
     }
-    QDir().mkpath(QFileInfo(m_path).absolutePath());
+    if (m_path.isEmpty() || !PrivateFiles::makeFolder(QFileInfo(m_path).absolutePath()))
+        return;
     QSaveFile file(m_path);
-    if (file.open(QIODevice::WriteOnly) && file.write(data) == data.size() && file.commit()) {
+    if (file.open(QIODevice::WriteOnly) && file.write(data) == data.size() && file.commit()
+        && PrivateFiles::restrictFile(m_path)) {
         m_sorted = std::move(all);
         m_added.clear();
     }

@@ -137,6 +137,7 @@ Result<CiDeploymentSummary> CiDeploymentImport::fetchAndStore(const store::Datab
         return key.error();
     DeploymentStore store(db);
     CiDeploymentSummary summary;
+    int lastError = 0;
     for (const ci::CiSource &source : config.sources()) {
         if (source.provider == QLatin1String("jenkins") && jenkinsJobs->isEmpty())
             continue; // no deploy job configured: its builds are pipelines only
@@ -147,9 +148,11 @@ Result<CiDeploymentSummary> CiDeploymentImport::fetchAndStore(const store::Datab
         auto credential = ci::waitForResult<ci::CiCredential>([&](ci::CiCallback<ci::CiCredential> done) {
             credentials.lookup(source.provider, source.host(), std::move(done));
         });
-        if (!credential)
-            return credential.error();
-        auto created = ci::CiProviderRegistry::create(&http, source, *credential);
+        // A keychain that cannot be read: anonymous (a public project needs no more);
+        // the reason is told only when the server refuses.
+        const QString keychainNote = credential ? credentials.notice() : credential.errorMessage();
+        auto created
+            = ci::CiProviderRegistry::create(&http, source, credential ? *credential : ci::CiCredential());
         if (!created)
             return created.error();
         std::unique_ptr<ci::CiProvider> provider(*created);
@@ -163,11 +166,23 @@ Result<CiDeploymentSummary> CiDeploymentImport::fetchAndStore(const store::Datab
             = ci::waitForResult<ci::CiDeploymentListing>([&](ci::CiCallback<ci::CiDeploymentListing> done) {
                   provider->fetchDeployments(query, cancel, std::move(done));
               });
-        if (!listing)
-            return Error { QStringLiteral("Could not fetch the deployments of %1 %2: %3")
-                               .arg(source.provider, source.project, listing.errorMessage()),
-                listing.error().code };
+        if (!listing) {
+            if (listing.error().code == ci::HttpCanceled)
+                return listing.error();
+            const int code = listing.error().code;
+            const bool wanted = code == 401 || code == 403 || code == 404;
+            // One source failing does not hide the others' deployments.
+            summary.failures << QStringLiteral("Could not fetch the deployments of %1 %2: %3%4")
+                                    .arg(source.provider, source.project, listing.errorMessage(),
+                                        wanted && !keychainNote.isEmpty()
+                                            ? QStringLiteral(" (%1)").arg(keychainNote)
+                                            : QString());
+            lastError = listing.error().code;
+            continue;
+        }
         ++summary.sources;
+        for (const QString &failure : std::as_const(listing->failures))
+            summary.failures << QStringLiteral("%1 %2: %3").arg(source.provider, source.project, failure);
         summary.known += listing->known;
         summary.withoutCommit += listing->withoutCommit;
         for (const QString &name : std::as_const(listing->environments))
@@ -192,6 +207,8 @@ Result<CiDeploymentSummary> CiDeploymentImport::fetchAndStore(const store::Datab
         summary.unchanged += added->unchanged;
     }
     summary.environments.sort();
+    if (summary.sources == 0 && !summary.failures.isEmpty()) // nothing answered: a failure, not a part
+        return Error { summary.failures.join(QStringLiteral("; ")), lastError };
     return summary;
 }
 

@@ -49,6 +49,9 @@ struct CiDeploymentSummary
     int known = 0; // already stored as final: not asked again
     int withoutCommit = 0; // reported without a full commit id: not stored
     QStringList environments; // environments the providers know, sorted
+    // What failed to load while the rest was stored: a source ("github o/r: why")
+    // or one deployment of it. Empty when everything loaded.
+    QStringList failures;
 };
 
 class CiDeploymentImport

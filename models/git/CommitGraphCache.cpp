@@ -4,11 +4,12 @@
 
 #include "CommitGraphFile.h"
 
+#include "common/PrivateFiles.h"
+
 #include <QCryptographicHash>
 #include <QDir>
 #include <QFileInfo>
 #include <QSaveFile>
-#include <QStandardPaths>
 #include <QTextStream>
 
 #include <cstring>
@@ -89,27 +90,26 @@ bool repairGenerations(QByteArray &graph)
 
 QString CommitGraphCache::cacheRoot()
 {
-    const QString env = qEnvironmentVariable("DEVDASH_CACHE_DIR");
-    if (!env.isEmpty())
-        return env;
-    QString base = QStandardPaths::writableLocation(QStandardPaths::GenericCacheLocation);
-    if (base.isEmpty())
-        base = QDir::tempPath();
-    return base + QStringLiteral("/devdash");
+    // No shared fallback (/tmp): without a cache folder of the user's there is no cache.
+    const auto root = PrivateFiles::cacheRoot();
+    return root ? *root : QString();
 }
 
 QString CommitGraphCache::cacheDirFor(const Repository &repo)
 {
+    const QString root = cacheRoot();
+    if (root.isEmpty())
+        return {};
     const QString canonical = QFileInfo(repo.commonDir()).canonicalFilePath();
     const QByteArray key
         = QCryptographicHash::hash(canonical.toUtf8(), QCryptographicHash::Sha1).toHex().left(16);
-    return cacheRoot() + QStringLiteral("/commit-graphs/") + QString::fromLatin1(key)
-        + QStringLiteral("/info");
+    return root + QStringLiteral("/commit-graphs/") + QString::fromLatin1(key) + QStringLiteral("/info");
 }
 
 QStringList CommitGraphCache::layersFor(const Repository &repo)
 {
-    const QFileInfo ours(cacheDirFor(repo) + QStringLiteral("/commit-graph"));
+    const QString cacheDir = cacheDirFor(repo);
+    const QFileInfo ours(cacheDir.isEmpty() ? QString() : cacheDir + QStringLiteral("/commit-graph"));
     const QString objects = repo.commonDir() + QStringLiteral("/objects/info");
     const QFileInfo single(objects + QStringLiteral("/commit-graph"));
 
@@ -136,7 +136,7 @@ QStringList CommitGraphCache::layersFor(const Repository &repo)
             bestTime = time;
         }
     };
-    if (ours.exists())
+    if (!cacheDir.isEmpty() && ours.exists())
         consider({ ours.filePath() }, ours.lastModified());
     if (single.exists())
         consider({ single.filePath() }, single.lastModified());
@@ -147,8 +147,13 @@ QStringList CommitGraphCache::layersFor(const Repository &repo)
 Result<void> CommitGraphCache::write(const Repository &repo, const CancelToken &cancel)
 {
     const QString dir = cacheDirFor(repo);
-    if (!QDir().mkpath(dir))
-        return Error { QStringLiteral("cannot create the cache folder %1").arg(dir) };
+    if (dir.isEmpty())
+        return PrivateFiles::cacheRoot().error();
+    // The user's alone, from the cache root down: it describes their repositories.
+    if (const auto root = PrivateFiles::makeFolder(cacheRoot()); !root)
+        return root;
+    if (const auto made = PrivateFiles::makeFolder(dir); !made)
+        return made;
 
     git_revwalk *rawWalk = nullptr;
     if (int rc = git_revwalk_new(&rawWalk, repo.raw()); rc < 0)
@@ -192,7 +197,8 @@ Result<void> CommitGraphCache::write(const Repository &repo, const CancelToken &
         return Error { QStringLiteral("cannot write the history index in %1: unreadable graph").arg(dir) };
     // Atomic: readers map the old file or the new one.
     QSaveFile out(dir + QStringLiteral("/commit-graph"));
-    if (!out.open(QIODevice::WriteOnly) || out.write(graph) != graph.size() || !out.commit())
+    if (!out.open(QIODevice::WriteOnly) || out.write(graph) != graph.size() || !out.commit()
+        || !PrivateFiles::restrictFile(out.fileName()))
         return Error {
             QStringLiteral("cannot write the history index in %1: %2").arg(dir, out.errorString())
         };

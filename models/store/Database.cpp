@@ -4,11 +4,14 @@
 #include "SqliteBinding.h"
 #include "StoreMigrations.h"
 
+#include "common/PrivateFiles.h"
+
 #include <QDir>
 #include <QFileInfo>
 #include <QSqlDriver>
 #include <QSqlError>
 #include <QSqlRecord>
+#include <QStandardPaths>
 
 #include <sqlite3.h>
 
@@ -74,11 +77,22 @@ Result<Database> Database::connect(const StoreLocation &location, int knownVersi
         db.m_db.setConnectOptions(options);
     } else {
         const QFileInfo file(location.path);
-        if (!QDir().mkpath(file.absolutePath()))
+        // The store is the user's alone: folders created for it are 0700, the file
+        // 0600 (SQLite gives its -wal and -shm files the database file's mode).
+        // DevDash's own data folder is tightened when it exists already; a folder
+        // the user chose for a store file of theirs is left as it is.
+        const bool ownFolder
+            = file.absolutePath() == QStandardPaths::writableLocation(QStandardPaths::AppLocalDataLocation);
+        if (auto made = PrivateFiles::makeFolder(file.absolutePath(), ownFolder); !made)
             return Error { QStringLiteral(
-                "Cannot create the folder %1 for the store: check its permissions, or "
+                "Cannot create the folder %1 for the store (%2): check its permissions, or "
                 "set DEVDASH_STORE to another path.")
-                               .arg(file.absolutePath()) };
+                               .arg(file.absolutePath(), made.errorMessage()) };
+        if (auto created = PrivateFiles::makeFile(location.path, ownFolder); !created)
+            return Error { QStringLiteral(
+                "Cannot create the store %1 (%2): check its folder's permissions, or "
+                "set DEVDASH_STORE to another path.")
+                               .arg(location.path, created.errorMessage()) };
         db.m_db.setDatabaseName(location.path);
         db.m_db.setConnectOptions(QStringLiteral("QSQLITE_BUSY_TIMEOUT=%1").arg(SqliteBusyTimeoutMs));
     }

@@ -31,6 +31,7 @@ AddConnectionDialog::AddConnectionDialog(const QStringList &takenNames, QWidget 
     m_name->setPlaceholderText(tr("local"));
     m_url->setPlaceholderText(QStringLiteral("postgresql://user@localhost:5432/app"));
     m_url->setMinimumWidth(420);
+    m_status->setTextFormat(Qt::PlainText);
     m_status->setWordWrap(true);
     m_status->setForegroundRole(QPalette::PlaceholderText);
     auto *form = new QFormLayout;

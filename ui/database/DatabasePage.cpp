@@ -596,12 +596,18 @@ void DatabasePage::askPassword(const QString &name)
     const DatabaseConnection *c = connection(name);
     if (!c)
         return;
-    bool ok = false;
-    const QString password = QInputDialog::getText(this, tr("Password for %1").arg(name),
-        tr("Password of %1\n(kept in the system keychain, never in a file):")
-            .arg(DatabaseWork::displayUrl(c->url)),
-        QLineEdit::Password, {}, &ok);
-    if (!ok || password.isEmpty())
+    // The URL comes from the repository's settings: its label shows it as plain text.
+    QInputDialog dialog(this);
+    dialog.setWindowTitle(tr("Password for %1").arg(name));
+    dialog.setLabelText(tr("Password of %1\n(kept in the system keychain, never in a file):")
+                            .arg(DatabaseWork::displayUrl(c->url)));
+    dialog.setTextEchoMode(QLineEdit::Password);
+    for (QLabel *label : dialog.findChildren<QLabel *>())
+        label->setTextFormat(Qt::PlainText);
+    if (dialog.exec() != QDialog::Accepted)
+        return;
+    const QString password = dialog.textValue();
+    if (password.isEmpty())
         return;
     // Used at once for this session; saved to the keychain for the next ones.
     m_sessionPasswords.insert(name, password);

@@ -60,6 +60,7 @@ ErDiagramView::ErDiagramView(QWidget *parent)
     m_search->setClearButtonEnabled(true);
     m_search->setMaximumWidth(260);
     m_search->addAction(Icons::get(QStringLiteral("search")), QLineEdit::LeadingPosition);
+    m_summary->setTextFormat(Qt::PlainText);
     m_summary->setForegroundRole(QPalette::PlaceholderText);
 
     auto *zoomOutButton = toolButton(QStringLiteral("−"), tr("Zoom out (−, Ctrl+wheel)"), this);

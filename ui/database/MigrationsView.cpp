@@ -29,7 +29,9 @@ namespace {
 
 QLabel *sectionTitle(const QString &text, QWidget *parent)
 {
-    auto *label = new QLabel(text, parent);
+    auto *label = new QLabel(parent);
+    label->setTextFormat(Qt::PlainText); // names databases and their errors
+    label->setText(text);
     QFont bold = label->font();
     bold.setBold(true);
     label->setFont(bold);
@@ -85,6 +87,7 @@ MigrationsView::MigrationsView(Workspace *workspace, QWidget *parent)
         new MigrationStateDelegate(MigrationMatrixModel::StateRole, {}, m_matrixView));
     m_matrixView->horizontalHeader()->setStretchLastSection(true);
     m_matrixView->horizontalHeader()->setDefaultSectionSize(130);
+    m_summary->setTextFormat(Qt::PlainText);
     m_summary->setWordWrap(true);
     m_summary->setContentsMargins(8, 0, 8, 4);
     m_summary->setTextInteractionFlags(Qt::TextSelectableByMouse);

@@ -94,6 +94,10 @@ ObjectDetailView::ObjectDetailView(QWidget *parent)
     titleFont.setBold(true);
     m_title->setFont(titleFont);
     m_title->setTextInteractionFlags(Qt::TextSelectableByMouse);
+    // Object names, statistics and errors come from the database: never markup.
+    m_title->setTextFormat(Qt::PlainText);
+    m_stats->setTextFormat(Qt::PlainText);
+    m_dataStatus->setTextFormat(Qt::PlainText);
     m_stats->setForegroundRole(QPalette::PlaceholderText);
     m_stats->setTextInteractionFlags(Qt::TextSelectableByMouse);
 

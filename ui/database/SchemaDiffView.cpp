@@ -117,6 +117,8 @@ SchemaDiffView::SchemaDiffView(JobTracker *jobs, QWidget *parent)
     grid->addWidget(m_excludeTables, 1, 4);
     grid->setColumnStretch(5, 1);
 
+    // Rich on purpose (bold names): every name and error in it is escaped.
+    m_summary->setTextFormat(Qt::RichText);
     m_summary->setContentsMargins(10, 2, 10, 4);
     m_summary->setWordWrap(true);
     m_tree->setHeaderLabels({ tr("Change"), tr("Object") });
@@ -134,6 +136,7 @@ SchemaDiffView::SchemaDiffView(JobTracker *jobs, QWidget *parent)
         auto *box = new QWidget(sides);
         auto *title = new QLabel(box);
         title->setObjectName(objectName);
+        title->setTextFormat(Qt::PlainText); // a database's name and when it was read
         title->setContentsMargins(6, 4, 6, 2);
         title->setForegroundRole(QPalette::PlaceholderText);
         auto *l = new QVBoxLayout(box);
@@ -335,7 +338,8 @@ void SchemaDiffView::compare()
     m_busy = true;
     m_stale = false;
     m_compareButton->setEnabled(false);
-    m_summary->setText(tr("Reading %1 and %2…").arg(before.label, after.label));
+    m_summary->setText(
+        tr("Reading %1 and %2…").arg(before.label.toHtmlEscaped(), after.label.toHtmlEscaped()));
     runJob(
         m_jobs, tr("Comparing %1 with %2").arg(before.label, after.label), this,
         [before, after, repo, filter](const JobContext &job) -> Result<schema::SchemaDifferences> {
@@ -379,7 +383,8 @@ void SchemaDiffView::fillTree()
     m_tree->clear();
     const schema::SchemaDifferences &d = m_differences;
     if (d.isEmpty()) {
-        m_summary->setText(tr("%1 and %2 have the same schema.").arg(d.beforeLabel, d.afterLabel));
+        m_summary->setText(tr("%1 and %2 have the same schema.")
+                               .arg(d.beforeLabel.toHtmlEscaped(), d.afterLabel.toHtmlEscaped()));
         m_before->clear();
         m_after->clear();
         return;

@@ -59,6 +59,7 @@ SchemaHistoryView::SchemaHistoryView(JobTracker *jobs, QWidget *parent)
     QFont bold = m_title->font();
     bold.setBold(true);
     m_title->setFont(bold);
+    m_title->setTextFormat(Qt::PlainText);
     m_title->setWordWrap(true);
     m_saveButton->setToolTip(tr("Inspect the database again and keep its schema in DevDash's store "
                                 "(nothing is added when it did not change)"));

@@ -2,11 +2,12 @@
 
 #include "DoraPanel.h"
 #include "SprintReport.h"
+#include "ci/CiConfig.h"
 #include "common/BackgroundJob.h"
+#include "common/ExternalUrl.h"
 #include "common/Icons.h"
 #include "common/Theme.h"
 #include "common/Workspace.h"
-#include "ci/CiConfig.h"
 #include "deploy/CiDeploymentImport.h"
 #include "deploy/DeploymentTimelineModel.h"
 #include "tests/ChartExport.h"
@@ -25,6 +26,7 @@
 #include <QTabWidget>
 #include <QTableView>
 #include <QTextBrowser>
+#include <QUrl>
 #include <QVBoxLayout>
 
 #include <utility>
@@ -98,6 +100,7 @@ DeploymentsPage::DeploymentsPage(Workspace *workspace, QWidget *parent)
     button(tr("Export PNG…"), QString(), [this] { chooseAndExport(QStringLiteral("png")); });
     button(tr("Sprint report (PDF)…"), QString(), [this] { chooseAndExport(QStringLiteral("pdf")); });
     layout->addLayout(bar);
+    m_message->setTextFormat(Qt::PlainText); // errors name files and servers
     m_message->setWordWrap(true);
     m_message->hide();
     layout->addWidget(m_message);
@@ -133,7 +136,11 @@ DeploymentsPage::DeploymentsPage(Workspace *workspace, QWidget *parent)
     diffBar->addWidget(m_diffBase);
     diffBar->addStretch(1);
     diffLayout->addLayout(diffBar);
-    m_diff->setOpenExternalLinks(true);
+    // Issue links come from the repository's settings ("issues.url"): opened by
+    // DevDash itself, http and https only, never by the browser widget.
+    m_diff->setOpenLinks(false);
+    m_diff->setOpenExternalLinks(false);
+    connect(m_diff, &QTextBrowser::anchorClicked, this, [](const QUrl &url) { ExternalUrl::open(url); });
     diffLayout->addWidget(m_diff, 1);
     m_tabs->addTab(diffPane, tr("Release diff"));
     split->addWidget(m_tabs);
@@ -216,6 +223,9 @@ void DeploymentsPage::fetchFromCi()
                         Q_EMIT statusMessage(tr("Deployments from CI: %1").arg(summary.errorMessage()));
                         return;
                     }
+                    if (!summary->failures.isEmpty()) // the rest was stored and is shown
+                        Q_EMIT statusMessage(tr("Deployments from CI, not all loaded: %1")
+                                                 .arg(summary->failures.join(QStringLiteral("; "))));
                     if (summary->added + summary->updated > 0) {
                         Q_EMIT statusMessage(tr("Deployments from CI: %1 new, %2 updated")
                                                  .arg(summary->added)
@@ -356,7 +366,8 @@ void DeploymentsPage::show(DeploymentsSnapshot snapshot)
             continue;
         }
         now += QStringLiteral("<code>%1</code> %2<br><span style=\"color:%3\">%4 · %5%6</span></p>")
-                   .arg(it->commit.left(10), it->version.toHtmlEscaped(), Theme::mutedText().name(),
+                   .arg(it->commit.left(10).toHtmlEscaped(), it->version.toHtmlEscaped(),
+                       Theme::mutedText().name(),
                        it->at.toUTC().toString(QStringLiteral("yyyy-MM-dd HH:mm 'UTC'")), relative(it->at),
                        it->by.isEmpty() ? QString() : tr(" · by %1").arg(it->by.toHtmlEscaped()));
     }
@@ -379,8 +390,10 @@ void DeploymentsPage::show(DeploymentsSnapshot snapshot)
         QStringList keys;
         for (const QString &key : d.issueKeys) {
             const QString url = s.config.issueUrl(key);
-            keys << (url.isEmpty() ? key
-                                   : QStringLiteral("<a href=\"%1\">%2</a>").arg(url.toHtmlEscaped(), key));
+            // A key is whatever the commit messages hold; the link only when it is a web page.
+            keys << (url.isEmpty() || !ExternalUrl::isAllowed(QUrl(url))
+                    ? key.toHtmlEscaped()
+                    : QStringLiteral("<a href=\"%1\">%2</a>").arg(url.toHtmlEscaped(), key.toHtmlEscaped()));
         }
         diff += QStringLiteral("<p><b>%1</b> %2<br><b>%3</b> %4<br><b>%5</b> %6</p>")
                     .arg(tr("Merged branches:"),
@@ -394,8 +407,8 @@ void DeploymentsPage::show(DeploymentsSnapshot snapshot)
         diff += QStringLiteral("<ul>");
         for (const ReleaseCommit &c : d.commits)
             diff += QStringLiteral("<li><code>%1</code> %2 <span style=\"color:%3\">— %4%5</span></li>")
-                        .arg(c.commit.left(10), c.summary.toHtmlEscaped(), Theme::mutedText().name(),
-                            c.author.toHtmlEscaped(),
+                        .arg(c.commit.left(10).toHtmlEscaped(), c.summary.toHtmlEscaped(),
+                            Theme::mutedText().name(), c.author.toHtmlEscaped(),
                             c.mergedBranch.isEmpty() ? QString()
                                                      : tr(", merges %1").arg(c.mergedBranch.toHtmlEscaped()));
         diff += QStringLiteral("</ul>");

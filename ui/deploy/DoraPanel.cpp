@@ -98,6 +98,8 @@ DoraPanel::Card DoraPanel::addCard(const QString &metric, const QString &title, 
     big.setBold(true);
     card.value->setFont(big);
     card.detail->setStyleSheet(QStringLiteral("color: %1").arg(Theme::mutedText().name()));
+    card.value->setTextFormat(Qt::PlainText);
+    card.detail->setTextFormat(Qt::PlainText);
     card.detail->setWordWrap(true);
     card.badge->setAlignment(Qt::AlignCenter);
     return card;

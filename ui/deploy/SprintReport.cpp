@@ -1,11 +1,13 @@
 #include "SprintReport.h"
 
 #include "DoraPanel.h"
+#include "common/ExternalUrl.h"
 
 #include <QPageSize>
 #include <QPdfWriter>
 #include <QSaveFile>
 #include <QTextDocument>
+#include <QUrl>
 
 namespace devdash::ui {
 
@@ -89,15 +91,17 @@ QString SprintReport::html(const DeploymentsSnapshot &s, const QString &reposito
             QStringList links;
             for (const QString &key : e.issueKeys) {
                 const QString url = s.config.issueUrl(key);
-                links << (url.isEmpty() ? esc(key)
-                                        : QStringLiteral("<a href=\"%1\">%2</a>").arg(esc(url), esc(key)));
+                links << (url.isEmpty() || !ExternalUrl::isAllowed(QUrl(url)) // a web page, or no link
+                        ? esc(key)
+                        : QStringLiteral("<a href=\"%1\">%2</a>").arg(esc(url), esc(key)));
             }
             h += QStringLiteral("<p>Issues: %1</p>").arg(links.join(QStringLiteral(", ")));
         }
         if (!e.shipped.isEmpty()) {
             h += QStringLiteral("<ul>");
             for (const ShippedCommit &c : e.shipped.mid(0, 40))
-                h += QStringLiteral("<li><code>%1</code> %2</li>").arg(c.commit.left(10), esc(c.summary));
+                h += QStringLiteral("<li><code>%1</code> %2</li>")
+                         .arg(esc(c.commit.left(10)), esc(c.summary));
             if (e.shipped.size() > 40)
                 h += QStringLiteral("<li>… and %1 more</li>").arg(e.shipped.size() - 40);
             h += QStringLiteral("</ul>");

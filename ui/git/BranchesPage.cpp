@@ -68,6 +68,8 @@ BranchesPage::BranchesPage(Workspace *workspace, QWidget *parent)
     bar->addSpacing(6);
     bar->addWidget(m_summary);
 
+    m_summary->setTextFormat(Qt::PlainText);
+    m_detachedBanner->setTextFormat(Qt::PlainText);
     m_detachedBanner->setContentsMargins(10, 5, 10, 5);
     m_detachedBanner->setAutoFillBackground(true);
     applyThemeColours();

@@ -125,6 +125,7 @@ ComparePage::ComparePage(Workspace *workspace, QWidget *parent)
         auto *layout = new QVBoxLayout(box);
         layout->setContentsMargins(0, 0, 0, 0);
         layout->setSpacing(0);
+        label->setTextFormat(Qt::PlainText); // ref names are the repository's text
         label->setContentsMargins(8, 5, 8, 5);
         QFont bold = label->font();
         bold.setBold(true);

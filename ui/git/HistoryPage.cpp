@@ -79,15 +79,8 @@ HistoryPage::HistoryPage(Workspace *workspace, QWidget *parent)
     scopeLabel->setBuddy(m_scopeBox);
     m_searchField->setPlaceholderText(
         tr("Search commits: words, \"a phrase\", author:, path:, id:, message: — all must match (Ctrl+L)"));
+    // Plain text, as every tool tip (PlainToolTips).
     m_searchField->setToolTip(tr("Every term must match (AND).\n%1").arg(git::SearchQuery::syntaxHint()));
-    m_searchField->setToolTip(
-        tr("<p>Searches the whole history of the scope, not only the loaded rows. Press Enter.</p>"
-           "<p><code>fix crash</code> — message, author or id<br>"
-           "<code>author:ann</code> — author name or e-mail<br>"
-           "<code>path:src/net/</code> — commits that touch a path<br>"
-           "<code>id:1a2b3c</code> — commit id prefix<br>"
-           "<code>message:timeout</code> — commit message only</p>"
-           "<p>Esc or clearing the field returns to the graph.</p>"));
     m_searchField->setClearButtonEnabled(true);
     m_searchIcon = m_searchField->addAction(
         Icons::get(QStringLiteral("search"), Theme::mutedText()), QLineEdit::LeadingPosition);
@@ -109,6 +102,8 @@ HistoryPage::HistoryPage(Workspace *workspace, QWidget *parent)
     m_searchBar->hide();
     connect(backButton, &QToolButton::clicked, this, &HistoryPage::exitSearch);
 
+    m_searchLabel->setTextFormat(Qt::PlainText); // errors and counts: never markup
+    m_errorLabel->setTextFormat(Qt::PlainText);
     m_errorLabel->setWordWrap(true);
     m_errorLabel->setContentsMargins(10, 6, 10, 6);
     m_errorLabel->hide();

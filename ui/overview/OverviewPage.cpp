@@ -4,6 +4,7 @@
 #include "Sparkline.h"
 
 #include "common/BackgroundJob.h"
+#include "common/ExternalUrl.h"
 #include "common/Icons.h"
 #include "common/Workspace.h"
 #include "overview/CommitOverviewLoader.h"
@@ -11,7 +12,6 @@
 #include "pipelines/PipelineStatusStyle.h"
 #include "tests/TestStoreAccess.h"
 
-#include <QDesktopServices>
 #include <QGridLayout>
 #include <QHBoxLayout>
 #include <QLabel>
@@ -41,7 +41,7 @@ QString href(const QString &kind, const QString &value)
 
 QString commitLink(const QString &id)
 {
-    return QStringLiteral("<a href=\"commit:%1\"><code>%2</code></a>").arg(id, id.left(8));
+    return QStringLiteral("<a href=\"commit:%1\"><code>%2</code></a>").arg(esc(id), esc(id.left(8)));
 }
 
 QString statusSpan(ci::RunStatus status)
@@ -290,6 +290,7 @@ OverviewPage::OverviewPage(Workspace *workspace, QWidget *parent)
     headingFont.setPointSizeF(headingFont.pointSizeF() * 1.5);
     headingFont.setBold(true);
     m_heading->setFont(headingFont);
+    m_heading->setTextFormat(Qt::PlainText); // the repository folder's name
     grid->addWidget(m_heading, 0, 0, 1, 2);
 
     m_branchCard = new OverviewCard(tr("Branch"), QStringLiteral("branches"), content);
@@ -516,7 +517,7 @@ void OverviewPage::openLink(const QString &link)
     else if (kind == QLatin1String("deployments"))
         Q_EMIT navigationRequested(Destination::deploymentEnvironment(value));
     else if (kind == QLatin1String("url"))
-        QDesktopServices::openUrl(QUrl(value));
+        ExternalUrl::open(value); // http and https only
 }
 
 } // namespace devdash::ui

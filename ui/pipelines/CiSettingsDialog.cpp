@@ -82,6 +82,9 @@ CiSettingsDialog::CiSettingsDialog(const QString &repoRoot, QWidget *parent)
     setObjectName(QStringLiteral("ciSettingsDialog"));
     setWindowTitle(tr("CI Settings"));
     setMinimumWidth(620);
+    // Errors quote the repository's file and servers' answers: never markup.
+    m_status->setTextFormat(Qt::PlainText);
+    m_notice->setTextFormat(Qt::PlainText);
     m_status->setWordWrap(true);
     m_status->setText(repoRoot.isEmpty() ? tr("Open a repository to configure its CI providers.")
                                          : tr("Reading .devdash.json…"));
@@ -182,6 +185,7 @@ void CiSettingsDialog::addSource(const ci::CiSource &fileSource)
     token->setObjectName(QStringLiteral("token_") + source.provider);
     token->setPlaceholderText(tr("Leave empty to keep the stored token"));
     auto *state = new QLabel(box);
+    state->setTextFormat(Qt::PlainText);
     state->setWordWrap(true);
     form->addRow(basicAuth ? tr("Password or token:") : tr("Token:"), token);
     form->addRow(QString(), state);

@@ -146,11 +146,17 @@ void PipelineCiFeed::fetchDetails(const ci::PipelineRun &run)
     m_fetching.insert(key);
     const quint64 generation = m_generation;
     QPointer<PipelineCiFeed> self(this);
-    provider->fetchRun(run.id, CancelToken(), [self, generation, key](Result<ci::PipelineRun> detailed) {
+    provider->fetchRun(run.id, CancelToken(), [self, generation, key, run](Result<ci::PipelineRun> detailed) {
         if (!self || generation != self->m_generation)
             return;
         self->m_fetching.remove(key);
-        // Without details the run still shows, with an empty graph; the next poll asks again.
+        // Without details the run still shows, marked, with an empty graph; the next poll asks again.
+        if (!detailed && detailed.error().code != ci::HttpCanceled) {
+            ci::PipelineRun marked = run;
+            marked.loadError = detailed.errorMessage();
+            Q_EMIT self->runDetailed(marked);
+            return;
+        }
         if (!detailed || detailed->stages.isEmpty())
             return;
         self->m_details.insert(key, detailed.value());

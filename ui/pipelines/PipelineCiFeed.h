@@ -52,7 +52,8 @@ public:
     // The configured sources' watched branches (`watch` of each source).
     QStringList watchedBranches() const { return m_watch; }
     // A listing carries no stages and jobs (GitHub, GitLab): fetches them once per
-    // run and status; runDetailed() brings them, and later listings keep them.
+    // run and status; runDetailed() brings them, and later listings keep them. When
+    // they fail to load, runDetailed() brings the run with its loadError set.
     void fetchDetails(const ci::PipelineRun &run);
     // The combined status of each commit from every configured provider (GitHub check
     // runs and commit statuses, GitLab pipelines by sha, Jenkins builds): History's dots

@@ -154,8 +154,15 @@ void PipelineNotifier::notify(const ci::PipelineRun &run, BranchTransition trans
         body += QStringLiteral(" · ") + run.commit.left(8);
     if (const QString d = PipelineStatusStyle::duration(run.durationS()); !d.isEmpty())
         body += QStringLiteral(" · ") + d;
+#if defined(Q_OS_UNIX) && !defined(Q_OS_MACOS)
+    // Desktop notification servers (org.freedesktop.Notifications) read the body as
+    // markup: a pipeline named <img src=…> or <a href=…> is shown as text.
+    const QString shown = body.toHtmlEscaped();
+#else
+    const QString shown = body;
+#endif
     if (m_tray)
-        m_tray->showMessage(heading, body,
+        m_tray->showMessage(heading, shown,
             transition == BranchTransition::Fixed ? QSystemTrayIcon::Information : QSystemTrayIcon::Warning,
             8000);
     Q_EMIT notified(heading, body);

@@ -16,6 +16,7 @@
 #include "StageGraphView.h"
 
 #include "common/BackgroundJob.h"
+#include "common/ExternalUrl.h"
 #include "common/Icons.h"
 #include "common/Workspace.h"
 #include "tests/TestStoreAccess.h"
@@ -29,7 +30,6 @@
 #include <QClipboard>
 #include <QComboBox>
 #include <QDataStream>
-#include <QDesktopServices>
 #include <QEvent>
 #include <QHBoxLayout>
 #include <QHeaderView>
@@ -193,9 +193,12 @@ PipelinesPage::PipelinesPage(Workspace *workspace, QWidget *parent)
         auto it = m_remoteRuns.find(detailed.provider + QLatin1Char('\x1f') + detailed.project);
         if (it == m_remoteRuns.end())
             return;
-        for (PipelineRun &run : *it)
-            if (run.key() == detailed.key() && run.stages.isEmpty())
-                run.stages = detailed.stages;
+        for (PipelineRun &run : *it) {
+            if (run.key() != detailed.key() || !run.stages.isEmpty())
+                continue;
+            run.stages = detailed.stages;
+            run.loadError = detailed.loadError; // marked in the table; the others show as usual
+        }
         composeRuns();
     });
     m_notifier->attach(m_feed->poller());
@@ -567,7 +570,14 @@ void PipelinesPage::openInBrowser()
 {
     const auto run = selectedRun();
     if (run && !run->url.isEmpty())
-        QDesktopServices::openUrl(QUrl(run->url));
+        openRunUrl(run->url);
+}
+
+void PipelinesPage::openRunUrl(const QString &url)
+{
+    // The URL is the CI server's: only a web page is opened.
+    if (!ExternalUrl::open(url))
+        Q_EMIT statusMessage(tr("Not opened: %1 is not a web address (http or https)").arg(url));
 }
 
 void PipelinesPage::showSettings()
@@ -586,8 +596,7 @@ void PipelinesPage::showContextMenu(const QPoint &pos)
     const PipelineRun run = index.data(PipelineRunModel::RunRole).value<PipelineRun>();
     m_runsView->setCurrentIndex(index); // the menu acts on the row under the mouse
     QMenu menu(this);
-    QAction *open
-        = menu.addAction(tr("Open in Browser"), this, [run] { QDesktopServices::openUrl(QUrl(run.url)); });
+    QAction *open = menu.addAction(tr("Open in Browser"), this, [this, run] { openRunUrl(run.url); });
     open->setEnabled(!run.url.isEmpty());
     QAction *copyUrl = menu.addAction(tr("Copy URL"), this, [this, run] {
         QApplication::clipboard()->setText(run.url);

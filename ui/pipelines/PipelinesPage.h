@@ -67,6 +67,7 @@ public:
     void showSelectedCommitInHistory();
     // The CI settings of this repository (providers, tokens, watched branches).
     void showSettings();
+    void openRunUrl(const QString &url);
 
     // Selects the run with this PipelineRun::key(); false when it is not listed.
     bool selectRun(const QString &key);

@@ -376,12 +376,12 @@ bool StageGraphView::viewportEvent(QEvent *event)
             return true;
         }
         const ci::PipelineJob &job = m_run.stages.at(m_boxes.at(hit).stage).jobs.at(m_boxes.at(hit).job);
-        QString tip = QStringLiteral("<b>%1</b><br>%2")
-                          .arg(job.name.toHtmlEscaped(), PipelineStatusStyle::label(job.status));
+        // Plain text, as every tool tip (PlainToolTips): the job's name is the server's.
+        QString tip = job.name + QLatin1Char('\n') + PipelineStatusStyle::label(job.status);
         if (const QString d = PipelineStatusStyle::duration(job.durationS()); !d.isEmpty())
             tip += QStringLiteral(" · ") + d;
         if (job.startedAt.isValid())
-            tip += QStringLiteral("<br>")
+            tip += QLatin1Char('\n')
                 + tr("Started %1").arg(QLocale().toString(job.startedAt.toLocalTime(), QLocale::ShortFormat));
         QToolTip::showText(help->globalPos(), tip, viewport());
         return true;

@@ -26,6 +26,7 @@ JobStatusWidget::JobStatusWidget(JobTracker *jobs, QWidget *parent)
     auto *layout = new QHBoxLayout(this);
     layout->setContentsMargins(0, 0, 4, 0);
     layout->setSpacing(6);
+    m_label->setTextFormat(Qt::PlainText); // job titles name refs, files, databases
     m_progress->setFixedWidth(140);
     m_progress->setMaximumHeight(14);
     m_progress->setTextVisible(false);

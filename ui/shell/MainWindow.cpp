@@ -5,6 +5,7 @@
 #include "common/BackgroundJob.h"
 #include "common/Icons.h"
 #include "common/Page.h"
+#include "common/PlainToolTips.h"
 #include "common/Theme.h"
 #include "common/Workspace.h"
 #include "database/DatabasePage.h"
@@ -80,6 +81,7 @@ MainWindow::MainWindow(StatePolicy policy, QWidget *parent)
     , m_repoName(new QLabel(this))
     , m_branchLabel(new QLabel(this))
 {
+    PlainToolTips::install(); // tool tips show names from repositories and servers: never markup
     Theme::initResources();
     Theme::apply(initialTheme(policy));
     setWindowTitle(QStringLiteral("DevDash"));
@@ -328,6 +330,9 @@ void MainWindow::createToolBar()
     bar->addSeparator();
     m_repoName->setObjectName(QStringLiteral("repoName"));
     m_branchLabel->setObjectName(QStringLiteral("branchBadge"));
+    // A folder or branch named `<h1>BIG<` is shown as those characters, never as a heading.
+    m_repoName->setTextFormat(Qt::PlainText);
+    m_branchLabel->setTextFormat(Qt::PlainText);
     bar->addWidget(m_repoName);
     m_branchAction = bar->addWidget(m_branchLabel);
     m_branchAction->setVisible(false);

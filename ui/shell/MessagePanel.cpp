@@ -18,6 +18,9 @@ MessagePanel::MessagePanel(QWidget *parent)
     , m_message(new QLabel(this))
     , m_buttons(new QHBoxLayout)
 {
+    // Titles and messages carry paths, names and errors from repositories and servers.
+    m_title->setTextFormat(Qt::PlainText);
+    m_message->setTextFormat(Qt::PlainText);
     m_title->setObjectName(QStringLiteral("panelTitle"));
     m_message->setObjectName(QStringLiteral("panelMessage"));
     m_title->setAlignment(Qt::AlignCenter);

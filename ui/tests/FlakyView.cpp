@@ -73,6 +73,7 @@ FlakyView::FlakyView(QWidget *parent)
     bar->addWidget(m_windowRuns);
     bar->addWidget(m_minRate);
     bar->addStretch(1);
+    m_summary->setTextFormat(Qt::PlainText);
     bar->addWidget(m_summary);
     QPalette muted = m_summary->palette();
     muted.setColor(QPalette::WindowText, Theme::mutedText());

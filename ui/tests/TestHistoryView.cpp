@@ -49,6 +49,7 @@ TestHistoryView::TestHistoryView(QWidget *parent)
     titleFont.setPointSizeF(titleFont.pointSizeF() * 1.1);
     m_title->setFont(titleFont);
     m_title->setTextInteractionFlags(Qt::TextSelectableByMouse);
+    m_title->setTextFormat(Qt::PlainText); // a test's name, as the report has it
     m_streak->setTextFormat(Qt::PlainText);
 
     m_chart->addSeries(m_durations);

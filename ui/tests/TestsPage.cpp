@@ -90,6 +90,7 @@ TestsPage::TestsPage(Workspace *workspace, QWidget *parent)
     bar->addStretch(1);
     bar->addWidget(importButton);
 
+    m_errorLabel->setTextFormat(Qt::PlainText);
     m_errorLabel->setWordWrap(true);
     m_errorLabel->setContentsMargins(10, 6, 10, 6);
     m_errorLabel->hide();
