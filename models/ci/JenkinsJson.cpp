@@ -1,5 +1,7 @@
 #include "JenkinsJson.h"
 
+#include "common/InputLimits.h"
+
 #include <QJsonArray>
 #include <QJsonDocument>
 #include <QJsonParseError>
@@ -186,14 +188,12 @@ PipelineRun JenkinsJson::parseBuild(const QJsonObject &build, const QString &pro
 Result<QList<PipelineRun>> JenkinsJson::parseJob(
     const QByteArray &json, const QString &project, const QString &serverUrl)
 {
-    QJsonParseError error;
-    const QJsonDocument document = QJsonDocument::fromJson(json, &error);
-    if (error.error != QJsonParseError::NoError || !document.isObject())
+    const auto document = InputLimits::parseJson(json, InputLimits::CiJsonBytes);
+    if (!document || !document->isObject())
         return Error { QStringLiteral("Jenkins answered for the job %1 with something that is not JSON "
-                                      "(%2 at byte %3). Check the server URL and the job path.")
-                           .arg(project, error.errorString())
-                           .arg(error.offset) };
-    const QJsonObject job = document.object();
+                                      "(%2). Check the server URL and the job path.")
+                           .arg(project, document ? QStringLiteral("not an object") : document.errorMessage()) };
+    const QJsonObject job = document->object();
     const QString jobName = project.section(QLatin1Char('/'), -1);
     QList<PipelineRun> runs;
 
@@ -265,14 +265,14 @@ RunStatus JenkinsJson::stageStatus(const QString &status)
 
 Result<QList<PipelineStage>> JenkinsJson::parseStages(const QByteArray &json, const QString &runUrl)
 {
-    QJsonParseError error;
-    const QJsonDocument document = QJsonDocument::fromJson(json, &error);
-    if (error.error != QJsonParseError::NoError || !document.isObject())
+    const auto document = InputLimits::parseJson(json, InputLimits::CiJsonBytes);
+    if (!document || !document->isObject())
         return Error { QStringLiteral("Jenkins's stage view of %1 is not JSON (%2). Is the Pipeline Stage "
                                       "View plugin installed?")
-                           .arg(runUrl.isEmpty() ? QStringLiteral("the run") : runUrl, error.errorString()) };
+                           .arg(runUrl.isEmpty() ? QStringLiteral("the run") : runUrl,
+                               document ? QStringLiteral("not an object") : document.errorMessage()) };
     QList<PipelineStage> stages;
-    const QJsonArray array = document.object().value(QLatin1StringView("stages")).toArray();
+    const QJsonArray array = document->object().value(QLatin1StringView("stages")).toArray();
     for (const QJsonValue &value : array) {
         const QJsonObject object = value.toObject();
         PipelineJob job;
