@@ -62,10 +62,11 @@ private:
             m_head += chunk;
             if (m_head.size() < 4)
                 return;
+            decideMode(false); // on m_head, before it becomes the chunk to scan
             chunk = std::exchange(m_head, {});
-            decideMode(false);
         }
-        scan(chunk);
+        if (!m_stopped)
+            scan(chunk);
     }
 
     void decideMode(bool atEnd)
