@@ -156,13 +156,11 @@ Result<QList<GitHubArtifact>> GitHubArtifacts::parseListing(const QByteArray &js
 {
     const auto parsed = InputLimits::parseJson(json, InputLimits::CiJsonBytes);
     if (!parsed || !parsed->isObject() || !parsed->object().value(QStringLiteral("artifacts")).isArray())
-        return Error {
-            QStringLiteral("%1 is not GitHub's artifact listing (expected an object with "
-                           "\"artifacts\"%2)")
-                .arg(source.adjusted(QUrl::RemoveUserInfo | QUrl::RemoveQuery).toString(),
-                    parsed ? QString() : QStringLiteral("; ") + parsed.errorMessage()),
-            HttpMalformed
-        };
+        return Error { QStringLiteral("%1 is not GitHub's artifact listing (expected an object with "
+                                      "\"artifacts\"%2)")
+                           .arg(source.adjusted(QUrl::RemoveUserInfo | QUrl::RemoveQuery).toString(),
+                               parsed ? QString() : QStringLiteral("; ") + parsed.errorMessage()),
+            HttpMalformed };
     const QJsonDocument doc = parsed.value();
     QList<GitHubArtifact> artifacts;
     for (const QJsonValue &value : doc.object().value(QStringLiteral("artifacts")).toArray()) {

@@ -20,7 +20,7 @@ const QString kBuildFields = QStringLiteral(
 
 QDateTime fromMillis(const QJsonValue &value)
 {
-    const qint64 ms = qint64(value.toDouble(0));
+    const qint64 ms = InputLimits::jsonInteger(value.toDouble(0));
     return ms > 0 ? QDateTime::fromMSecsSinceEpoch(ms, Qt::UTC) : QDateTime();
 }
 
@@ -144,7 +144,8 @@ PipelineRun JenkinsJson::parseBuild(const QJsonObject &build, const QString &pro
     PipelineRun run;
     run.provider = QStringLiteral("jenkins");
     run.project = project;
-    const QString number = QString::number(qint64(build.value(QLatin1StringView("number")).toDouble()));
+    const QString number
+        = QString::number(InputLimits::jsonInteger(build.value(QLatin1StringView("number")).toDouble()));
     run.id = branch.isEmpty() ? number : branch + QLatin1Char('#') + number;
     run.name = name;
     run.branch = branch;
@@ -152,7 +153,7 @@ PipelineRun JenkinsJson::parseBuild(const QJsonObject &build, const QString &pro
     run.trigger = trigger(build);
     run.url = rebaseUrl(build.value(QLatin1StringView("url")).toString(), serverUrl);
     run.startedAt = fromMillis(build.value(QLatin1StringView("timestamp")));
-    const qint64 durationMs = qint64(build.value(QLatin1StringView("duration")).toDouble());
+    const qint64 durationMs = InputLimits::jsonInteger(build.value(QLatin1StringView("duration")).toDouble());
     if (!isActive(run.status) && run.startedAt.isValid())
         run.finishedAt = run.startedAt.addMSecs(std::max<qint64>(0, durationMs));
 
@@ -192,7 +193,8 @@ Result<QList<PipelineRun>> JenkinsJson::parseJob(
     if (!document || !document->isObject())
         return Error { QStringLiteral("Jenkins answered for the job %1 with something that is not JSON "
                                       "(%2). Check the server URL and the job path.")
-                           .arg(project, document ? QStringLiteral("not an object") : document.errorMessage()) };
+                           .arg(project,
+                               document ? QStringLiteral("not an object") : document.errorMessage()) };
     const QJsonObject job = document->object();
     const QString jobName = project.section(QLatin1Char('/'), -1);
     QList<PipelineRun> runs;
@@ -204,8 +206,8 @@ Result<QList<PipelineRun>> JenkinsJson::parseJob(
             PipelineRun queued;
             queued.provider = QStringLiteral("jenkins");
             queued.project = project;
-            const QString number
-                = QString::number(qint64(object.value(QLatin1StringView("nextBuildNumber")).toDouble()));
+            const QString number = QString::number(
+                InputLimits::jsonInteger(object.value(QLatin1StringView("nextBuildNumber")).toDouble()));
             queued.id = branch.isEmpty() ? number : branch + QLatin1Char('#') + number;
             queued.name = jobName;
             queued.branch = branch;
@@ -213,8 +215,8 @@ Result<QList<PipelineRun>> JenkinsJson::parseJob(
             queued.url = rebaseUrl(object.value(QLatin1StringView("url")).toString(), serverUrl);
             bool alreadyListed = false;
             for (const QJsonValue &b : builds)
-                alreadyListed
-                    |= QString::number(qint64(b.toObject().value(QLatin1StringView("number")).toDouble()))
+                alreadyListed |= QString::number(InputLimits::jsonInteger(
+                                     b.toObject().value(QLatin1StringView("number")).toDouble()))
                     == number;
             if (!alreadyListed)
                 runs.append(queued);
@@ -282,7 +284,7 @@ Result<QList<PipelineStage>> JenkinsJson::parseStages(const QByteArray &json, co
         job.startedAt = fromMillis(object.value(QLatin1StringView("startTimeMillis")));
         if (!isActive(job.status) && job.status != RunStatus::Manual && job.startedAt.isValid())
             job.finishedAt = job.startedAt.addMSecs(
-                qint64(object.value(QLatin1StringView("durationMillis")).toDouble()));
+                InputLimits::jsonInteger(object.value(QLatin1StringView("durationMillis")).toDouble()));
         if (job.status == RunStatus::Skipped) {
             job.startedAt = {};
             job.finishedAt = {};

@@ -72,7 +72,9 @@ private:
     void decideMode(bool atEnd)
     {
         const QByteArray &h = m_head;
-        auto starts = [&h](const char *bytes, int n) { return h.size() >= n && std::memcmp(h.constData(), bytes, size_t(n)) == 0; };
+        auto starts = [&h](const char *bytes, int n) {
+            return h.size() >= n && std::memcmp(h.constData(), bytes, size_t(n)) == 0;
+        };
         if (starts("\xFF\xFE\x00\x00", 4) || starts("\x00\x00\xFE\xFF", 4) || starts("<\x00\x00\x00", 4)
             || starts("\x00\x00\x00<", 4)) {
             stop(UnsupportedEncoding, 1);
@@ -119,7 +121,8 @@ private:
             }
             m_haveCarry = false;
             const uchar first = uchar(m_carry), second = uchar(p[i]);
-            const char16_t unit = m_mode == Mode::Utf16LE ? char16_t(first | second << 8) : char16_t(first << 8 | second);
+            const char16_t unit
+                = m_mode == Mode::Utf16LE ? char16_t(first | second << 8) : char16_t(first << 8 | second);
             if (step(unit)) {
                 m_out.append(m_carry);
                 m_out.append(p[i]);
@@ -332,7 +335,6 @@ private:
     bool m_inRef = false;
     int m_refUnits = 0;
     int m_cut = 0;
-
 };
 
 BoundedXmlReader::BoundedXmlReader(QIODevice *device, const XmlLimits &limits)
@@ -466,8 +468,9 @@ QString BoundedXmlReader::errorString() const
                               "(no tool writes one: check where the file comes from)")
             .arg(m_limits.maxDepth);
     case TagTooLong:
-        return QStringLiteral("a tag with its attributes is longer than %1; DevDash refuses attributes that "
-                              "large (check the tool that wrote the file: a name or a message should be short)")
+        return QStringLiteral(
+            "a tag with its attributes is longer than %1; DevDash refuses attributes that "
+            "large (check the tool that wrote the file: a name or a message should be short)")
             .arg(describeBytes(m_limits.maxTagBytes));
     case TextTooLong:
         return QStringLiteral("a text is longer than %1; DevDash refuses texts that large (split the file)")

@@ -84,7 +84,9 @@ Result<QJsonDocument> parseJson(const QByteArray &json, qint64 maxBytes, int max
     QJsonParseError error;
     QJsonDocument document = QJsonDocument::fromJson(json, &error);
     if (error.error != QJsonParseError::NoError)
-        return Error { QStringLiteral("malformed JSON at byte %1: %2").arg(error.offset).arg(error.errorString()) };
+        return Error {
+            QStringLiteral("malformed JSON at byte %1: %2").arg(error.offset).arg(error.errorString())
+        };
     return document;
 }
 

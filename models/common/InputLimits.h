@@ -53,6 +53,16 @@ Result<QByteArray> readFile(const QString &path, qint64 maxBytes, const QString 
 // until `limit` is passed: returns limit + 1 then, with *offset the byte where it was.
 int jsonDepth(const QByteArray &json, int limit, qsizetype *offset = nullptr);
 
+// A JSON number as an integer: NaN gives 0, and values beyond ±2^53 (where doubles stop
+// being exact) are clamped, since casting an out-of-range double is undefined behaviour.
+constexpr qint64 jsonInteger(double value)
+{
+    constexpr double limit = 9007199254740992.0; // 2^53
+    if (!(value == value))
+        return 0;
+    return qint64(value < -limit ? -limit : value > limit ? limit : value);
+}
+
 // QJsonDocument::fromJson after a size and a depth check; the error says which limit or
 // where the JSON is malformed, without naming the source (the caller prefixes it).
 Result<QJsonDocument> parseJson(const QByteArray &json, qint64 maxBytes, int maxDepth = JsonDepth);

@@ -64,7 +64,8 @@ private slots:
         readAll(xml);
         QVERIFY(xml.hasError());
         QCOMPARE(xml.refusal(), BoundedXmlReader::TooDeep);
-        QVERIFY2(xml.errorString().contains(QLatin1String("more than 256 levels")), qPrintable(xml.errorString()));
+        QVERIFY2(
+            xml.errorString().contains(QLatin1String("more than 256 levels")), qPrintable(xml.errorString()));
         QCOMPARE(xml.errorLine(), 2 + InputLimits::XmlDepth);
     }
 
@@ -95,7 +96,8 @@ private slots:
         QTest::addColumn<QByteArray>("suffix");
         QTest::newRow("text") << QByteArray("<r>") << QByteArray("ab") << QByteArray("</r>");
         QTest::newRow("references") << QByteArray("<r>") << QByteArray("&amp;&#233;") << QByteArray("</r>");
-        QTest::newRow("utf-8") << QByteArray("<r>") << QByteArray("\xc3\xa9\xe2\x82\xac") << QByteArray("</r>");
+        QTest::newRow("utf-8") << QByteArray("<r>") << QByteArray("\xc3\xa9\xe2\x82\xac")
+                               << QByteArray("</r>");
         QTest::newRow("cdata") << QByteArray("<r><![CDATA[") << QByteArray("]x]") << QByteArray("]]></r>");
         QTest::newRow("cdata then text")
             << QByteArray("<r><![CDATA[a]]>") << QByteArray("b<!---->") << QByteArray("<![CDATA[c]]></r>");
@@ -153,7 +155,9 @@ private slots:
         XmlLimits limits;
         limits.maxTextBytes = 1000;
         limits.cutLongTexts = true;
-        BoundedXmlReader cut(utf16(QStringLiteral("<r>") + QString(600, QChar(0x20ac)) + QStringLiteral("</r>"), false), limits);
+        BoundedXmlReader cut(
+            utf16(QStringLiteral("<r>") + QString(600, QChar(0x20ac)) + QStringLiteral("</r>"), false),
+            limits);
         QCOMPARE(readAll(cut).size(), 500);
         QVERIFY2(!cut.hasError(), qPrintable(cut.errorString()));
         BoundedXmlReader utf32(QByteArray("<\0\0\0r\0\0\0/\0\0\0>\0\0\0", 16));
@@ -190,8 +194,10 @@ private slots:
         const auto deep = ci::CctrayFeed::parse(
             "<Projects>" + nested("<Project name=\"p\">", "</Project>", 100000) + "</Projects>");
         QVERIFY(!deep.ok());
-        QVERIFY2(deep.errorMessage().contains(QLatin1String("nested more than 256")), qPrintable(deep.errorMessage()));
-        const auto huge = ci::CctrayFeed::parse("<Projects><Project name=\"" + QByteArray(2 * 1024 * 1024, 'p') + "\"/></Projects>");
+        QVERIFY2(deep.errorMessage().contains(QLatin1String("nested more than 256")),
+            qPrintable(deep.errorMessage()));
+        const auto huge = ci::CctrayFeed::parse(
+            "<Projects><Project name=\"" + QByteArray(2 * 1024 * 1024, 'p') + "\"/></Projects>");
         QVERIFY(!huge.ok());
         QVERIFY2(huge.errorMessage().contains(QLatin1String("1 MiB")), qPrintable(huge.errorMessage()));
         const auto fine = ci::CctrayFeed::parse(
@@ -204,7 +210,8 @@ private slots:
     {
         const QByteArray xml = "<databaseChangeLog><changeSet id=\"1\" author=\"a\"><sql>"
             + nested("<x>", "</x>", 100000) + "</sql></changeSet></databaseChangeLog>";
-        const auto changeSets = migrations::LiquibaseChangelog::parse(QStringLiteral("db/changelog.xml"), xml, {});
+        const auto changeSets
+            = migrations::LiquibaseChangelog::parse(QStringLiteral("db/changelog.xml"), xml, {});
         QCOMPARE(changeSets.size(), 1);
         QCOMPARE(changeSets.at(0).id, QStringLiteral("1"));
         QVERIFY(!changeSets.at(0).checksum);
@@ -219,11 +226,13 @@ private slots:
         const QByteArray deep = QByteArray("[").repeated(100000) + QByteArray("]").repeated(100000);
         const auto refused = InputLimits::parseJson(deep, InputLimits::CiJsonBytes);
         QVERIFY(!refused.ok());
-        QVERIFY2(refused.errorMessage().contains(QLatin1String("more than 64 deep")), qPrintable(refused.errorMessage()));
+        QVERIFY2(refused.errorMessage().contains(QLatin1String("more than 64 deep")),
+            qPrintable(refused.errorMessage()));
         const auto big = InputLimits::parseJson(QByteArray(2000, ' '), 1000);
         QVERIFY(!big.ok());
         QVERIFY(big.errorMessage().contains(QLatin1String("1000 bytes")));
-        QVERIFY(InputLimits::parseJson(QByteArray("[").repeated(64) + QByteArray("]").repeated(64), 1000).ok());
+        QVERIFY(
+            InputLimits::parseJson(QByteArray("[").repeated(64) + QByteArray("]").repeated(64), 1000).ok());
         // Through the CI servers' parser.
         const auto ci = ci::HttpErrorText::parseJson(deep, QUrl(QStringLiteral("https://ci.invalid/api")));
         QVERIFY(!ci.ok());
@@ -279,12 +288,15 @@ private slots:
         add(QStringLiteral("b"), { QStringLiteral("a") });
         add(QStringLiteral("c"), { QStringLiteral("b") });
         add(QStringLiteral("d"), { QStringLiteral("c") });
-        const auto ordered = migrations::MigrationFileScanner::orderAlembic(files, QStringLiteral("versions"));
+        const auto ordered
+            = migrations::MigrationFileScanner::orderAlembic(files, QStringLiteral("versions"));
         QVERIFY(!ordered.ok());
         QVERIFY2(ordered.errorMessage().contains(QLatin1String("cycle")), qPrintable(ordered.errorMessage()));
-        QVERIFY2(ordered.errorMessage().contains(QLatin1String("3 revisions")), qPrintable(ordered.errorMessage()));
+        QVERIFY2(ordered.errorMessage().contains(QLatin1String("3 revisions")),
+            qPrintable(ordered.errorMessage()));
         for (const char *key : { "a →", "b →", "c →" })
-            QVERIFY2(ordered.errorMessage().contains(QString::fromUtf8(key)), qPrintable(ordered.errorMessage()));
+            QVERIFY2(
+                ordered.errorMessage().contains(QString::fromUtf8(key)), qPrintable(ordered.errorMessage()));
         // A revision that is its own parent, and a long cycle.
         files.clear();
         add(QStringLiteral("self"), { QStringLiteral("self") });
@@ -294,7 +306,8 @@ private slots:
             add(QString::number(i), { QString::number((i + 1) % 10000) });
         const auto longCycle = migrations::MigrationFileScanner::orderAlembic(files, {});
         QVERIFY(!longCycle.ok());
-        QVERIFY2(longCycle.errorMessage().contains(QLatin1String("10000 revisions")), qPrintable(longCycle.errorMessage()));
+        QVERIFY2(longCycle.errorMessage().contains(QLatin1String("10000 revisions")),
+            qPrintable(longCycle.errorMessage()));
     }
 };
 

@@ -28,8 +28,8 @@ long childrenPeakKiB()
 }
 
 // Writes head, `count` times `unit` and tail, a megabyte at a time.
-void writeReport(const QString &path, const QByteArray &head, const QByteArray &unit, qint64 count,
-    const QByteArray &tail)
+void writeReport(
+    const QString &path, const QByteArray &head, const QByteArray &unit, qint64 count, const QByteArray &tail)
 {
     QFile file(path);
     QVERIFY(file.open(QIODevice::WriteOnly));
@@ -88,7 +88,8 @@ private slots:
         const CliRun run = import(path);
         checkPeak(run);
         QVERIFY(run.exitCode != 0);
-        QVERIFY2(run.err.contains(QByteArray(path.toUtf8() + ":258: elements are nested more than 256 levels deep")),
+        QVERIFY2(run.err.contains(
+                     QByteArray(path.toUtf8() + ":258: elements are nested more than 256 levels deep")),
             run.err.constData());
     }
 
@@ -96,12 +97,14 @@ private slots:
     {
         const QString path = m_tmp.filePath(QStringLiteral("attribute.xml"));
         writeReport(path,
-            "<testsuites>\n<testsuite name=\"s\">\n<testcase classname=\"c\" name=\"t\">\n<failure message=\"",
+            "<testsuites>\n<testsuite name=\"s\">\n<testcase classname=\"c\" name=\"t\">\n<failure "
+            "message=\"",
             "x", 64 * 1024 * 1024, "\"/>\n</testcase>\n</testsuite>\n</testsuites>\n");
         const CliRun run = import(path);
         checkPeak(run);
         QVERIFY(run.exitCode != 0);
-        QVERIFY2(run.err.contains(QByteArray(path.toUtf8() + ":4: a tag with its attributes is longer than 1 MiB")),
+        QVERIFY2(run.err.contains(
+                     QByteArray(path.toUtf8() + ":4: a tag with its attributes is longer than 1 MiB")),
             run.err.constData());
     }
 
@@ -117,7 +120,8 @@ private slots:
         QFETCH(QByteArray, open);
         QFETCH(QByteArray, close);
         const QString path = m_tmp.filePath(QStringLiteral("text.xml"));
-        writeReport(path, "<testsuites>\n<testsuite name=\"s\">\n<testcase classname=\"c\" name=\"t\">" + open,
+        writeReport(path,
+            "<testsuites>\n<testsuite name=\"s\">\n<testcase classname=\"c\" name=\"t\">" + open,
             "all work and no play\n", 5 * 1024 * 1024, close + "</testcase>\n</testsuite>\n</testsuites>\n");
         QVERIFY(QFileInfo(path).size() > 100 * 1000 * 1000);
         const CliRun run = import(path, { QStringLiteral("--json") });

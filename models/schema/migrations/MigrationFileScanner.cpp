@@ -232,10 +232,9 @@ Result<void> MigrationFileScanner::orderAlembic(QList<MigrationFile> &files, con
             cycle.prepend(files.at(walk.at(i)).key);
         cycle.append(cycle.front());
         constexpr qsizetype Shown = 12;
-        const QString shown = cycle.size() > Shown
-            ? cycle.mid(0, Shown / 2).join(QStringLiteral(" → ")) + QStringLiteral(" → … → ")
-                + cycle.mid(cycle.size() - Shown / 2).join(QStringLiteral(" → "))
-            : cycle.join(QStringLiteral(" → "));
+        const QString shown = cycle.size() > Shown ? cycle.mid(0, Shown / 2).join(QStringLiteral(" → "))
+                + QStringLiteral(" → … → ") + cycle.mid(cycle.size() - Shown / 2).join(QStringLiteral(" → "))
+                                                   : cycle.join(QStringLiteral(" → "));
         return Error { QStringLiteral("the Alembic revisions in %1 form a cycle (%2 revisions: %3); Alembic "
                                       "refuses it too: fix down_revision in one of them")
                            .arg(folder.isEmpty() ? QStringLiteral("the repository root") : folder)
