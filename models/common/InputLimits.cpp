@@ -85,7 +85,7 @@ Result<QJsonDocument> parseJson(const QByteArray &json, qint64 maxBytes, int max
     QJsonDocument document = QJsonDocument::fromJson(json, &error);
     if (error.error != QJsonParseError::NoError)
         return Error {
-            QStringLiteral("malformed JSON at byte %1: %2").arg(error.offset).arg(error.errorString())
+            QStringLiteral("malformed JSON at offset %1: %2").arg(error.offset).arg(error.errorString())
         };
     return document;
 }

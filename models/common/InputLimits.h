@@ -29,8 +29,9 @@ constexpr qint64 XmlTextBytes = 16 * MiB;
 // JSON (CI servers' answers, .devdash.json): arrays and objects nested deeper are refused
 // before Qt parses them (Qt's own limit is 1024 and its walk is recursive).
 constexpr int JsonDepth = 64;
-// One JSON document from a CI server, checked before it is parsed.
-constexpr qint64 CiJsonBytes = 32 * MiB;
+// One JSON document from a CI server, checked before it is parsed (a GitLab test_report of a
+// large suite with its traces is the biggest real answer: tens of MB).
+constexpr qint64 CiJsonBytes = 64 * MiB;
 
 // Files read whole.
 constexpr qint64 ConfigFileBytes = 4 * MiB; // .devdash.json, alembic.ini
