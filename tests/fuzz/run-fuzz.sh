@@ -23,7 +23,10 @@ targets=${*:-"fuzz_report_parser fuzz_cctray fuzz_github_json fuzz_gitlab_json f
 # Every translation unit gets coverage and sanitizers; only the fuzz targets link libFuzzer.
 flags="-fsanitize=fuzzer-no-link,address,undefined -fno-sanitize-recover=undefined -fno-omit-frame-pointer"
 mkdir -p "$build"
-CC=${CC:-clang-14} CXX=${CXX:-clang++-14} cmake -S "$src" -B "$build" -G Ninja \
+launcher=""
+command -v ccache >/dev/null && launcher="-DCMAKE_CXX_COMPILER_LAUNCHER=ccache"
+# shellcheck disable=SC2086
+CC=${CC:-clang-14} CXX=${CXX:-clang++-14} cmake -S "$src" -B "$build" -G Ninja $launcher \
     -DCMAKE_BUILD_TYPE=RelWithDebInfo -DCMAKE_CXX_FLAGS="$flags" \
     -DDEVDASH_BUILD_TESTS=ON -DDEVDASH_BUILD_BENCH=OFF >"$build.configure.log" 2>&1 ||
     { cat "$build.configure.log"; exit 1; }
