@@ -1,8 +1,9 @@
 #include "CctrayFeed.h"
 
+#include "common/BoundedXmlReader.h"
+
 #include <QRegularExpression>
 #include <QTimeZone>
-#include <QXmlStreamReader>
 
 namespace devdash::ci {
 
@@ -97,9 +98,9 @@ Result<QList<CctrayProject>> CctrayFeed::parse(const QByteArray &xml, const QStr
         return Error {
             QStringLiteral("%1 is empty: no <Projects> element. Check the feed URL.").arg(feedName(feedUrl))
         };
-    QXmlStreamReader reader(xml);
-    // No entity is ever resolved (a DTD is refused below); this is a second guard.
-    reader.setEntityExpansionLimit(0);
+    // Bounded (depth, tag and text sizes: InputLimits); no entity is ever resolved (a DTD is
+    // refused below, and the reader expands none).
+    BoundedXmlReader reader(xml);
     QList<CctrayProject> projects;
     bool sawRoot = false;
     while (!reader.atEnd()) {
@@ -137,6 +138,11 @@ Result<QList<CctrayProject>> CctrayFeed::parse(const QByteArray &xml, const QStr
             projects.append(project);
         reader.skipCurrentElement(); // <messages>, <breakers> … inside a Project
     }
+    if (reader.refusal() != BoundedXmlReader::NoRefusal)
+        return Error { QStringLiteral("%1 is refused (line %2): %3.")
+                           .arg(feedName(feedUrl))
+                           .arg(reader.errorLine())
+                           .arg(reader.errorString()) };
     if (reader.hasError())
         return Error { QStringLiteral("%1 is not well-formed XML (line %2, column %3: %4).")
                            .arg(feedName(feedUrl))

@@ -1,5 +1,7 @@
 #include "CiTestReports.h"
 
+#include "common/InputLimits.h"
+
 #include "ci/CiProvider.h"
 #include "common/Background.h"
 #include "store/Database.h"
@@ -23,15 +25,11 @@ namespace {
 
 Result<QJsonObject> parseObject(const QByteArray &json, const QString &what)
 {
-    QJsonParseError error;
-    const QJsonDocument document = QJsonDocument::fromJson(json, &error);
-    if (error.error != QJsonParseError::NoError || !document.isObject())
-        return Error { QStringLiteral("%1 is not a JSON object (%2 at byte %3); nothing was imported.")
-                           .arg(what,
-                               error.error == QJsonParseError::NoError ? QStringLiteral("not an object")
-                                                                       : error.errorString())
-                           .arg(error.offset) };
-    return document.object();
+    const auto document = InputLimits::parseJson(json, InputLimits::CiJsonBytes);
+    if (!document || !document->isObject())
+        return Error { QStringLiteral("%1 is not a JSON object (%2); nothing was imported.")
+                           .arg(what, document ? QStringLiteral("not an object") : document.errorMessage()) };
+    return document->object();
 }
 
 QString text(const QJsonObject &object, const char *key)

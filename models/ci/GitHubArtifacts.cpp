@@ -1,5 +1,7 @@
 #include "ci/GitHubArtifacts.h"
 
+#include "common/InputLimits.h"
+
 #include "ci/ArtifactCache.h"
 #include "ci/ArtifactReports.h"
 #include "ci/HttpClient.h"
@@ -152,19 +154,14 @@ void lookUpCache(const std::shared_ptr<ArtifactFetch> &fetch)
 
 Result<QList<GitHubArtifact>> GitHubArtifacts::parseListing(const QByteArray &json, const QUrl &source)
 {
-    QJsonParseError error;
-    const QJsonDocument doc = QJsonDocument::fromJson(json, &error);
-    if (error.error != QJsonParseError::NoError || !doc.isObject()
-        || !doc.object().value(QStringLiteral("artifacts")).isArray())
-        return Error {
-            QStringLiteral("%1 is not GitHub's artifact listing (expected an object with "
-                           "\"artifacts\"%2)")
-                .arg(source.adjusted(QUrl::RemoveUserInfo | QUrl::RemoveQuery).toString(),
-                    error.error == QJsonParseError::NoError
-                        ? QString()
-                        : QStringLiteral("; %1 at byte %2").arg(error.errorString()).arg(error.offset)),
-            HttpMalformed
-        };
+    const auto parsed = InputLimits::parseJson(json, InputLimits::CiJsonBytes);
+    if (!parsed || !parsed->isObject() || !parsed->object().value(QStringLiteral("artifacts")).isArray())
+        return Error { QStringLiteral("%1 is not GitHub's artifact listing (expected an object with "
+                                      "\"artifacts\"%2)")
+                           .arg(source.adjusted(QUrl::RemoveUserInfo | QUrl::RemoveQuery).toString(),
+                               parsed ? QString() : QStringLiteral("; ") + parsed.errorMessage()),
+            HttpMalformed };
+    const QJsonDocument doc = parsed.value();
     QList<GitHubArtifact> artifacts;
     for (const QJsonValue &value : doc.object().value(QStringLiteral("artifacts")).toArray()) {
         const QJsonObject o = value.toObject();

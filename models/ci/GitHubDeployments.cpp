@@ -1,5 +1,7 @@
 #include "ci/GitHubDeployments.h"
 
+#include "common/InputLimits.h"
+
 #include "ci/HttpClient.h"
 #include "ci/HttpErrorText.h"
 #include "ci/HttpResponse.h"
@@ -23,7 +25,7 @@ QDateTime utc(const QJsonValue &value)
 // Deployments are numbers in GitHub's JSON; ids are kept as text.
 QString idText(const QJsonValue &value)
 {
-    return value.isDouble() ? QString::number(qint64(value.toDouble())) : value.toString();
+    return value.isDouble() ? QString::number(InputLimits::jsonInteger(value.toDouble())) : value.toString();
 }
 
 // The state of one walk over the listed deployments' statuses.
@@ -143,7 +145,7 @@ Result<void> GitHubDeployments::applyStatuses(
         if (!onlyInactive && o.value(QLatin1String("state")).toString() == QLatin1String("inactive"))
             continue;
         const QDateTime at = utc(o.value(QLatin1String("created_at")));
-        const qint64 id = qint64(o.value(QLatin1String("id")).toDouble());
+        const qint64 id = InputLimits::jsonInteger(o.value(QLatin1String("id")).toDouble());
         if (latest.isEmpty() || at > latestAt || (at == latestAt && id > latestId)) {
             latest = o;
             latestAt = at;

@@ -1,5 +1,7 @@
 #include "ci/GitLabDeployments.h"
 
+#include "common/InputLimits.h"
+
 #include "ci/HttpClient.h"
 #include "ci/HttpErrorText.h"
 #include "ci/HttpResponse.h"
@@ -70,7 +72,7 @@ Result<QList<CiDeployment>> GitLabDeployments::parseDeployments(
         d.provider = QStringLiteral("gitlab");
         d.project = project;
         const QJsonValue id = o.value(QLatin1String("id"));
-        d.id = id.isDouble() ? QString::number(qint64(id.toDouble())) : id.toString();
+        d.id = id.isDouble() ? QString::number(InputLimits::jsonInteger(id.toDouble())) : id.toString();
         d.environment
             = o.value(QLatin1String("environment")).toObject().value(QLatin1String("name")).toString();
         d.commit = o.value(QLatin1String("sha")).toString().toLower();

@@ -1,6 +1,7 @@
 #include "ci/HttpErrorText.h"
 
 #include "ci/HttpResponse.h"
+#include "common/InputLimits.h"
 
 #include <QDateTime>
 #include <QJsonObject>
@@ -110,17 +111,13 @@ QString HttpErrorText::forRateLimit(const QUrl &url, const QDateTime &until, con
 
 Result<QJsonDocument> HttpErrorText::parseJson(const QByteArray &body, const QUrl &url)
 {
-    QJsonParseError error;
-    QJsonDocument doc = QJsonDocument::fromJson(body, &error);
-    if (error.error != QJsonParseError::NoError)
-        return Error { QStringLiteral(
-                           "malformed JSON from %1 at offset %2 (%3); is the api_url really the API of "
-                           "this server?")
-                           .arg(displayUrl(url))
-                           .arg(error.offset)
-                           .arg(error.errorString()),
+    // Size and depth first (InputLimits): a server's answer is untrusted input.
+    auto doc = InputLimits::parseJson(body, InputLimits::CiJsonBytes);
+    if (!doc)
+        return Error { QStringLiteral("%1 from %2; is the api_url really the API of this server?")
+                           .arg(doc.errorMessage(), displayUrl(url)),
             HttpMalformed };
-    return doc;
+    return std::move(doc).value();
 }
 
 } // namespace devdash::ci

@@ -1,5 +1,7 @@
 #include "JenkinsJson.h"
 
+#include "common/InputLimits.h"
+
 #include <QJsonArray>
 #include <QJsonDocument>
 #include <QJsonParseError>
@@ -18,7 +20,7 @@ const QString kBuildFields = QStringLiteral(
 
 QDateTime fromMillis(const QJsonValue &value)
 {
-    const qint64 ms = qint64(value.toDouble(0));
+    const qint64 ms = InputLimits::jsonInteger(value.toDouble(0));
     return ms > 0 ? QDateTime::fromMSecsSinceEpoch(ms, Qt::UTC) : QDateTime();
 }
 
@@ -142,7 +144,8 @@ PipelineRun JenkinsJson::parseBuild(const QJsonObject &build, const QString &pro
     PipelineRun run;
     run.provider = QStringLiteral("jenkins");
     run.project = project;
-    const QString number = QString::number(qint64(build.value(QLatin1StringView("number")).toDouble()));
+    const QString number
+        = QString::number(InputLimits::jsonInteger(build.value(QLatin1StringView("number")).toDouble()));
     run.id = branch.isEmpty() ? number : branch + QLatin1Char('#') + number;
     run.name = name;
     run.branch = branch;
@@ -150,7 +153,7 @@ PipelineRun JenkinsJson::parseBuild(const QJsonObject &build, const QString &pro
     run.trigger = trigger(build);
     run.url = rebaseUrl(build.value(QLatin1StringView("url")).toString(), serverUrl);
     run.startedAt = fromMillis(build.value(QLatin1StringView("timestamp")));
-    const qint64 durationMs = qint64(build.value(QLatin1StringView("duration")).toDouble());
+    const qint64 durationMs = InputLimits::jsonInteger(build.value(QLatin1StringView("duration")).toDouble());
     if (!isActive(run.status) && run.startedAt.isValid())
         run.finishedAt = run.startedAt.addMSecs(std::max<qint64>(0, durationMs));
 
@@ -186,14 +189,13 @@ PipelineRun JenkinsJson::parseBuild(const QJsonObject &build, const QString &pro
 Result<QList<PipelineRun>> JenkinsJson::parseJob(
     const QByteArray &json, const QString &project, const QString &serverUrl)
 {
-    QJsonParseError error;
-    const QJsonDocument document = QJsonDocument::fromJson(json, &error);
-    if (error.error != QJsonParseError::NoError || !document.isObject())
+    const auto document = InputLimits::parseJson(json, InputLimits::CiJsonBytes);
+    if (!document || !document->isObject())
         return Error { QStringLiteral("Jenkins answered for the job %1 with something that is not JSON "
-                                      "(%2 at byte %3). Check the server URL and the job path.")
-                           .arg(project, error.errorString())
-                           .arg(error.offset) };
-    const QJsonObject job = document.object();
+                                      "(%2). Check the server URL and the job path.")
+                           .arg(project,
+                               document ? QStringLiteral("not an object") : document.errorMessage()) };
+    const QJsonObject job = document->object();
     const QString jobName = project.section(QLatin1Char('/'), -1);
     QList<PipelineRun> runs;
 
@@ -204,8 +206,8 @@ Result<QList<PipelineRun>> JenkinsJson::parseJob(
             PipelineRun queued;
             queued.provider = QStringLiteral("jenkins");
             queued.project = project;
-            const QString number
-                = QString::number(qint64(object.value(QLatin1StringView("nextBuildNumber")).toDouble()));
+            const QString number = QString::number(
+                InputLimits::jsonInteger(object.value(QLatin1StringView("nextBuildNumber")).toDouble()));
             queued.id = branch.isEmpty() ? number : branch + QLatin1Char('#') + number;
             queued.name = jobName;
             queued.branch = branch;
@@ -213,8 +215,8 @@ Result<QList<PipelineRun>> JenkinsJson::parseJob(
             queued.url = rebaseUrl(object.value(QLatin1StringView("url")).toString(), serverUrl);
             bool alreadyListed = false;
             for (const QJsonValue &b : builds)
-                alreadyListed
-                    |= QString::number(qint64(b.toObject().value(QLatin1StringView("number")).toDouble()))
+                alreadyListed |= QString::number(InputLimits::jsonInteger(
+                                     b.toObject().value(QLatin1StringView("number")).toDouble()))
                     == number;
             if (!alreadyListed)
                 runs.append(queued);
@@ -265,14 +267,14 @@ RunStatus JenkinsJson::stageStatus(const QString &status)
 
 Result<QList<PipelineStage>> JenkinsJson::parseStages(const QByteArray &json, const QString &runUrl)
 {
-    QJsonParseError error;
-    const QJsonDocument document = QJsonDocument::fromJson(json, &error);
-    if (error.error != QJsonParseError::NoError || !document.isObject())
+    const auto document = InputLimits::parseJson(json, InputLimits::CiJsonBytes);
+    if (!document || !document->isObject())
         return Error { QStringLiteral("Jenkins's stage view of %1 is not JSON (%2). Is the Pipeline Stage "
                                       "View plugin installed?")
-                           .arg(runUrl.isEmpty() ? QStringLiteral("the run") : runUrl, error.errorString()) };
+                           .arg(runUrl.isEmpty() ? QStringLiteral("the run") : runUrl,
+                               document ? QStringLiteral("not an object") : document.errorMessage()) };
     QList<PipelineStage> stages;
-    const QJsonArray array = document.object().value(QLatin1StringView("stages")).toArray();
+    const QJsonArray array = document->object().value(QLatin1StringView("stages")).toArray();
     for (const QJsonValue &value : array) {
         const QJsonObject object = value.toObject();
         PipelineJob job;
@@ -282,7 +284,7 @@ Result<QList<PipelineStage>> JenkinsJson::parseStages(const QByteArray &json, co
         job.startedAt = fromMillis(object.value(QLatin1StringView("startTimeMillis")));
         if (!isActive(job.status) && job.status != RunStatus::Manual && job.startedAt.isValid())
             job.finishedAt = job.startedAt.addMSecs(
-                qint64(object.value(QLatin1StringView("durationMillis")).toDouble()));
+                InputLimits::jsonInteger(object.value(QLatin1StringView("durationMillis")).toDouble()));
         if (job.status == RunStatus::Skipped) {
             job.startedAt = {};
             job.finishedAt = {};

@@ -1,5 +1,7 @@
 #include "DeployConfig.h"
 
+#include "common/InputLimits.h"
+
 #include <QDir>
 #include <QFile>
 #include <QJsonArray>
@@ -22,9 +24,11 @@ Result<DeployConfig> DeployConfig::load(const QString &repoRoot)
     QFile file(path);
     if (!file.exists())
         return DeployConfig();
-    if (!file.open(QIODevice::ReadOnly))
-        return Error { QStringLiteral("Could not read %1: %2.").arg(path, file.errorString()) };
-    const QByteArray text = file.read(4 * 1024 * 1024);
+    const auto bytes
+        = InputLimits::readFile(path, InputLimits::ConfigFileBytes, QStringLiteral("the configuration file"));
+    if (!bytes)
+        return bytes.error();
+    const QByteArray &text = *bytes;
     if (text.trimmed().isEmpty())
         return DeployConfig();
     QJsonParseError error;

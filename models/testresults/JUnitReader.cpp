@@ -8,15 +8,6 @@ namespace devdash::testresults {
 
 using namespace ReportValues;
 
-static QString joinPath(const QString &parent, const QString &name)
-{
-    if (parent.isEmpty())
-        return name;
-    if (name.isEmpty())
-        return parent;
-    return parent + QStringLiteral(" / ") + name;
-}
-
 void JUnitReader::read()
 {
     TestReport &report = m_builder.report();

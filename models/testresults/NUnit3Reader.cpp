@@ -43,7 +43,7 @@ void NUnit3Reader::readSuite(const QString &parentPath)
     const QXmlStreamAttributes attrs = m_stream.attributes();
     TestSuite suite;
     suite.name = attributeValue(attrs, "name").toString();
-    suite.path = parentPath.isEmpty() ? suite.name : parentPath + QStringLiteral(" / ") + suite.name;
+    suite.path = joinPath(parentPath, suite.name);
     suite.durationS = parseSeconds(attributeValue(attrs, "duration"));
     suite.timestamp = parseTimestamp(attributeValue(attrs, "start-time"));
     const QString fullName = attributeValue(attrs, "fullname").toString();

@@ -1,5 +1,7 @@
 #include "ProjectConfig.h"
 
+#include "common/InputLimits.h"
+
 #include <QDir>
 #include <QFile>
 #include <QJsonArray>
@@ -36,14 +38,12 @@ Result<ProjectConfig> ProjectConfig::load(const QString &repoRoot)
         config.m_file = path;
         return config;
     }
-    if (!file.open(QIODevice::ReadOnly))
-        return Error { QStringLiteral("Could not read %1: %2.").arg(path, file.errorString()) };
     // A configuration file is small; a huge one is a mistake, not something to load.
-    if (file.size() > 4 * 1024 * 1024)
-        return Error { QStringLiteral("%1 is %2 MB; a configuration file should be a few KB.")
-                           .arg(path)
-                           .arg(file.size() / (1024 * 1024)) };
-    return parse(file.readAll(), path);
+    const auto bytes
+        = InputLimits::readFile(path, InputLimits::ConfigFileBytes, QStringLiteral("the configuration file"));
+    if (!bytes)
+        return bytes.error();
+    return parse(*bytes, path);
 }
 
 Result<ProjectConfig> ProjectConfig::parse(const QByteArray &json, const QString &fileName)

@@ -1,9 +1,25 @@
 #include "ReportBuilder.h"
 
+#include "XmlReportStream.h"
+#include "common/InputLimits.h"
+
 namespace devdash::testresults {
+
+bool ReportBuilder::full()
+{
+    if (!m_stream || m_report.cases.size() + m_report.suites.size() < InputLimits::ReportCases)
+        return false;
+    m_stream->fail(XmlReportStream::Refused,
+        QStringLiteral("the report has more than %1 test cases and suites; DevDash refuses reports that "
+                       "large (split it: most tools write one file per suite or module)")
+            .arg(InputLimits::ReportCases));
+    return true;
+}
 
 qsizetype ReportBuilder::addSuite(TestSuite suite)
 {
+    if (full())
+        return -1;
     m_report.suites.append(std::move(suite));
     return m_report.suites.size() - 1;
 }
@@ -53,6 +69,8 @@ bool ReportBuilder::failedBefore(const TestCase &tc)
 
 void ReportBuilder::addCase(TestCase &&tc)
 {
+    if (full())
+        return;
     const size_t key = qHash(scope(tc)) ^ (qHash(tc.name) * 31);
     for (auto it = m_index.constFind(key); it != m_index.cend() && it.key() == key; ++it) {
         TestCase &earlier = m_report.cases[it.value()];

@@ -10,14 +10,19 @@ namespace devdash::testresults {
 // class and name, or same suite and name without a class) are retries of that test:
 // the later one becomes the final attempt, the earlier ones go to retries, and a test
 // that passed after failing is flaky.
-// Every case is kept (~600 B each with names and this index): a report of millions of
-// tiny cases would need a streaming import that hands cases to the store in batches
-// and merges retries there.
+// Every case is kept (~600 B each with names and this index), up to
+// InputLimits::ReportCases: a report of millions of tiny cases would need a streaming
+// import that hands cases to the store in batches and merges retries there.
+class XmlReportStream;
+
 class ReportBuilder
 {
 public:
-    explicit ReportBuilder(TestReport &report)
+    // With a stream, a report of more than InputLimits::ReportCases cases and suites fails
+    // it (memory stays bounded); without, every case is kept (the caller bounds the input).
+    explicit ReportBuilder(TestReport &report, XmlReportStream *stream = nullptr)
         : m_report(report)
+        , m_stream(stream)
     {
     }
 
@@ -36,7 +41,10 @@ public:
     static bool failedBefore(const TestCase &testCase);
 
 private:
+    bool full();
+
     TestReport &m_report;
+    XmlReportStream *m_stream = nullptr;
     QMultiHash<size_t, qsizetype> m_index; // hash of the test's identity → index in cases
 };
 

@@ -42,7 +42,7 @@ Result<TestReport> ReportParser::parse(
     XmlReportStream stream(device, displayName, limits, cancel);
     TestReport report;
     report.file = displayName;
-    ReportBuilder builder(report);
+    ReportBuilder builder(report, &stream);
     if (!stream.readRoot())
         return stream.error();
 
@@ -75,6 +75,11 @@ Result<TestReport> ReportParser::parse(
         report.warnings.append(QStringLiteral("%1 texts longer than %2 characters were truncated")
                                    .arg(stream.truncatedTexts())
                                    .arg(limits.maxFieldChars));
+    }
+    if (stream.cutTexts() > 0) {
+        report.warnings.append(QStringLiteral("%1 texts longer than %2 were cut while reading")
+                                   .arg(stream.cutTexts())
+                                   .arg(InputLimits::describeBytes(stream.reader().limits().maxTextBytes)));
     }
     if (stream.droppedTexts() > 0) {
         report.warnings.append(QStringLiteral("the report's texts exceed %1 MiB: %2 outputs or traces "

@@ -1,5 +1,7 @@
 #include "ReportValues.h"
 
+#include "common/InputLimits.h"
+
 #include <QRegularExpression>
 
 #include <charconv>
@@ -114,6 +116,24 @@ QDateTime parseTimestamp(QStringView text)
     if (result.isValid() && result.date() == QDate(1970, 1, 1) && result.time() == QTime(0, 0))
         return {}; // GoogleTest writes the epoch for tests that never ran
     return result;
+}
+
+QString joinPath(const QString &parent, const QString &name)
+{
+    QString path;
+    if (parent.isEmpty())
+        path = name;
+    else if (name.isEmpty())
+        path = parent;
+    else
+        path = parent + QStringLiteral(" / ") + name;
+    if (path.size() > InputLimits::ReportPathChars) {
+        path.truncate(InputLimits::ReportPathChars);
+        if (path.back().isHighSurrogate())
+            path.chop(1);
+        path.append(QChar(0x2026)); // …
+    }
+    return path;
 }
 
 } // namespace devdash::testresults::ReportValues

@@ -4,6 +4,7 @@
 // The rules are documented in docs/test-reports.md; tests/testresults checks them.
 
 #include <QDateTime>
+#include <QString>
 #include <QStringView>
 
 namespace devdash::testresults::ReportValues {
@@ -22,5 +23,10 @@ double parseTimeSpan(QStringView text);
 // that omit it (Surefire, pytest, CTest, GoogleTest) write the local time.
 // Returns an invalid QDateTime when unreadable, and for the epoch (GoogleTest's "never ran").
 QDateTime parseTimestamp(QStringView text);
+
+// A suite's path: the parent's and the name joined with " / ", cut at
+// InputLimits::ReportPathChars (deeply nested suites would otherwise repeat every
+// enclosing name in each suite and case: memory growing with the square of the depth).
+QString joinPath(const QString &parent, const QString &name);
 
 } // namespace devdash::testresults::ReportValues

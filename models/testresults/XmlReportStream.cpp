@@ -6,14 +6,19 @@ namespace devdash::testresults {
 
 XmlReportStream::XmlReportStream(
     QIODevice &device, const QString &displayName, const ReportLimits &limits, const CancelToken &cancel)
-    : m_reader(&device)
+    : m_reader(&device, xmlLimits())
     , m_displayName(displayName)
     , m_limits(limits)
     , m_cancel(cancel)
 {
-    // Belt and braces: DTDs are refused before any entity could be declared, but
-    // should one slip through, Qt must not expand it either.
-    m_reader.setEntityExpansionLimit(0);
+    // The reader never expands entities either, should a DTD slip through.
+}
+
+XmlLimits XmlReportStream::xmlLimits()
+{
+    XmlLimits limits;
+    limits.cutLongTexts = true; // a huge system-out is cut, not a reason to lose the run
+    return limits;
 }
 
 QXmlStreamReader::TokenType XmlReportStream::next()
@@ -226,6 +231,13 @@ Error XmlReportStream::error() const
             return {};
         code = Malformed;
         line = int(m_reader.lineNumber());
+        if (m_reader.refusal() != BoundedXmlReader::NoRefusal) {
+            return Error { QStringLiteral("%1:%2: %3")
+                               .arg(m_displayName)
+                               .arg(m_reader.errorLine())
+                               .arg(m_reader.errorString()),
+                Refused };
+        }
         column = int(m_reader.columnNumber()) + 1;
         message = m_reader.errorString();
         if (m_reader.error() == QXmlStreamReader::PrematureEndOfDocumentError) {

@@ -1,5 +1,6 @@
 #pragma once
 
+#include "common/BoundedXmlReader.h"
 #include "common/CancelToken.h"
 #include "common/Result.h"
 
@@ -28,10 +29,11 @@ struct ReportLimits
 
 enum class TextKind { Output, Detail };
 
-// QXmlStreamReader made safe and convenient for the report readers: it refuses DTDs
+// BoundedXmlReader made safe and convenient for the report readers: it refuses DTDs
 // and entity references (nothing is ever expanded: no XXE, no "billion laughs"),
 // polls a CancelToken, keeps texts within ReportLimits, and words errors as
-// "file:line:column: what".
+// "file:line:column: what". The reader's limits (InputLimits) bound what is read: a
+// deeper nesting or a longer tag is refused, a longer text is cut (a warning says so).
 class XmlReportStream
 {
 public:
@@ -40,7 +42,7 @@ public:
     XmlReportStream(
         QIODevice &device, const QString &displayName, const ReportLimits &limits, const CancelToken &cancel);
 
-    QXmlStreamReader &reader() { return m_reader; }
+    BoundedXmlReader &reader() { return m_reader; }
     QStringView name() const { return m_reader.name(); }
     QXmlStreamAttributes attributes() const { return m_reader.attributes(); }
 
@@ -66,15 +68,17 @@ public:
     Error error() const;
     int truncatedTexts() const { return m_truncated; }
     int droppedTexts() const { return m_dropped; }
+    int cutTexts() const { return m_reader.cutTexts(); }
     const ReportLimits &limits() const { return m_limits; }
 
 private:
+    static XmlLimits xmlLimits();
     QXmlStreamReader::TokenType next();
     void appendCapped(QString &out, QStringView text, qsizetype cap, bool &truncated);
     qsizetype budget(TextKind kind) const;
     QString finishText(QString &&text, bool truncated, bool overBudget);
 
-    QXmlStreamReader m_reader;
+    BoundedXmlReader m_reader;
     QString m_displayName;
     ReportLimits m_limits;
     CancelToken m_cancel;

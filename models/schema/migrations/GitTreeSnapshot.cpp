@@ -1,5 +1,7 @@
 #include "GitTreeSnapshot.h"
 
+#include "common/InputLimits.h"
+
 #include <algorithm>
 
 namespace devdash::migrations {
@@ -102,6 +104,20 @@ Result<QList<GitTreeSnapshot::Entry>> GitTreeSnapshot::files(const QString &fold
 
 Result<QByteArray> GitTreeSnapshot::read(const Entry &entry) const
 {
+    // The size from the object's header first: a huge blob is refused before it is loaded.
+    git_odb *odb = nullptr;
+    if (int rc = git_repository_odb(&odb, m_repo.raw()); rc < 0)
+        return lastError(QStringLiteral("reading %1 at %2").arg(entry.path, m_ref), rc);
+    size_t size = 0;
+    git_object_t type = GIT_OBJECT_INVALID;
+    const int headerRc = git_odb_read_header(&size, &type, odb, &entry.blob);
+    git_odb_free(odb);
+    if (headerRc < 0)
+        return lastError(QStringLiteral("reading %1 at %2").arg(entry.path, m_ref), headerRc);
+    if (qint64(size) > InputLimits::MigrationFileBytes)
+        return Error { QStringLiteral("%1 at %2 is %3, more than DevDash reads of a migration file (%4)")
+                           .arg(entry.path, m_ref, InputLimits::describeBytes(qint64(size)),
+                               InputLimits::describeBytes(InputLimits::MigrationFileBytes)) };
     git_blob *blob = nullptr;
     if (int rc = git_blob_lookup(&blob, m_repo.raw(), &entry.blob); rc < 0)
         return lastError(QStringLiteral("reading %1 at %2").arg(entry.path, m_ref), rc);

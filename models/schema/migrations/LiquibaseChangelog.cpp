@@ -1,11 +1,11 @@
 #include "LiquibaseChangelog.h"
 
 #include "LiquibaseChecksum.h"
+#include "common/BoundedXmlReader.h"
 
 #include <QDir>
 #include <QRegularExpression>
 #include <QStringList>
-#include <QXmlStreamReader>
 
 namespace devdash::migrations {
 
@@ -286,7 +286,7 @@ QList<LiquibaseChangelog::ChangeSet> LiquibaseChangelog::parseFormattedSql(const
 namespace {
 
 // <sql> or <sqlFile>: the change, or why it cannot be hashed. Leaves the reader after its end.
-std::optional<SqlChange> readSqlChange(QXmlStreamReader &xml, const QString &changelogPath,
+std::optional<SqlChange> readSqlChange(BoundedXmlReader &xml, const QString &changelogPath,
     const LiquibaseChangelog::FileReader &read, QString &problem)
 {
     const bool isFile = xml.name() == QLatin1String("sqlFile");
@@ -348,7 +348,7 @@ std::optional<SqlChange> readSqlChange(QXmlStreamReader &xml, const QString &cha
 }
 
 LiquibaseChangelog::ChangeSet readXmlChangeSet(
-    QXmlStreamReader &xml, const QString &path, const LiquibaseChangelog::FileReader &read)
+    BoundedXmlReader &xml, const QString &path, const LiquibaseChangelog::FileReader &read)
 {
     LiquibaseChangelog::ChangeSet cs;
     const QXmlStreamAttributes attributes = xml.attributes();
@@ -368,7 +368,7 @@ LiquibaseChangelog::ChangeSet readXmlChangeSet(
             || name == QLatin1String("rollback")) {
             xml.skipCurrentElement();
         } else if (name == QLatin1String("validCheckSum")) {
-            valid.append(javaTrim(xml.readElementText(QXmlStreamReader::IncludeChildElements)));
+            valid.append(javaTrim(xml.readElementText()));
         } else if (name == QLatin1String("sql") || name == QLatin1String("sqlFile")) {
             QString why;
             if (auto change = readSqlChange(xml, path, read, why))
@@ -398,7 +398,8 @@ LiquibaseChangelog::ChangeSet readXmlChangeSet(
 QList<LiquibaseChangelog::ChangeSet> LiquibaseChangelog::parseXml(
     const QString &path, const QByteArray &bytes, const FileReader &read)
 {
-    QXmlStreamReader xml(bytes);
+    // Bounded: depth, tag and text sizes (InputLimits); entities are never expanded.
+    BoundedXmlReader xml(bytes);
     QList<ChangeSet> out;
     while (!xml.atEnd()) {
         xml.readNext();
@@ -409,7 +410,7 @@ QList<LiquibaseChangelog::ChangeSet> LiquibaseChangelog::parseXml(
         return listByPattern(path, QString::fromUtf8(bytes),
             QStringLiteral("the XML does not parse (%1 at line %2)")
                 .arg(xml.errorString())
-                .arg(xml.lineNumber()));
+                .arg(xml.errorLine()));
     return out;
 }
 

@@ -1,5 +1,7 @@
 #include "MigrationDatabaseConfig.h"
 
+#include "common/InputLimits.h"
+
 #include "schema/DatabaseUrl.h"
 
 #include <QDir>
@@ -61,9 +63,11 @@ Result<QList<ConfiguredDatabase>> MigrationDatabaseConfig::load(const QString &r
     QFile file(QDir(repoRoot).filePath(QStringLiteral(".devdash.json")));
     if (!file.exists())
         return QList<ConfiguredDatabase> {};
-    if (!file.open(QIODevice::ReadOnly))
-        return Error { QStringLiteral("cannot read %1: %2").arg(file.fileName(), file.errorString()) };
-    auto databases = parse(file.readAll(), file.fileName());
+    const auto bytes = InputLimits::readFile(
+        file.fileName(), InputLimits::ConfigFileBytes, QStringLiteral("the configuration file"));
+    if (!bytes)
+        return bytes.error();
+    auto databases = parse(*bytes, file.fileName());
     if (!databases)
         return databases;
     // A relative SQLite path names a file of the repository, wherever DevDash runs.

@@ -88,32 +88,6 @@ bool parseAlembic(const QByteArray &bytes, MigrationFile &f)
     return true;
 }
 
-// Parents before children; among equals, by revision (Alembic's branches have no other order).
-void orderAlembic(QList<MigrationFile> &files)
-{
-    QHash<QString, qsizetype> index;
-    for (qsizetype i = 0; i < files.size(); ++i)
-        index.insert(files.at(i).key, i);
-    QHash<QString, int> depth;
-    std::function<int(const QString &, int)> depthOf = [&](const QString &key, int guard) -> int {
-        if (depth.contains(key))
-            return depth.value(key);
-        if (!index.contains(key) || guard > files.size())
-            return -1;
-        int d = 0;
-        for (const QString &p : files.at(index.value(key)).parents)
-            d = std::max(d, depthOf(p, guard + 1) + 1);
-        depth.insert(key, d);
-        return d;
-    };
-    for (const MigrationFile &f : files)
-        depthOf(f.key, 0);
-    std::stable_sort(files.begin(), files.end(), [&](const MigrationFile &a, const MigrationFile &b) {
-        const int da = depth.value(a.key), db = depth.value(b.key);
-        return da != db ? da < db : a.key < b.key;
-    });
-}
-
 // sqitch.plan: "name [deps] 2013-12-30T23:19:08Z Planner <email> # note"; %pragmas, @tags
 // and comments are skipped. The script hash is the SHA-1 of deploy/<name>.sql.
 QList<MigrationFile> parseSqitchPlan(
@@ -197,6 +171,90 @@ void orderByVersion(Framework framework, QList<MigrationFile> &files)
 }
 
 } // namespace
+
+// Parents before children; among equals, by revision (Alembic's branches have no other order).
+// Linear and iterative (Kahn's algorithm over the known revisions: a chain of thousands of
+// revisions costs no stack); a cycle, which Alembic itself refuses, is an error naming it.
+Result<void> MigrationFileScanner::orderAlembic(QList<MigrationFile> &files, const QString &folder)
+{
+    const qsizetype n = files.size();
+    QHash<QString, qsizetype> index;
+    for (qsizetype i = 0; i < n; ++i)
+        index.insert(files.at(i).key, i);
+    std::vector<std::vector<qsizetype>> children(static_cast<size_t>(n));
+    std::vector<int> waiting(static_cast<size_t>(n), 0); // known parents not yet placed
+    for (qsizetype i = 0; i < n; ++i) {
+        for (const QString &parent : files.at(i).parents) {
+            const auto it = index.constFind(parent);
+            if (it == index.cend())
+                continue; // a revision of another folder, or none: a root here
+            children[size_t(*it)].push_back(i);
+            ++waiting[size_t(i)];
+        }
+    }
+    std::vector<int> depth(static_cast<size_t>(n), 0);
+    std::vector<qsizetype> ready;
+    for (qsizetype i = 0; i < n; ++i) {
+        if (waiting[size_t(i)] == 0)
+            ready.push_back(i);
+    }
+    qsizetype placed = 0;
+    while (!ready.empty()) {
+        const qsizetype at = ready.back();
+        ready.pop_back();
+        ++placed;
+        for (qsizetype child : children[size_t(at)]) {
+            depth[size_t(child)] = std::max(depth[size_t(child)], depth[size_t(at)] + 1);
+            if (--waiting[size_t(child)] == 0)
+                ready.push_back(child);
+        }
+    }
+    if (placed < n) {
+        // Walk up from a revision that was never placed: its unplaced parents lead into the cycle.
+        qsizetype at = 0;
+        while (waiting[size_t(at)] == 0)
+            ++at;
+        QHash<qsizetype, qsizetype> seenAt; // revision → position in the walk
+        QList<qsizetype> walk;
+        while (!seenAt.contains(at)) {
+            seenAt.insert(at, walk.size());
+            walk.append(at);
+            for (const QString &parent : files.at(at).parents) {
+                const auto it = index.constFind(parent);
+                if (it != index.cend() && waiting[size_t(*it)] > 0) {
+                    at = *it;
+                    break;
+                }
+            }
+        }
+        QStringList cycle;
+        for (qsizetype i = seenAt.value(at); i < walk.size(); ++i)
+            cycle.prepend(files.at(walk.at(i)).key);
+        cycle.append(cycle.front());
+        constexpr qsizetype Shown = 12;
+        const QString shown = cycle.size() > Shown ? cycle.mid(0, Shown / 2).join(QStringLiteral(" → "))
+                + QStringLiteral(" → … → ") + cycle.mid(cycle.size() - Shown / 2).join(QStringLiteral(" → "))
+                                                   : cycle.join(QStringLiteral(" → "));
+        return Error { QStringLiteral("the Alembic revisions in %1 form a cycle (%2 revisions: %3); Alembic "
+                                      "refuses it too: fix down_revision in one of them")
+                           .arg(folder.isEmpty() ? QStringLiteral("the repository root") : folder)
+                           .arg(cycle.size() - 1)
+                           .arg(shown) };
+    }
+    std::vector<qsizetype> order(static_cast<size_t>(n));
+    for (qsizetype i = 0; i < n; ++i)
+        order[size_t(i)] = i;
+    std::stable_sort(order.begin(), order.end(), [&](qsizetype a, qsizetype b) {
+        const int da = depth[size_t(a)], db = depth[size_t(b)];
+        return da != db ? da < db : files.at(a).key < files.at(b).key;
+    });
+    QList<MigrationFile> sorted;
+    sorted.reserve(n);
+    for (qsizetype i : order)
+        sorted.append(std::move(files[i]));
+    files = std::move(sorted);
+    return {};
+}
 
 Result<MigrationFileSet> MigrationFileScanner::scan(
     const GitTreeSnapshot &snapshot, Framework framework, const QString &folder)
@@ -312,10 +370,12 @@ Result<MigrationFileSet> MigrationFileScanner::scan(
             set.files.append(f);
         }
     }
-    if (framework == Framework::Alembic)
-        orderAlembic(set.files);
-    else if (framework != Framework::Sqitch && framework != Framework::Liquibase)
+    if (framework == Framework::Alembic) {
+        if (auto ordered = orderAlembic(set.files, set.directory); !ordered)
+            return ordered.error();
+    } else if (framework != Framework::Sqitch && framework != Framework::Liquibase) {
         orderByVersion(framework, set.files);
+    }
     for (qsizetype i = 0; i < set.files.size(); ++i)
         set.files[i].order = int(i);
     return set;

@@ -16,6 +16,11 @@ public:
     // `folder`: relative to the repository root; empty = find it by convention.
     static Result<MigrationFileSet> scan(
         const GitTreeSnapshot &snapshot, Framework framework, const QString &folder = {});
+
+    // Alembic's order of `files` (revisions by down_revision): parents before children,
+    // among equals by revision. Linear and iterative; a cycle is an error naming it
+    // (`folder` says where the revisions are).
+    static Result<void> orderAlembic(QList<MigrationFile> &files, const QString &folder);
 };
 
 } // namespace devdash::migrations
