@@ -5,7 +5,7 @@
 #include "ci/LocalPipelineSource.h"
 #include "ci/PipelineRunStore.h"
 #include "git/Repository.h"
-#include "testresults/ProjectConfig.h"
+#include "config/ProjectConfig.h"
 
 #include <QDir>
 #include <QFile>
@@ -242,8 +242,8 @@ QByteArray failedTestLog()
 // .devdash.json, keeping what other parts of the demo put there.
 Result<void> writeProjectConfig(const QString &root, const LocalPipelineConfig &pipeline)
 {
-    const QString path = QDir(root).filePath(QLatin1String(testresults::ProjectConfig::FileName));
-    auto existing = testresults::ProjectConfig::load(root);
+    const QString path = QDir(root).filePath(QLatin1String(config::ProjectConfig::FileName));
+    auto existing = config::ProjectConfig::load(root);
     if (!existing)
         return existing.error();
     QJsonObject object = existing->root();
