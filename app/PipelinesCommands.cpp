@@ -114,7 +114,7 @@ Result<QList<PipelineRun>> runsOf(
 {
     CiCredentials credentials;
     auto credential = waitForResult<CiCredential>([&](CiCallback<CiCredential> done) {
-        credentials.lookup(source.provider, source.host(), std::move(done));
+        credentials.lookup(source, std::move(done));
     });
     if (!credential)
         return credential.error();

@@ -8,7 +8,7 @@
 #include "git/Repository.h"
 #include "store/Database.h"
 #include "store/StoreLocation.h"
-#include "testresults/ProjectConfig.h"
+#include "config/ProjectConfig.h"
 
 #include <QJsonArray>
 #include <QRegularExpression>
@@ -126,7 +126,7 @@ Result<CiDeploymentSummary> CiDeploymentImport::fetchAndStore(const store::Datab
     auto root = workTree(repoPath);
     if (!root)
         return root.error();
-    auto project = testresults::ProjectConfig::load(*root);
+    auto project = config::ProjectConfig::load(*root);
     if (!project)
         return project.error();
     auto jenkinsJobs = jenkinsDeployJobs(project->root(), project->file());
@@ -145,10 +145,12 @@ Result<CiDeploymentSummary> CiDeploymentImport::fetchAndStore(const store::Datab
             return stored.error();
         ci::CiCredentials credentials;
         auto credential = ci::waitForResult<ci::CiCredential>([&](ci::CiCallback<ci::CiCredential> done) {
-            credentials.lookup(source.provider, source.host(), std::move(done));
+            credentials.lookup(source, std::move(done));
         });
         if (!credential)
             return credential.error();
+        if (credential->withheld)
+            summary.notices << credentials.notice();
         auto created = ci::CiProviderRegistry::create(&http, source, *credential);
         if (!created)
             return created.error();

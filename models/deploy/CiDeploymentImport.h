@@ -49,6 +49,7 @@ struct CiDeploymentSummary
     int known = 0; // already stored as final: not asked again
     int withoutCommit = 0; // reported without a full commit id: not stored
     QStringList environments; // environments the providers know, sorted
+    QStringList notices; // e.g. credentials withheld from a host of an untrusted repository
 };
 
 class CiDeploymentImport

@@ -94,7 +94,7 @@ void PipelineCiFeed::setRepository(const QString &repoRoot, const QString &repos
                 const ci::CiSource source = complete.value();
                 m_watch << source.watch;
                 ++m_sourcesPending;
-                m_credentials->lookup(source.provider, source.host(),
+                m_credentials->lookup(source,
                     [this, generation, source](Result<ci::CiCredential> credential) {
                         if (generation != m_generation)
                             return;
