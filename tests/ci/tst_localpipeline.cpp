@@ -66,7 +66,7 @@ QByteArray junit(int passed, int failed)
 
 Result<LocalPipelineConfig> parseConfig(const QByteArray &json)
 {
-    auto project = config::ProjectConfig::parse(json, QStringLiteral("/repo/.devdash.json"));
+    auto project = config::ProjectConfig::parse(json, QStringLiteral("/repo/.devdash.json"), true); // the test's own
     if (!project)
         return project.error();
     return LocalPipelineConfig::fromProjectConfig(*project);

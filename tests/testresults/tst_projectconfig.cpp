@@ -9,6 +9,7 @@
 #include <QTest>
 
 using namespace devdash::testresults;
+using devdash::config::ProjectConfig;
 
 class ProjectConfigTest : public QObject
 {
