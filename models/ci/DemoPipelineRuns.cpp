@@ -6,6 +6,7 @@
 #include "ci/PipelineRunStore.h"
 #include "git/Repository.h"
 #include "config/ProjectConfig.h"
+#include "config/TrustStore.h"
 
 #include <QDir>
 #include <QFile>
@@ -258,7 +259,7 @@ Result<void> writeProjectConfig(const QString &root, const LocalPipelineConfig &
     file.write(QJsonDocument(object).toJson(QJsonDocument::Indented));
     if (!file.commit())
         return Error { QStringLiteral("Cannot write %1: %2").arg(path, file.errorString()) };
-    return {};
+    return config::TrustStore().trustCurrentFile(root); // the demo's own pipeline
 }
 
 } // namespace

@@ -1,5 +1,7 @@
 #include "config/TrustStore.h"
 
+#include "config/ProjectConfig.h"
+
 #include <QDir>
 #include <QFile>
 #include <QFileInfo>
@@ -92,6 +94,16 @@ Result<void> TrustStore::decide(const QString &repoRoot, const QByteArray &sha25
     all.removeIf([&](const TrustDecision &d) { return d.path == key || !QFileInfo::exists(d.path); });
     all.append(TrustDecision { key, sha256, trusted, QDateTime::currentDateTimeUtc() });
     return write(all);
+}
+
+Result<void> TrustStore::trustCurrentFile(const QString &repoRoot)
+{
+    auto config = ProjectConfig::load(repoRoot, *this);
+    if (!config)
+        return config.error();
+    if (!config->exists() || config->isTrusted())
+        return {};
+    return decide(repoRoot, config->sha256(), true);
 }
 
 Result<void> TrustStore::forget(const QString &repoRoot)

@@ -45,6 +45,9 @@ public:
     bool isDecided(const QString &repoRoot, const QByteArray &sha256) const;
     // Records the user's decision for this content (replacing an earlier one).
     Result<void> decide(const QString &repoRoot, const QByteArray &sha256, bool trusted);
+    // Trusts the repository's `.devdash.json` as it is now: for the files DevDash writes
+    // itself (the demo's). Nothing to do when there is none.
+    Result<void> trustCurrentFile(const QString &repoRoot);
     // Forgets the repository's decision: untrusted, asked again.
     Result<void> forget(const QString &repoRoot);
     QList<TrustDecision> decisions() const;

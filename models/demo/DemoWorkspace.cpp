@@ -1,7 +1,6 @@
 #include "DemoWorkspace.h"
 
 #include "ci/DemoPipelineRuns.h"
-#include "config/ProjectConfig.h"
 #include "config/TrustStore.h"
 #include "deploy/DemoDeployments.h"
 #include "git/DemoRepository.h"
@@ -42,10 +41,7 @@ Result<DemoWorkspace> DemoWorkspace::create(const QString &folder)
         return Error { QStringLiteral("cannot create the demo's deployments: ")
             + deployments.errorMessage() };
     // DevDash wrote this `.devdash.json` itself: its databases and pipeline are the demo's own.
-    auto config = config::ProjectConfig::load(repository.value());
-    if (!config)
-        return config.error();
-    if (auto trusted = config::TrustStore().decide(repository.value(), config->sha256(), true); !trusted)
+    if (auto trusted = config::TrustStore().trustCurrentFile(repository.value()); !trusted)
         return Error { QStringLiteral("cannot trust the demo repository: ") + trusted.errorMessage() };
     return DemoWorkspace { repository.value(), location.value() };
 }
