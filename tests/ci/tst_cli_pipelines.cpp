@@ -57,7 +57,7 @@ class TestCliPipelines : public QObject
         QVERIFY(f.open(QIODevice::WriteOnly | QIODevice::Truncate));
         f.write(json);
         // The loopback hosts are the test's own: it trusts what it wrote (tests/config plays the stranger).
-        QVERIFY(config::TrustStore().decide(m_repo.path(),
+        QVERIFY(devdash::config::TrustStore().decide(m_repo.path(),
             QCryptographicHash::hash(json, QCryptographicHash::Sha256).toHex(), true));
     }
 
