@@ -113,9 +113,8 @@ Result<QList<PipelineRun>> runsOf(
     const CiSource &source, const RunQuery &query, HttpClient &http, TestImport *tests)
 {
     CiCredentials credentials;
-    auto credential = waitForResult<CiCredential>([&](CiCallback<CiCredential> done) {
-        credentials.lookup(source, std::move(done));
-    });
+    auto credential = waitForResult<CiCredential>(
+        [&](CiCallback<CiCredential> done) { credentials.lookup(source, std::move(done)); });
     if (!credential)
         return credential.error();
     if (!credentials.notice().isEmpty())

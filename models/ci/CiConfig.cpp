@@ -64,8 +64,7 @@ Result<CiConfig> CiConfig::load(const QString &repoRoot)
     return fromProjectConfig(*config, repoRoot);
 }
 
-Result<CiConfig> CiConfig::fromProjectConfig(
-    const config::ProjectConfig &config, const QString &repoRoot)
+Result<CiConfig> CiConfig::fromProjectConfig(const config::ProjectConfig &config, const QString &repoRoot)
 {
     CiConfig result;
     result.m_file = config.file().isEmpty()

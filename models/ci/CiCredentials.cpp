@@ -104,7 +104,8 @@ void CiCredentials::lookup(const CiSource &source, LookupCallback done)
     CiCredential none;
     none.withheld = true;
     none.origin = QStringLiteral("withheld");
-    QMetaObject::invokeMethod(this, [done, none] { done(none); }, Qt::QueuedConnection);
+    QMetaObject::invokeMethod(
+        this, [done, none] { done(none); }, Qt::QueuedConnection);
 }
 
 QString CiCredentials::hint(const QString &provider)

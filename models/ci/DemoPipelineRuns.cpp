@@ -4,9 +4,9 @@
 #include "ci/LocalPipelineRunner.h"
 #include "ci/LocalPipelineSource.h"
 #include "ci/PipelineRunStore.h"
-#include "git/Repository.h"
 #include "config/ProjectConfig.h"
 #include "config/TrustStore.h"
+#include "git/Repository.h"
 
 #include <QDir>
 #include <QFile>

@@ -239,7 +239,8 @@ void HttpClient::start(const std::shared_ptr<Pending> &pending)
     for (const auto &h : std::as_const(pending->request.headers))
         request.setRawHeader(h.first, h.second);
     const bool secrets = !pending->request.secretHeaders.isEmpty();
-    if (secrets && !pending->dropSecrets && mayCarryCredentials(pending->url, pending->request.credentialOrigin))
+    if (secrets && !pending->dropSecrets
+        && mayCarryCredentials(pending->url, pending->request.credentialOrigin))
         for (const auto &h : std::as_const(pending->request.secretHeaders))
             request.setRawHeader(h.first, h.second);
     else if (secrets)

@@ -108,7 +108,8 @@ Result<void> LocalPipelineRunner::start(const LocalPipelineSource &source, const
     // The commands come from the repository: they run only once the user trusts that file.
     if (!config.isTrusted())
         return config::ConfigError::notTrusted(config.file(), source.root,
-            QStringLiteral("its local pipeline would run %1 command(s) on your machine").arg(config.stepCount()));
+            QStringLiteral("its local pipeline would run %1 command(s) on your machine")
+                .arg(config.stepCount()));
 
     // QProcess needs an event dispatcher on this thread; a pool thread (the demo
     // is built on one) gets it from its first event loop.

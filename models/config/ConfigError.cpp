@@ -16,7 +16,8 @@ int ConfigError::lineOf(const QByteArray &text, const QString &key)
     return at < 0 ? 0 : int(text.left(at).count('\n')) + 1;
 }
 
-Error ConfigError::at(const QString &file, const QString &key, const QString &expected, const QByteArray &text)
+Error ConfigError::at(
+    const QString &file, const QString &key, const QString &expected, const QByteArray &text)
 {
     const int line = lineOf(text, key);
     const QString where = line > 0 ? QStringLiteral("%1:%2").arg(file).arg(line) : file;

@@ -16,8 +16,8 @@ class ConfigError
 public:
     // `key` as a path ("databases[1].url"); `expected` says what should be there and how to fix it.
     // `text` (the file's content, optional) finds the line of the key's last name.
-    static Error at(const QString &file, const QString &key, const QString &expected,
-        const QByteArray &text = {});
+    static Error at(
+        const QString &file, const QString &key, const QString &expected, const QByteArray &text = {});
     // The code of an error that only the user's trust would lift (Error::code).
     static constexpr int NotTrustedCode = 4242;
     // "<repo>/.devdash.json is not trusted: it names the database staging (…). Review the file, then

@@ -16,7 +16,8 @@ ProviderCredentials CredentialHosts::of(const QString &provider)
     if (provider == QLatin1String("jenkins"))
         return { { QStringLiteral("JENKINS_TOKEN") }, QStringLiteral("JENKINS_USER"), {}, {} };
     if (provider == QLatin1String("cctray"))
-        return { { QStringLiteral("DEVDASH_CCTRAY_PASSWORD") }, QStringLiteral("DEVDASH_CCTRAY_USER"), {}, {} };
+        return { { QStringLiteral("DEVDASH_CCTRAY_PASSWORD") }, QStringLiteral("DEVDASH_CCTRAY_USER"), {},
+            {} };
     return {};
 }
 

@@ -53,8 +53,7 @@ Result<ProjectConfig> ProjectConfig::load(const QString &repoRoot, const TrustSt
     // A link out of the repository, a FIFO or a device is not a configuration file.
     const QString canonicalRoot = QFileInfo(repoRoot).canonicalFilePath();
     const QString canonical = info.canonicalFilePath();
-    if (!info.isFile() || canonical.isEmpty()
-        || !(canonical.startsWith(canonicalRoot + QLatin1Char('/'))))
+    if (!info.isFile() || canonical.isEmpty() || !(canonical.startsWith(canonicalRoot + QLatin1Char('/'))))
         return ConfigError::at(path, {},
             QStringLiteral("expected a regular file inside the repository; DevDash reads nothing else "
                            "as its settings — replace it with a plain file"));
@@ -136,7 +135,8 @@ bool ProjectConfig::staysInside(const QString &relative)
         || relative.startsWith(QLatin1Char('\\')) || relative.contains(QLatin1Char(':')))
         return false;
     int depth = 0;
-    for (const QString &part : relative.split(QRegularExpression(QStringLiteral("[/\\\\]")), Qt::SkipEmptyParts)) {
+    for (const QString &part :
+        relative.split(QRegularExpression(QStringLiteral("[/\\\\]")), Qt::SkipEmptyParts)) {
         if (part == QLatin1String(".."))
             --depth;
         else if (part != QLatin1String("."))

@@ -62,8 +62,9 @@ QString passwordSources(const QString &environment, const QString &url)
     else if (url.startsWith(QLatin1String("mysql")) || url.startsWith(QLatin1String("mariadb")))
         ways << QStringLiteral("MYSQL_PWD");
     ways << QStringLiteral("the keychain");
-    return QStringLiteral("%1: connected with %2").arg(environment.isEmpty() ? QStringLiteral("database") : environment,
-        ways.join(QStringLiteral(", ")));
+    return QStringLiteral("%1: connected with %2")
+        .arg(environment.isEmpty() ? QStringLiteral("database") : environment,
+            ways.join(QStringLiteral(", ")));
 }
 
 } // namespace
@@ -82,8 +83,8 @@ QList<TrustRequest> TrustRequests::of(const QJsonObject &root)
         const QString apiUrl = ci.value(QStringLiteral("api_url")).toString().trimmed();
         if (!apiUrl.isEmpty() && !CredentialHosts::isUserHost(provider, apiUrl)) {
             const QUrl url(apiUrl);
-            const QString host = url.port() > 0 ? url.host() + QLatin1Char(':') + QString::number(url.port())
-                                                : url.host();
+            const QString host
+                = url.port() > 0 ? url.host() + QLatin1Char(':') + QString::number(url.port()) : url.host();
             out.append({ TrustRequest::Kind::Host, apiUrl,
                 QStringLiteral("%1: %2").arg(provider, CredentialHosts::credentialsText(provider, host)) });
         }
@@ -96,7 +97,8 @@ QList<TrustRequest> TrustRequests::of(const QJsonObject &root)
         if (!url.isEmpty())
             out.append({ TrustRequest::Kind::Database, withoutPassword(url),
                 passwordSources(db.value(QStringLiteral("name")).toString(), url) });
-        outsidePaths(out, strings(db.value(QStringLiteral("migrations")).toObject().value(QStringLiteral("path"))),
+        outsidePaths(out,
+            strings(db.value(QStringLiteral("migrations")).toObject().value(QStringLiteral("path"))),
             QStringLiteral("migrations folder"));
     }
     const QJsonObject pipeline = root.value(QStringLiteral("pipeline")).toObject();
@@ -105,13 +107,16 @@ QList<TrustRequest> TrustRequests::of(const QJsonObject &root)
             const QString run = step.toObject().value(QStringLiteral("run")).toString();
             if (!run.isEmpty())
                 out.append({ TrustRequest::Kind::Command, run,
-                    QStringLiteral("pipeline stage %1").arg(stage.toObject().value(QStringLiteral("name")).toString()) });
+                    QStringLiteral("pipeline stage %1")
+                        .arg(stage.toObject().value(QStringLiteral("name")).toString()) });
         }
     outsidePaths(out, strings(pipeline.value(QStringLiteral("reports"))), QStringLiteral("pipeline reports"));
-    outsidePaths(out, strings(root.value(QStringLiteral("tests")).toObject().value(QStringLiteral("reports"))),
+    outsidePaths(out,
+        strings(root.value(QStringLiteral("tests")).toObject().value(QStringLiteral("reports"))),
         QStringLiteral("test reports"));
     const QJsonValue migrations = root.value(QStringLiteral("migrations"));
-    outsidePaths(out, strings(migrations.isObject() ? migrations.toObject().value(QStringLiteral("path")) : migrations),
+    outsidePaths(out,
+        strings(migrations.isObject() ? migrations.toObject().value(QStringLiteral("path")) : migrations),
         QStringLiteral("migrations folder"));
     return out;
 }

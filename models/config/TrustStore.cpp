@@ -50,8 +50,10 @@ QList<TrustDecision> TrustStore::decisions() const
     QFile file(m_file);
     if (!file.open(QIODevice::ReadOnly))
         return out;
-    const QJsonArray entries
-        = QJsonDocument::fromJson(file.read(MaxStoreBytes)).object().value(QStringLiteral("repositories")).toArray();
+    const QJsonArray entries = QJsonDocument::fromJson(file.read(MaxStoreBytes))
+                                   .object()
+                                   .value(QStringLiteral("repositories"))
+                                   .toArray();
     for (const QJsonValue &v : entries) {
         const QJsonObject o = v.toObject();
         TrustDecision d;

@@ -5,10 +5,10 @@
 #include "ci/CiProviderRegistry.h"
 #include "ci/HttpClient.h"
 #include "common/Background.h"
+#include "config/ProjectConfig.h"
 #include "git/Repository.h"
 #include "store/Database.h"
 #include "store/StoreLocation.h"
-#include "config/ProjectConfig.h"
 
 #include <QJsonArray>
 #include <QRegularExpression>
@@ -144,9 +144,8 @@ Result<CiDeploymentSummary> CiDeploymentImport::fetchAndStore(const store::Datab
         if (!stored)
             return stored.error();
         ci::CiCredentials credentials;
-        auto credential = ci::waitForResult<ci::CiCredential>([&](ci::CiCallback<ci::CiCredential> done) {
-            credentials.lookup(source, std::move(done));
-        });
+        auto credential = ci::waitForResult<ci::CiCredential>(
+            [&](ci::CiCallback<ci::CiCredential> done) { credentials.lookup(source, std::move(done)); });
         if (!credential)
             return credential.error();
         if (credential->withheld)

@@ -1,11 +1,11 @@
 #include "CommitOverviewLoader.h"
 
 #include "ci/PipelineRunStore.h"
+#include "config/ProjectConfig.h"
 #include "deploy/DeploymentHistory.h"
 #include "deploy/DeploymentStore.h"
 #include "git/LibGit2.h"
 #include "git/Repository.h"
-#include "config/ProjectConfig.h"
 #include "schema/migrations/MigrationDatabaseConfig.h"
 #include "schema/migrations/MigrationFileNames.h"
 #include "testresults/TestRunStore.h"

@@ -1,7 +1,7 @@
 #include "ReportWatcher.h"
 
-#include "config/ProjectConfig.h"
 #include "ReportWatchWorker.h"
+#include "config/ProjectConfig.h"
 #include "git/Repository.h"
 #include "store/Database.h"
 

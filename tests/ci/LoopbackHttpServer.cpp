@@ -156,8 +156,9 @@ private:
             request.body = buffer.mid(headerEnd + 4, contentLength);
             buffer.remove(0, headerEnd + 4 + contentLength);
             // Absolute form ("GET http://host/path"): the server is asked as a proxy.
-            const QUrl url = request.target.startsWith("http://") ? QUrl::fromEncoded(request.target)
-                                                                  : QUrl::fromEncoded("http://127.0.0.1" + request.target);
+            const QUrl url = request.target.startsWith("http://")
+                ? QUrl::fromEncoded(request.target)
+                : QUrl::fromEncoded("http://127.0.0.1" + request.target);
             request.path = url.path(QUrl::FullyDecoded);
             request.query = QUrlQuery(url);
             dispatch(socket, m_owner->respond(request));

@@ -3,11 +3,11 @@
 
 #include "ci/CiConfig.h"
 #include "ci/CiCredentials.h"
-#include "config/TrustStore.h"
 #include "ci/CiProviderRegistry.h"
+#include "config/TrustStore.h"
 
-#include <QDir>
 #include <QCryptographicHash>
+#include <QDir>
 #include <QFile>
 #include <QTemporaryDir>
 #include <QTest>
@@ -25,8 +25,8 @@ class TestCiConfig : public QObject
         QVERIFY(f.open(QIODevice::WriteOnly | QIODevice::Truncate));
         f.write(json);
         // The test's own settings: trusted (an untrusted file's CA bundle is ignored, see below).
-        QVERIFY(config::TrustStore().decide(m_repo.path(),
-            QCryptographicHash::hash(json, QCryptographicHash::Sha256).toHex(), true));
+        QVERIFY(config::TrustStore().decide(
+            m_repo.path(), QCryptographicHash::hash(json, QCryptographicHash::Sha256).toHex(), true));
     }
 
 private slots:
@@ -37,7 +37,8 @@ private slots:
         QFile f(dir.filePath(QStringLiteral(".devdash.json")));
         QVERIFY(f.open(QIODevice::WriteOnly));
         f.write("{\"ci\": [{\"provider\": \"gitlab\", \"project\": \"g/p\", \"api_url\": "
-                "\"https:/" "/gl.example.com/api/v4\", \"ca_bundle\": \"certs/ca.pem\"}]}");
+                "\"https:/"
+                "/gl.example.com/api/v4\", \"ca_bundle\": \"certs/ca.pem\"}]}");
         f.close();
         auto config = CiConfig::load(dir.path());
         QVERIFY2(config, qPrintable(config.errorMessage()));
@@ -47,7 +48,8 @@ private slots:
         QVERIFY(source.caBundle.isEmpty());
         QVERIFY(!CiCredentials::mayReceive(source));
         // --api-url is the user's: credentials may go there.
-        auto typed = config->withOverrides(CiOverrides { {}, {}, QStringLiteral("https://gl.example.com/api/v4") });
+        auto typed
+            = config->withOverrides(CiOverrides { {}, {}, QStringLiteral("https://gl.example.com/api/v4") });
         QVERIFY(typed);
         QCOMPARE(typed->sources().at(0).hostChoice, CiSource::HostChoice::User);
         QVERIFY(CiCredentials::mayReceive(typed->sources().at(0)));

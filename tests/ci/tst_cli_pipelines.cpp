@@ -5,11 +5,10 @@
 #include "CliProcess.h"
 #include "LoopbackHttpServer.h"
 #include "TestData.h"
+#include "TestRepo.h"
 #include "config/TrustStore.h"
 
 #include <QCryptographicHash>
-#include "TestRepo.h"
-
 #include <QDir>
 #include <QFile>
 #include <QJsonArray>
@@ -57,8 +56,8 @@ class TestCliPipelines : public QObject
         QVERIFY(f.open(QIODevice::WriteOnly | QIODevice::Truncate));
         f.write(json);
         // The loopback hosts are the test's own: it trusts what it wrote (tests/config plays the stranger).
-        QVERIFY(devdash::config::TrustStore().decide(m_repo.path(),
-            QCryptographicHash::hash(json, QCryptographicHash::Sha256).toHex(), true));
+        QVERIFY(devdash::config::TrustStore().decide(
+            m_repo.path(), QCryptographicHash::hash(json, QCryptographicHash::Sha256).toHex(), true));
     }
 
     void serveGitHub()

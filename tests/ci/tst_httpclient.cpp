@@ -11,10 +11,10 @@
 #include <QElapsedTimer>
 #include <QJsonArray>
 #include <QMutex>
-#include <QSignalSpy>
-#include <QTemporaryDir>
 #include <QNetworkProxy>
 #include <QScopeGuard>
+#include <QSignalSpy>
+#include <QTemporaryDir>
 #include <QTest>
 #include <QTimer>
 
@@ -508,7 +508,8 @@ private slots:
     {
         m_server->setFallback([](const LoopbackRequest &) { return LoopbackResponse::json("{}"); });
         HttpClient client(nullptr, m_cache.path());
-        QNetworkProxy::setApplicationProxy(QNetworkProxy(QNetworkProxy::HttpProxy, QStringLiteral("127.0.0.1"), m_server->port()));
+        QNetworkProxy::setApplicationProxy(
+            QNetworkProxy(QNetworkProxy::HttpProxy, QStringLiteral("127.0.0.1"), m_server->port()));
         const auto restore = qScopeGuard([] { QNetworkProxy::setApplicationProxy(QNetworkProxy::NoProxy); });
         auto r = fetch(client, requestFor(QUrl(QStringLiteral("http://ci.devdash-test.invalid/api/runs"))));
         QVERIFY2(r.ok(), qPrintable(r.errorMessage()));

@@ -43,9 +43,12 @@ void CredentialTrap::writeConfig(const QByteArray &extra)
 {
     const QByteArray http = "http://127.0.0.1:" + QByteArray::number(m_http.port());
     const QByteArray config = R"({
-  "ci": [ { "provider": "github", "project": "owner/app", "api_url": ")" + http + R"(/gh" },
-          { "provider": "gitlab", "project": "group/app", "api_url": ")" + http + R"(/gl/api/v4" },
-          { "provider": "jenkins", "project": "app", "api_url": ")" + http + R"(/jenkins" } ],
+  "ci": [ { "provider": "github", "project": "owner/app", "api_url": ")"
+        + http + R"(/gh" },
+          { "provider": "gitlab", "project": "group/app", "api_url": ")"
+        + http + R"(/gl/api/v4" },
+          { "provider": "jenkins", "project": "app", "api_url": ")"
+        + http + R"(/jenkins" } ],
   "databases": [ { "name": "production", "url": "postgresql://app@127.0.0.1:)"
         + QByteArray::number(m_postgres.port()) + R"(/shop",
                    "migrations": { "framework": "flyway", "path": "db/migration" } } ],

@@ -102,7 +102,8 @@ private:
             }
             // Whatever came: the session ends with an error, as a server refusing the login would.
             socket->write(message('E',
-                QByteArray("SFATAL") + '\0' + "C28P01" + '\0' + "Mpassword authentication failed" + '\0' + '\0'));
+                QByteArray("SFATAL") + '\0' + "C28P01" + '\0' + "Mpassword authentication failed" + '\0'
+                    + '\0'));
             socket->flush();
             socket->disconnectFromHost();
             return;

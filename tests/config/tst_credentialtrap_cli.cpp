@@ -56,12 +56,16 @@ class TestCredentialTrapCli : public QObject
     {
         const QString repo = m_trap.repository();
         QHash<QString, Run> runs;
-        runs.insert(QStringLiteral("pipelines"), devdash({ QStringLiteral("pipelines"), repo, QStringLiteral("--json") }));
+        runs.insert(QStringLiteral("pipelines"),
+            devdash({ QStringLiteral("pipelines"), repo, QStringLiteral("--json") }));
         runs.insert(QStringLiteral("deployments"),
-            devdash({ QStringLiteral("deployments"), repo, QStringLiteral("--fetch"), QStringLiteral("--store"), store() }));
-        runs.insert(QStringLiteral("matrix"), devdash({ QStringLiteral("migrations"), QStringLiteral("matrix"), repo }));
+            devdash({ QStringLiteral("deployments"), repo, QStringLiteral("--fetch"),
+                QStringLiteral("--store"), store() }));
+        runs.insert(QStringLiteral("matrix"),
+            devdash({ QStringLiteral("migrations"), QStringLiteral("matrix"), repo }));
         runs.insert(QStringLiteral("run"),
-            devdash({ QStringLiteral("pipelines"), QStringLiteral("run"), repo, QStringLiteral("--store"), store() }));
+            devdash({ QStringLiteral("pipelines"), QStringLiteral("run"), repo, QStringLiteral("--store"),
+                store() }));
         return runs;
     }
 
@@ -69,7 +73,8 @@ class TestCredentialTrapCli : public QObject
     {
         QByteArray text;
         for (auto it = runs.cbegin(); it != runs.cend(); ++it)
-            text += it.key().toUtf8() + " exit " + QByteArray::number(it->code) + ": " + it->err.trimmed() + '\n';
+            text += it.key().toUtf8() + " exit " + QByteArray::number(it->code) + ": " + it->err.trimmed()
+                + '\n';
         return text;
     }
 
@@ -77,7 +82,8 @@ class TestCredentialTrapCli : public QObject
     {
         const QByteArray what = report(runs);
         QVERIFY2(m_trap.httpRequests() > 0, what.constData()); // public CI status: asked anonymously
-        QVERIFY2(m_trap.secretHeaders() == 0, qPrintable(m_trap.secretHeaderKinds().join(u',') + '\n' + what));
+        QVERIFY2(
+            m_trap.secretHeaders() == 0, qPrintable(m_trap.secretHeaderKinds().join(u',') + '\n' + what));
         QVERIFY2(m_trap.databaseConnections() == 0, what.constData());
         QCOMPARE(m_trap.passwords().size(), 0);
         QVERIFY2(!QFile::exists(m_trap.mark()), what.constData());
@@ -90,7 +96,8 @@ class TestCredentialTrapCli : public QObject
         QCOMPARE(runs.value(QStringLiteral("run")).code, 2);
         QVERIFY2(runs.value(QStringLiteral("run")).err.contains("devdash trust"), what.constData());
         QVERIFY2(runs.value(QStringLiteral("pipelines")).code == 0, what.constData());
-        QVERIFY2(runs.value(QStringLiteral("pipelines")).err.contains("not sending GITHUB_TOKEN"), what.constData());
+        QVERIFY2(runs.value(QStringLiteral("pipelines")).err.contains("not sending GITHUB_TOKEN"),
+            what.constData());
         QVERIFY2(runs.value(QStringLiteral("deployments")).code == 0, what.constData());
         QVERIFY2(runs.value(QStringLiteral("deployments")).err.contains("not sending"), what.constData());
     }
@@ -111,28 +118,32 @@ private Q_SLOTS:
 
     void trustedFlows()
     {
-        const Run trusted = devdash({ QStringLiteral("trust"), m_trap.repository(), QStringLiteral("--json") });
+        const Run trusted
+            = devdash({ QStringLiteral("trust"), m_trap.repository(), QStringLiteral("--json") });
         QCOMPARE(trusted.code, 0);
         const QJsonObject answer = QJsonDocument::fromJson(trusted.out).object();
         QCOMPARE(answer.value(QStringLiteral("trusted")).toBool(), true);
         QStringList kinds;
         for (const QJsonValue &r : answer.value(QStringLiteral("requests")).toArray())
             kinds << r.toObject().value(QStringLiteral("kind")).toString();
-        QCOMPARE(kinds, QStringList({ QStringLiteral("host"), QStringLiteral("host"), QStringLiteral("host"),
-                            QStringLiteral("database"), QStringLiteral("command") }));
+        QCOMPARE(kinds,
+            QStringList({ QStringLiteral("host"), QStringLiteral("host"), QStringLiteral("host"),
+                QStringLiteral("database"), QStringLiteral("command") }));
 
         m_trap.clear();
         const auto runs = askEverything();
         const QByteArray what = report(runs);
         QVERIFY2(m_trap.secretHeaderKinds()
-                == QStringList({ QStringLiteral("github"), QStringLiteral("gitlab"), QStringLiteral("jenkins") }),
+                == QStringList(
+                    { QStringLiteral("github"), QStringLiteral("gitlab"), QStringLiteral("jenkins") }),
             qPrintable(m_trap.secretHeaderKinds().join(u',') + '\n' + what));
         QVERIFY2(m_trap.passwords().contains(CredentialTrap::DbPassword), what.constData());
         QVERIFY2(QFile::exists(m_trap.mark()), what.constData());
 
         const Run list = devdash({ QStringLiteral("trust"), QStringLiteral("--list") });
         QCOMPARE(list.code, 0);
-        QVERIFY2(list.out.contains("trusted") && list.out.contains(m_trap.repository().toUtf8()), list.out.constData());
+        QVERIFY2(list.out.contains("trusted") && list.out.contains(m_trap.repository().toUtf8()),
+            list.out.constData());
     }
 
     void editedIsUntrustedAgain()
@@ -140,8 +151,10 @@ private Q_SLOTS:
         m_trap.writeConfig("\n");
         m_trap.clear();
         expectNothingLeaked(askEverything());
-        const Run list = devdash({ QStringLiteral("trust"), QStringLiteral("--list"), QStringLiteral("--json") });
-        const QJsonArray repos = QJsonDocument::fromJson(list.out).object().value(QStringLiteral("repositories")).toArray();
+        const Run list
+            = devdash({ QStringLiteral("trust"), QStringLiteral("--list"), QStringLiteral("--json") });
+        const QJsonArray repos
+            = QJsonDocument::fromJson(list.out).object().value(QStringLiteral("repositories")).toArray();
         QCOMPARE(repos.size(), 1);
         QCOMPARE(repos.at(0).toObject().value(QStringLiteral("trusted")).toBool(), false);
         QCOMPARE(repos.at(0).toObject().value(QStringLiteral("file_changed")).toBool(), true);
@@ -150,7 +163,8 @@ private Q_SLOTS:
     void revokedIsUntrusted()
     {
         QCOMPARE(devdash({ QStringLiteral("trust"), m_trap.repository() }).code, 0);
-        const Run revoked = devdash({ QStringLiteral("trust"), m_trap.repository(), QStringLiteral("--revoke") });
+        const Run revoked
+            = devdash({ QStringLiteral("trust"), m_trap.repository(), QStringLiteral("--revoke") });
         QCOMPARE(revoked.code, 0);
         QVERIFY2(revoked.out.startsWith("not trusted"), revoked.out.constData());
         m_trap.clear();
@@ -161,9 +175,10 @@ private Q_SLOTS:
     void typedUrlNeedsNoTrust()
     {
         m_trap.clear();
-        const Run r = devdash({ QStringLiteral("pipelines"), m_trap.repository(), QStringLiteral("--provider"),
-            QStringLiteral("gitlab"), QStringLiteral("--project"), QStringLiteral("group/app"), QStringLiteral("--api-url"),
-            m_trap.httpBase() + QStringLiteral("/gl/api/v4") });
+        const Run r
+            = devdash({ QStringLiteral("pipelines"), m_trap.repository(), QStringLiteral("--provider"),
+                QStringLiteral("gitlab"), QStringLiteral("--project"), QStringLiteral("group/app"),
+                QStringLiteral("--api-url"), m_trap.httpBase() + QStringLiteral("/gl/api/v4") });
         QVERIFY2(r.code == 0, r.err.constData());
         QCOMPARE(m_trap.secretHeaderKinds(), QStringList { QStringLiteral("gitlab") });
     }

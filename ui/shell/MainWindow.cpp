@@ -41,10 +41,10 @@
 #include <QSplitter>
 #include <QStackedWidget>
 #include <QStatusBar>
-#include <QVBoxLayout>
 #include <QTemporaryDir>
 #include <QThreadPool>
 #include <QToolBar>
+#include <QVBoxLayout>
 
 namespace devdash::ui {
 

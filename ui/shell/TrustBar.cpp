@@ -23,9 +23,10 @@ TrustBar::TrustBar(QWidget *parent)
     m_text->setObjectName(QStringLiteral("trustBarText"));
     m_text->setTextFormat(Qt::PlainText);
     m_text->setWordWrap(true);
-    m_text->setText(tr("This repository's settings are not trusted — DevDash shows its history, reports and "
-                       "public CI status, but sends no credential to the hosts it names, connects none of its "
-                       "databases and runs none of its commands."));
+    m_text->setText(
+        tr("This repository's settings are not trusted — DevDash shows its history, reports and "
+           "public CI status, but sends no credential to the hosts it names, connects none of its "
+           "databases and runs none of its commands."));
     m_review->setObjectName(QStringLiteral("trustReviewButton"));
     auto *layout = new QHBoxLayout(this);
     layout->setContentsMargins(10, 6, 10, 6);
@@ -44,7 +45,8 @@ void TrustBar::setRepository(const QString &repoRoot)
         auto project = config::ProjectConfig::load(repoRoot, store);
         // A file that cannot be read asks for nothing (the pages say what is wrong with it).
         show = project && project->exists() && !project->isTrusted()
-            && !store.isDecided(repoRoot, project->sha256()) && !config::TrustRequests::of(*project).isEmpty();
+            && !store.isDecided(repoRoot, project->sha256())
+            && !config::TrustRequests::of(*project).isEmpty();
     }
     setVisible(show);
 }

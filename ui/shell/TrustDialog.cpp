@@ -61,11 +61,11 @@ TrustDialog::TrustDialog(const QString &repoRoot, QWidget *parent)
     } else {
         m_sha256 = project->sha256();
         const QList<config::TrustRequest> requests = config::TrustRequests::of(*project);
-        m_summary->setText(
-            tr("%1 is part of the repository: whoever wrote it chose what it asks for. Until you trust it, "
-               "DevDash shows the history, branches, test reports inside the repository and public CI status, "
-               "and nothing below happens. A change to the file asks again.")
-                .arg(QDir::toNativeSeparators(project->file())));
+        m_summary->setText(tr(
+            "%1 is part of the repository: whoever wrote it chose what it asks for. Until you trust it, "
+            "DevDash shows the history, branches, test reports inside the repository and public CI status, "
+            "and nothing below happens. A change to the file asks again.")
+                               .arg(QDir::toNativeSeparators(project->file())));
         // Items show the file's text as it is: a QTreeWidget item never renders rich text.
         for (auto kind : { config::TrustRequest::Kind::Host, config::TrustRequest::Kind::Database,
                  config::TrustRequest::Kind::Command, config::TrustRequest::Kind::OutsidePath }) {

@@ -1,8 +1,8 @@
 #include "ReportAutoImport.h"
 
 #include "common/Background.h"
-#include "git/Repository.h"
 #include "config/ProjectConfig.h"
+#include "git/Repository.h"
 
 namespace devdash::ui {
 

@@ -21,7 +21,8 @@ Result<QList<ConfiguredDatabase>> MigrationDatabaseConfig::parse(
     return fromProjectConfig(*config);
 }
 
-Result<QList<ConfiguredDatabase>> MigrationDatabaseConfig::fromProjectConfig(const config::ProjectConfig &config)
+Result<QList<ConfiguredDatabase>> MigrationDatabaseConfig::fromProjectConfig(
+    const config::ProjectConfig &config)
 {
     QList<ConfiguredDatabase> out;
     const QJsonValue databases = config.root().value(QStringLiteral("databases"));
