@@ -241,7 +241,8 @@ QList<CommandSpec> table()
         runReleaseDiff };
 
     // The user's trust in a repository's .devdash.json (models/config).
-    t << CommandSpec { s("trust"), s("Trust a repository's .devdash.json (its hosts, databases, commands), or list decisions"),
+    t << CommandSpec { s("trust"),
+        s("Trust a repository's .devdash.json (its hosts, databases, commands), or list decisions"),
         s("(REPO [--revoke] | --list) [--json]"),
         { argument("[REPO]", "The repository whose .devdash.json to trust.", Values::Path) },
         { flag("revoke", "Take the trust back: the file is untrusted again."),

@@ -20,7 +20,8 @@ namespace devdash::cli {
 
 namespace {
 
-const QString Usage = QStringLiteral("devdash trust REPO [--revoke] [--json] | devdash trust --list [--json]");
+const QString Usage
+    = QStringLiteral("devdash trust REPO [--revoke] [--json] | devdash trust --list [--json]");
 
 QJsonArray requestsJson(const QList<config::TrustRequest> &requests)
 {
@@ -65,7 +66,8 @@ int list(bool asJson)
         array.append(QJsonObject {
             { QStringLiteral("repository"), d.path },
             { QStringLiteral("trusted"), trusted },
-            { QStringLiteral("decision"), d.trusted ? QStringLiteral("trusted") : QStringLiteral("not trusted") },
+            { QStringLiteral("decision"),
+                d.trusted ? QStringLiteral("trusted") : QStringLiteral("not trusted") },
             { QStringLiteral("sha256"), QString::fromLatin1(d.sha256) },
             { QStringLiteral("file_changed"), !current },
             { QStringLiteral("decided_at"), json::isoDateTime(d.decidedAt) },
@@ -75,8 +77,8 @@ int list(bool asJson)
                         current ? QString() : QStringLiteral("  (.devdash.json changed since the decision)"));
     }
     if (asJson)
-        json::print(QJsonObject { { QStringLiteral("repositories"), array },
-            { QStringLiteral("store"), store.file() } });
+        json::print(QJsonObject {
+            { QStringLiteral("repositories"), array }, { QStringLiteral("store"), store.file() } });
     else
         out(text.isEmpty() ? QStringLiteral("no trust decisions yet (%1)\n").arg(store.file()) : text);
     return 0;
@@ -126,8 +128,9 @@ int runTrust(const QStringList &arguments)
             { QStringLiteral("repository"), *root },
             { QStringLiteral("file"), config->file() },
             { QStringLiteral("exists"), config->exists() },
-            { QStringLiteral("sha256"), config->exists() ? QJsonValue(QString::fromLatin1(config->sha256()))
-                                                         : QJsonValue(QJsonValue::Null) },
+            { QStringLiteral("sha256"),
+                config->exists() ? QJsonValue(QString::fromLatin1(config->sha256()))
+                                 : QJsonValue(QJsonValue::Null) },
             { QStringLiteral("trusted"), trusted },
             { QStringLiteral("requests"), requestsJson(requests) },
         });
@@ -138,7 +141,8 @@ int runTrust(const QStringList &arguments)
         return 0;
     }
     QString text = revoke
-        ? QStringLiteral("not trusted: %1 (DevDash asks again before using what it names)\n").arg(config->file())
+        ? QStringLiteral("not trusted: %1 (DevDash asks again before using what it names)\n")
+              .arg(config->file())
         : QStringLiteral("trusted: %1 (sha256 %2; a change to the file needs trusting again)\n")
               .arg(config->file(), QString::fromLatin1(config->sha256().left(12)));
     if (requests.isEmpty())
