@@ -29,6 +29,8 @@ int fetchCiDeployments(const CiDeploymentsFetchOptions &options)
     if (!summary)
         return fail(summary.errorMessage(),
             summary.error().message.startsWith(QLatin1String("command line:")) ? 2 : 1);
+    for (const QString &notice : std::as_const(summary->notices))
+        std::fprintf(stderr, "devdash: %s\n", notice.toUtf8().constData());
     std::fprintf(stderr,
         "devdash: fetched deployments from %d CI source(s): %d new, %d updated, %d unchanged, %d already "
         "final%s\n",

@@ -3,6 +3,7 @@
 #include "CliOutput.h"
 #include "CommandSpec.h"
 
+#include "config/ProjectConfig.h"
 #include "deploy/DeployConfig.h"
 #include "schema/migrations/Migration.h"
 #include "schema/migrations/MigrationDatabaseConfig.h"
@@ -42,9 +43,11 @@ QStringList environmentNames(const QString &repository)
     if (auto deploy = deploy::DeployConfig::load(root))
         for (const deploy::EnvironmentConfig &e : deploy->environments)
             names << e.name;
-    if (auto databases = migrations::MigrationDatabaseConfig::load(root))
-        for (const migrations::ConfiguredDatabase &d : *databases)
-            names << d.name;
+    // Names only, nothing connected: trusted or not, the file may offer them.
+    if (const auto project = config::ProjectConfig::load(root))
+        if (const auto databases = migrations::MigrationDatabaseConfig::fromProjectConfig(*project))
+            for (const migrations::ConfiguredDatabase &d : *databases)
+                names << d.name;
     names.removeDuplicates();
     return names;
 }

@@ -8,6 +8,7 @@
 #include "PipelinesCommands.h"
 #include "SchemaCommands.h"
 #include "TestsCommands.h"
+#include "TrustCommands.h"
 
 namespace devdash::cli {
 
@@ -238,6 +239,15 @@ QList<CommandSpec> table()
         { valued("env", "E", "The environment ahead (staging).", Values::Environment),
             valued("base", "B", "The environment behind (production).", Values::Environment), Store, Json },
         runReleaseDiff };
+
+    // The user's trust in a repository's .devdash.json (models/config).
+    t << CommandSpec { s("trust"),
+        s("Trust a repository's .devdash.json (its hosts, databases, commands), or list decisions"),
+        s("(REPO [--revoke] | --list) [--json]"),
+        { argument("[REPO]", "The repository whose .devdash.json to trust.", Values::Path) },
+        { flag("revoke", "Take the trust back: the file is untrusted again."),
+            flag("list", "List the decisions kept."), Json },
+        runTrust };
 
     // The window, rendered to a file.
     t << CommandSpec { s("screenshot"), s("Render a page of the window to a PNG file, offscreen"),

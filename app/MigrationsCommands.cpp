@@ -3,6 +3,9 @@
 #include "CliOutput.h"
 #include "CommandSpec.h"
 
+#include "config/ConfigError.h"
+#include "config/ProjectConfig.h"
+
 #include "common/JsonWriter.h"
 #include "git/Repository.h"
 #include "schema/DatabaseUrl.h"
@@ -121,8 +124,14 @@ int single(const QStringList &arguments)
     // The folder and framework from .devdash.json when the URL is one of its databases.
     if (request.folder.isEmpty() || request.framework == Framework::Unknown) {
         if (const auto repo = git::Repository::open(request.repoPath); repo && !repo->workDir().isEmpty()) {
-            if (const auto config = MigrationDatabaseConfig::load(repo->workDir())) {
+            // The URL is the user's: its folder and framework may come from any file, trusted or not
+            // (nothing the file names is connected), but a folder outside the repository only when trusted.
+            const auto project = config::ProjectConfig::load(repo->workDir());
+            if (const auto config = project ? MigrationDatabaseConfig::fromProjectConfig(*project)
+                                            : Result<QList<ConfiguredDatabase>>(project.error())) {
                 for (const ConfiguredDatabase &db : *config) {
+                    if (!project->isTrusted() && !config::ProjectConfig::staysInside(db.path))
+                        continue;
                     if (db.url != parser.positionalArguments().at(0) && (env.isEmpty() || db.name != env))
                         continue;
                     if (request.folder.isEmpty())
@@ -195,8 +204,8 @@ int matrix(const QStringList &arguments)
     if (!repo)
         return fail(repo.errorMessage());
     const auto config = MigrationDatabaseConfig::load(repo->workDir());
-    if (!config)
-        return fail(config.errorMessage());
+    if (!config) // an untrusted file's databases are not connected: say so, exit 2
+        return fail(config.errorMessage(), config::ConfigError::isNotTrusted(config.error()) ? 2 : 1);
     if (config->isEmpty())
         return fail(
             QStringLiteral("%1 has no databases in .devdash.json — add {\"databases\": [{\"name\", \"url\", "

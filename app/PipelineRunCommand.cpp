@@ -3,6 +3,8 @@
 #include "CliOutput.h"
 #include "CommandSpec.h"
 
+#include "config/ConfigError.h"
+
 #include "TestsJson.h"
 #include "ci/LocalPipelineConfig.h"
 #include "ci/LocalPipelineRecorder.h"
@@ -171,6 +173,13 @@ int pipelineRunCommand(const QStringList &arguments)
                            "{\"stages\": [{\"name\": \"build\", \"steps\": [{\"name\": \"compile\", "
                            "\"run\": \"make\"}]}]}} (see docs/cli.md)")
                 .arg(config->file()),
+            BadDefinition);
+    // Its commands would run as the user: only from a file the user trusts (exit 2, like a bad definition).
+    if (!config->isTrusted())
+        return fail(config::ConfigError::notTrusted(config->file(), source->root,
+                        QStringLiteral("its local pipeline would run %1 command(s) on your machine")
+                            .arg(config->stepCount()))
+                        .message,
             BadDefinition);
     auto location = store::StoreLocation::parse(parser.value(QStringLiteral("store")));
     if (!location)

@@ -130,12 +130,16 @@ Result<QList<PipelineRun>> runsOf(
     const CiSource &source, const RunQuery &query, HttpClient &http, TestImport *tests)
 {
     CiCredentials credentials;
-    auto credential = waitForResult<CiCredential>([&](CiCallback<CiCredential> done) {
-        credentials.lookup(source.provider, source.host(), std::move(done));
-    });
+    auto credential = waitForResult<CiCredential>(
+        [&](CiCallback<CiCredential> done) { credentials.lookup(source, std::move(done)); });
+    // A host only an untrusted repository names gets no credential: said once.
+    if (credential && credential->withheld && !credentials.notice().isEmpty())
+        std::fprintf(stderr, "devdash: %s\n", credentials.notice().toUtf8().constData());
     // No keychain, or one that cannot be read: anonymous, which is all a public
     // project needs; the reason is told only if the server asks for credentials.
-    const QString keychainNote = credential ? credentials.notice() : credential.errorMessage();
+    const QString keychainNote = !credential ? credential.errorMessage()
+        : credential->withheld               ? QString()
+                                             : credentials.notice();
 
     auto created = CiProviderRegistry::create(&http, source, credential ? *credential : CiCredential());
     if (!created)

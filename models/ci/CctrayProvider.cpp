@@ -28,6 +28,7 @@ HttpRequest CctrayProvider::request() const
     if (!m_settings.user.isEmpty() || !m_settings.password.isEmpty())
         request.setSecretHeader("Authorization",
             "Basic " + (m_settings.user + QLatin1Char(':') + m_settings.password).toUtf8().toBase64());
+    request.credentialOrigin = QUrl(m_settings.feedUrl);
     return request;
 }
 

@@ -1,7 +1,7 @@
 #include "ci/CiConfig.h"
 
 #include "ci/CiProviderRegistry.h"
-#include "testresults/ProjectConfig.h"
+#include "config/ProjectConfig.h"
 
 #include <QDir>
 #include <QFileInfo>
@@ -58,18 +58,17 @@ Result<QStringList> testArtifactGlobs(const QJsonObject &entry, const QString &p
 
 Result<CiConfig> CiConfig::load(const QString &repoRoot)
 {
-    auto config = testresults::ProjectConfig::load(repoRoot);
+    auto config = config::ProjectConfig::load(repoRoot);
     if (!config)
         return config.error();
     return fromProjectConfig(*config, repoRoot);
 }
 
-Result<CiConfig> CiConfig::fromProjectConfig(
-    const testresults::ProjectConfig &config, const QString &repoRoot)
+Result<CiConfig> CiConfig::fromProjectConfig(const config::ProjectConfig &config, const QString &repoRoot)
 {
     CiConfig result;
     result.m_file = config.file().isEmpty()
-        ? QDir(repoRoot).filePath(QString::fromLatin1(testresults::ProjectConfig::FileName))
+        ? QDir(repoRoot).filePath(QString::fromLatin1(config::ProjectConfig::FileName))
         : config.file();
     const QJsonValue ci = config.root().value(QStringLiteral("ci"));
     if (ci.isUndefined() || ci.isNull())
@@ -118,8 +117,13 @@ Result<CiConfig> CiConfig::fromProjectConfig(
         if (!testArtifacts)
             return testArtifacts.error();
         source.testArtifacts = *testArtifacts;
+        // Extra CA certificates change whom DevDash believes: only from a file the user trusts.
+        if (!config.isTrusted())
+            source.caBundle.clear();
         if (!source.caBundle.isEmpty() && QFileInfo(source.caBundle).isRelative())
             source.caBundle = QDir(repoRoot).absoluteFilePath(source.caBundle);
+        source.hostChoice = config.isTrusted() ? CiSource::HostChoice::TrustedRepository
+                                               : CiSource::HostChoice::UntrustedRepository;
         auto completed = CiProviderRegistry::complete(source);
         if (!completed)
             return Error { QStringLiteral("%1: %2").arg(where, completed.errorMessage()) };
@@ -150,8 +154,10 @@ Result<CiConfig> CiConfig::withOverrides(const CiOverrides &overrides) const
     }
     if (!overrides.project.isEmpty())
         source.project = overrides.project;
-    if (!overrides.apiUrl.isEmpty())
+    if (!overrides.apiUrl.isEmpty()) {
         source.apiUrl = overrides.apiUrl;
+        source.hostChoice = CiSource::HostChoice::User; // typed by the user: their intent
+    }
     auto completed = CiProviderRegistry::complete(source);
     if (!completed)
         return Error { QStringLiteral("command line: %1").arg(completed.errorMessage()) };

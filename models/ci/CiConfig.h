@@ -18,7 +18,7 @@
 #include <QList>
 #include <QString>
 
-namespace devdash::testresults {
+namespace devdash::config {
 class ProjectConfig;
 }
 
@@ -39,8 +39,7 @@ public:
     // Reads `repoRoot`/.devdash.json; no sources when it has no "ci".
     static Result<CiConfig> load(const QString &repoRoot);
     // Sources of an already read configuration; relative ca_bundle paths resolve against `repoRoot`.
-    static Result<CiConfig> fromProjectConfig(
-        const testresults::ProjectConfig &config, const QString &repoRoot);
+    static Result<CiConfig> fromProjectConfig(const config::ProjectConfig &config, const QString &repoRoot);
 
     // --provider replaces the file's sources by one (keeping the file's entry for that
     // provider as a base); --project / --api-url alone change the first source.

@@ -1,5 +1,7 @@
 #include "ci/CiCredentials.h"
 
+#include "config/CredentialHosts.h"
+
 #include <qt6keychain/keychain.h>
 
 namespace devdash::ci {
@@ -14,15 +16,8 @@ struct EnvironmentNames
 
 EnvironmentNames environmentNames(const QString &provider)
 {
-    if (provider == QLatin1String("github"))
-        return { { QStringLiteral("GITHUB_TOKEN"), QStringLiteral("GH_TOKEN") }, {} };
-    if (provider == QLatin1String("gitlab"))
-        return { { QStringLiteral("GITLAB_TOKEN") }, {} };
-    if (provider == QLatin1String("jenkins"))
-        return { { QStringLiteral("JENKINS_TOKEN") }, QStringLiteral("JENKINS_USER") };
-    if (provider == QLatin1String("cctray"))
-        return { { QStringLiteral("DEVDASH_CCTRAY_PASSWORD") }, QStringLiteral("DEVDASH_CCTRAY_USER") };
-    return {};
+    const config::ProviderCredentials names = config::CredentialHosts::of(provider);
+    return { names.tokenVariables, names.userVariable };
 }
 
 bool usesUser(const QString &provider)
@@ -83,15 +78,34 @@ std::optional<CiCredential> CiCredentials::fromEnvironment(const QString &provid
 
 QString CiCredentials::environmentVariables(const QString &provider)
 {
-    const EnvironmentNames names = environmentNames(provider);
-    if (names.tokenVariables.isEmpty())
-        return {};
-    if (!names.userVariable.isEmpty())
-        return names.userVariable + QStringLiteral(" and ") + names.tokenVariables.first();
-    if (names.tokenVariables.size() > 1)
-        return names.tokenVariables.first() + QStringLiteral(" (or ")
-            + names.tokenVariables.mid(1).join(QStringLiteral(", ")) + QLatin1Char(')');
-    return names.tokenVariables.first();
+    return config::CredentialHosts::variablesText(provider);
+}
+
+bool CiCredentials::mayReceive(const CiSource &source)
+{
+    return source.hostChoice != CiSource::HostChoice::UntrustedRepository
+        || config::CredentialHosts::isUserHost(source.provider, source.apiUrl);
+}
+
+QString CiCredentials::withheldText(const CiSource &source)
+{
+    return QStringLiteral("not sending %1 to %2: only the repository's .devdash.json names that host and "
+                          "you have not trusted it (devdash trust REPO); asking anonymously")
+        .arg(config::CredentialHosts::credentialsText(source.provider, source.host()), source.apiUrl);
+}
+
+void CiCredentials::lookup(const CiSource &source, LookupCallback done)
+{
+    if (mayReceive(source)) {
+        lookup(source.provider, source.host(), std::move(done));
+        return;
+    }
+    setNotice(withheldText(source));
+    CiCredential none;
+    none.withheld = true;
+    none.origin = QStringLiteral("withheld");
+    QMetaObject::invokeMethod(
+        this, [done, none] { done(none); }, Qt::QueuedConnection);
 }
 
 QString CiCredentials::hint(const QString &provider)

@@ -9,6 +9,7 @@
 // the environment is all there is. Secrets never go to a file, a log, an error
 // message or the store.
 
+#include "ci/CiSource.h"
 #include "common/Result.h"
 
 #include <QObject>
@@ -24,6 +25,7 @@ struct CiCredential
     QString user; // Jenkins / cctray basic auth; empty for token providers
     QString secret; // the token or password
     QString origin; // "GITHUB_TOKEN", "keychain": for the settings dialog, never the secret itself
+    bool withheld = false; // a credential exists but the host may not have it (untrusted repository)
 
     bool isEmpty() const { return secret.isEmpty(); }
 };
@@ -46,11 +48,21 @@ public:
     // The keychain entry's key: "github@api.github.com".
     static QString keychainKey(const QString &provider, const QString &host);
 
+    // Whether the user's credentials may go to the source's host: the provider's public host,
+    // GH_HOST / GITLAB_HOST, a URL the user gave, or a host of a repository the user trusts.
+    static bool mayReceive(const CiSource &source);
+    // Why a credential was withheld, in one line that says how to change it.
+    static QString withheldText(const CiSource &source);
+
     using LookupCallback = std::function<void(Result<CiCredential>)>;
     using DoneCallback = std::function<void(Result<void>)>;
 
     // Environment first, then the keychain; an empty credential (anonymous) when
     // neither has one — an error only when the keychain exists and fails.
+    // For a source: nothing (anonymous, `withheld` set and notice() saying why) when the
+    // host may not receive the user's credentials — neither from the environment nor the keychain.
+    void lookup(const CiSource &source, LookupCallback done);
+    // By provider and host, for the settings dialog (shows where a credential comes from).
     void lookup(const QString &provider, const QString &host, LookupCallback done);
     // Keychain only (the settings dialog); an error when no keychain is available.
     void store(

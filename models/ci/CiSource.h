@@ -19,6 +19,11 @@ struct CiSource
     QStringList watch; // branches whose finished pipelines notify
     QStringList testArtifacts; // GitHub: globs of the artifact names holding test reports; empty: default
     int timeoutMs = 30000;
+    // Who chose apiUrl. The user's credentials go to a host the user chose, or one a
+    // repository they trust names; a host only an untrusted repository names gets none
+    // (CiCredentials::mayReceive). The default is the safe one.
+    enum class HostChoice { UntrustedRepository, TrustedRepository, User };
+    HostChoice hostChoice = HostChoice::UntrustedRepository;
 
     // The host credentials are kept for ("api.github.com", "gitlab.example.com:8443").
     QString host() const

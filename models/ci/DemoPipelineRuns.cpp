@@ -4,8 +4,9 @@
 #include "ci/LocalPipelineRunner.h"
 #include "ci/LocalPipelineSource.h"
 #include "ci/PipelineRunStore.h"
+#include "config/ProjectConfig.h"
+#include "config/TrustStore.h"
 #include "git/Repository.h"
-#include "testresults/ProjectConfig.h"
 
 #include <QDir>
 #include <QFile>
@@ -242,8 +243,8 @@ QByteArray failedTestLog()
 // .devdash.json, keeping what other parts of the demo put there.
 Result<void> writeProjectConfig(const QString &root, const LocalPipelineConfig &pipeline)
 {
-    const QString path = QDir(root).filePath(QLatin1String(testresults::ProjectConfig::FileName));
-    auto existing = testresults::ProjectConfig::load(root);
+    const QString path = QDir(root).filePath(QLatin1String(config::ProjectConfig::FileName));
+    auto existing = config::ProjectConfig::load(root);
     if (!existing)
         return existing.error();
     QJsonObject object = existing->root();
@@ -258,7 +259,7 @@ Result<void> writeProjectConfig(const QString &root, const LocalPipelineConfig &
     file.write(QJsonDocument(object).toJson(QJsonDocument::Indented));
     if (!file.commit())
         return Error { QStringLiteral("Cannot write %1: %2").arg(path, file.errorString()) };
-    return {};
+    return config::TrustStore().trustCurrentFile(root); // the demo's own pipeline
 }
 
 } // namespace

@@ -66,6 +66,7 @@ HttpRequest GitHubProvider::request(const QString &path, const QList<QPair<QStri
     r.setHeader("X-GitHub-Api-Version", "2022-11-28");
     if (!m_token.isEmpty())
         r.setSecretHeader("Authorization", "Bearer " + m_token.toUtf8());
+    r.credentialOrigin = QUrl(m_source.apiUrl);
     r.caBundle = m_source.caBundle;
     r.timeoutMs = m_source.timeoutMs;
     return r;

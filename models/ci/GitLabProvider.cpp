@@ -68,6 +68,7 @@ HttpRequest GitLabProvider::request(const QString &path, const QList<QPair<QStri
     r.setHeader("Accept", "application/json");
     if (!m_token.isEmpty())
         r.setSecretHeader("PRIVATE-TOKEN", m_token.toUtf8());
+    r.credentialOrigin = QUrl(m_source.apiUrl);
     r.caBundle = m_source.caBundle;
     r.timeoutMs = m_source.timeoutMs;
     return r;

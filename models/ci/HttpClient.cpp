@@ -1,6 +1,7 @@
 #include "ci/HttpClient.h"
 
 #include "ci/HttpErrorText.h"
+#include "config/CredentialHosts.h"
 
 #include <QFile>
 #include <QNetworkAccessManager>
@@ -55,6 +56,32 @@ QString hostKey(const QUrl &url)
 {
     return url.host().toLower() + QLatin1Char(':')
         + QString::number(url.port(url.scheme() == QLatin1String("https") ? 443 : 80));
+}
+
+// scheme://host:port, the default port made explicit: what credentials are bound to.
+QString originOf(const QUrl &url)
+{
+    const QString scheme = url.scheme().toLower();
+    return scheme + QStringLiteral("://") + url.host().toLower() + QLatin1Char(':')
+        + QString::number(url.port(scheme == QLatin1String("https") ? 443 : 80));
+}
+
+// The one rule for credentials on the wire: only to the origin they were given for,
+// and never in clear text across a network (plain http only to loopback).
+bool mayCarryCredentials(const QUrl &url, const QUrl &credentialOrigin)
+{
+    if (credentialOrigin.isEmpty() || originOf(url) != originOf(credentialOrigin))
+        return false;
+    return url.scheme() == QLatin1String("https")
+        || (url.scheme() == QLatin1String("http") && config::CredentialHosts::isLoopback(url.host()));
+}
+
+// The request with its credentials bound: to the URL first asked unless the provider said otherwise.
+HttpRequest bound(HttpRequest request)
+{
+    if (!request.secretHeaders.isEmpty() && request.credentialOrigin.isEmpty())
+        request.credentialOrigin = request.url;
+    return request;
 }
 
 QByteArray acceptOf(const HttpRequest &request)
@@ -150,7 +177,7 @@ HttpClient::~HttpClient()
 void HttpClient::get(const HttpRequest &request, const CancelToken &cancel, Callback done)
 {
     auto pending = std::make_shared<Pending>();
-    pending->request = request;
+    pending->request = bound(request);
     pending->cancel = cancel;
     pending->done = std::move(done);
     pending->url = request.url;
@@ -211,9 +238,13 @@ void HttpClient::start(const std::shared_ptr<Pending> &pending)
     request.setHeader(QNetworkRequest::UserAgentHeader, QByteArrayLiteral("DevDash"));
     for (const auto &h : std::as_const(pending->request.headers))
         request.setRawHeader(h.first, h.second);
-    if (!pending->dropSecrets)
+    const bool secrets = !pending->request.secretHeaders.isEmpty();
+    if (secrets && !pending->dropSecrets
+        && mayCarryCredentials(pending->url, pending->request.credentialOrigin))
         for (const auto &h : std::as_const(pending->request.secretHeaders))
             request.setRawHeader(h.first, h.second);
+    else if (secrets)
+        ++m_stats.credentialsWithheld;
     if (pending->request.useCache) {
         if (const auto cached = m_cache.find(pending->url, acceptOf(pending->request))) {
             if (!cached->etag.isEmpty())
@@ -496,7 +527,7 @@ void HttpClient::getAllPages(
     const HttpRequest &request, const PageOptions &options, const CancelToken &cancel, PagesCallback done)
 {
     auto walk = std::make_shared<PageWalk>();
-    walk->request = request;
+    walk->request = bound(request); // the next pages keep the first page's origin
     walk->options = options;
     walk->cancel = cancel;
     walk->done = std::move(done);

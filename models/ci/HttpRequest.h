@@ -1,7 +1,10 @@
 #pragma once
 
 // One GET a provider asks the HttpClient for. Credentials go in `secretHeaders`:
-// they are sent, but never cached, logged, nor put in an error message.
+// they are sent, but never cached, logged, nor put in an error message — and only
+// to `credentialOrigin` (scheme, host and port), over https or to loopback. The
+// HttpClient enforces that for every request it sends: pagination links, redirects
+// and URLs a server hands out (Jenkins build URLs) to another origin go without them.
 
 #include <QByteArray>
 #include <QList>
@@ -18,6 +21,8 @@ struct HttpRequest
     QUrl url;
     HttpHeaders headers; // Accept, User-Agent, API version…
     HttpHeaders secretHeaders; // Authorization, PRIVATE-TOKEN: dropped on a redirect to another host
+    // The origin the credentials were given for (the source's API root); empty: `url` as first asked.
+    QUrl credentialOrigin;
     QString service; // "github", "gitlab": names the service in messages
     // What to check on a 401, e.g. "the token for github in the keychain or GITHUB_TOKEN".
     QString credentialHint;

@@ -14,6 +14,7 @@ struct HttpStats
     int rateLimited = 0; // 429 / 403 with no remaining quota
     int retries = 0; // requests re-sent after a Retry-After / reset
     qint64 bytesReceived = 0;
+    int credentialsWithheld = 0; // requests sent without their credentials (another origin, plain http)
 };
 
 } // namespace devdash::ci

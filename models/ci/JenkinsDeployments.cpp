@@ -118,6 +118,7 @@ void nextPattern(const std::shared_ptr<JobWalk> &walk)
     if (!settings.user.isEmpty() || !settings.token.isEmpty())
         request.setSecretHeader("Authorization",
             "Basic " + (settings.user + QLatin1Char(':') + settings.token).toUtf8().toBase64());
+    request.credentialOrigin = QUrl(settings.serverUrl);
     walk->http->get(
         request, walk->cancel, [walk, environment, pattern, folder](Result<HttpResponse> response) {
             if (!response)

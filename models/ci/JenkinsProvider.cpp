@@ -52,6 +52,8 @@ HttpRequest JenkinsProvider::request(const QUrl &url) const
     if (!m_settings.user.isEmpty() || !m_settings.token.isEmpty())
         request.setSecretHeader("Authorization",
             "Basic " + (m_settings.user + QLatin1Char(':') + m_settings.token).toUtf8().toBase64());
+    // Build URLs come from the server's JSON: the credentials stay with the configured server.
+    request.credentialOrigin = QUrl(serverUrl());
     return request;
 }
 

@@ -1,7 +1,7 @@
 #include "LocalPipelineConfig.h"
 
 #include "ci/LocalPipelineEnvironment.h"
-#include "testresults/ProjectConfig.h"
+#include "config/ProjectConfig.h"
 
 #include <QDir>
 #include <QFileInfo>
@@ -89,17 +89,19 @@ Result<LocalPipelineStep> parseStep(const QJsonValue &value, const QString &file
 
 Result<LocalPipelineConfig> LocalPipelineConfig::load(const QString &repoRoot)
 {
-    auto project = testresults::ProjectConfig::load(repoRoot);
+    auto project = config::ProjectConfig::load(repoRoot);
     if (!project)
         return project.error();
     return fromProjectConfig(*project);
 }
 
-Result<LocalPipelineConfig> LocalPipelineConfig::fromProjectConfig(const testresults::ProjectConfig &project)
+Result<LocalPipelineConfig> LocalPipelineConfig::fromProjectConfig(const config::ProjectConfig &project)
 {
     auto config = parse(project.root().value(QLatin1String(Key)), project.file(), project.testReportGlobs());
-    if (config)
+    if (config) {
         config->m_file = project.file();
+        config->m_trusted = project.isTrusted();
+    }
     return config;
 }
 

@@ -25,7 +25,7 @@
 #include <QString>
 #include <QStringList>
 
-namespace devdash::testresults {
+namespace devdash::config {
 class ProjectConfig;
 }
 
@@ -53,12 +53,15 @@ public:
     // Reads `repoRoot`/.devdash.json. A file without a "pipeline" key gives a
     // configuration with no stages (isDefined() false), not an error.
     static Result<LocalPipelineConfig> load(const QString &repoRoot);
-    static Result<LocalPipelineConfig> fromProjectConfig(const testresults::ProjectConfig &project);
+    static Result<LocalPipelineConfig> fromProjectConfig(const config::ProjectConfig &project);
     // `pipeline` is the value of the "pipeline" key; `fileName` names it in messages.
     static Result<LocalPipelineConfig> parse(
         const QJsonValue &pipeline, const QString &fileName, const QStringList &defaultReports = {});
 
     bool isDefined() const { return !m_stages.isEmpty(); }
+    // Read from a file the user trusts (load()); a definition built by the caller (parse()) is.
+    // The runner refuses an untrusted one: its commands would run as the user.
+    bool isTrusted() const { return m_trusted; }
     QString file() const { return m_file; }
     const QList<LocalPipelineStage> &stages() const { return m_stages; }
     QStringList reportGlobs() const { return m_reportGlobs; }
@@ -84,6 +87,7 @@ private:
     QList<LocalPipelineStage> m_stages;
     QStringList m_reportGlobs;
     QStringList m_passEnv;
+    bool m_trusted = true;
 };
 
 } // namespace devdash::ci

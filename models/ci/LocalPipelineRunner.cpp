@@ -1,6 +1,8 @@
 #include "LocalPipelineRunner.h"
 #include "ci/LocalPipelineEnvironment.h"
 
+#include "config/ConfigError.h"
+
 #include <QAbstractEventDispatcher>
 #include <QEventLoop>
 #include <QProcessEnvironment>
@@ -104,6 +106,11 @@ Result<void> LocalPipelineRunner::start(const LocalPipelineSource &source, const
         return Error { QStringLiteral("%1 defines no local pipeline: add a \"pipeline\" key with stages and "
                                       "steps (see docs/cli.md, \"pipelines run\").")
                            .arg(config.file().isEmpty() ? source.root : config.file()) };
+    // The commands come from the repository: they run only once the user trusts that file.
+    if (!config.isTrusted())
+        return config::ConfigError::notTrusted(config.file(), source.root,
+            QStringLiteral("its local pipeline would run %1 command(s) on your machine")
+                .arg(config.stepCount()));
 
     // QProcess needs an event dispatcher on this thread; a pool thread (the demo
     // is built on one) gets it from its first event loop.

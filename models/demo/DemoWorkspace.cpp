@@ -1,6 +1,7 @@
 #include "DemoWorkspace.h"
 
 #include "ci/DemoPipelineRuns.h"
+#include "config/TrustStore.h"
 #include "deploy/DemoDeployments.h"
 #include "git/DemoRepository.h"
 #include "schema/DemoDatabases.h"
@@ -39,6 +40,9 @@ Result<DemoWorkspace> DemoWorkspace::create(const QString &folder)
     if (auto deployments = deploy::DemoDeployments::create(repository.value(), db.value()); !deployments)
         return Error { QStringLiteral("cannot create the demo's deployments: ")
             + deployments.errorMessage() };
+    // DevDash wrote this `.devdash.json` itself: its databases and pipeline are the demo's own.
+    if (auto trusted = config::TrustStore().trustCurrentFile(repository.value()); !trusted)
+        return Error { QStringLiteral("cannot trust the demo repository: ") + trusted.errorMessage() };
     return DemoWorkspace { repository.value(), location.value() };
 }
 

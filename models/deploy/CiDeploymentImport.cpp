@@ -5,10 +5,10 @@
 #include "ci/CiProviderRegistry.h"
 #include "ci/HttpClient.h"
 #include "common/Background.h"
+#include "config/ProjectConfig.h"
 #include "git/Repository.h"
 #include "store/Database.h"
 #include "store/StoreLocation.h"
-#include "testresults/ProjectConfig.h"
 
 #include <QJsonArray>
 #include <QRegularExpression>
@@ -126,7 +126,7 @@ Result<CiDeploymentSummary> CiDeploymentImport::fetchAndStore(const store::Datab
     auto root = workTree(repoPath);
     if (!root)
         return root.error();
-    auto project = testresults::ProjectConfig::load(*root);
+    auto project = config::ProjectConfig::load(*root);
     if (!project)
         return project.error();
     auto jenkinsJobs = jenkinsDeployJobs(project->root(), project->file());
@@ -145,12 +145,15 @@ Result<CiDeploymentSummary> CiDeploymentImport::fetchAndStore(const store::Datab
         if (!stored)
             return stored.error();
         ci::CiCredentials credentials;
-        auto credential = ci::waitForResult<ci::CiCredential>([&](ci::CiCallback<ci::CiCredential> done) {
-            credentials.lookup(source.provider, source.host(), std::move(done));
-        });
+        auto credential = ci::waitForResult<ci::CiCredential>(
+            [&](ci::CiCallback<ci::CiCredential> done) { credentials.lookup(source, std::move(done)); });
+        if (credential && credential->withheld)
+            summary.notices << credentials.notice();
         // A keychain that cannot be read: anonymous (a public project needs no more);
         // the reason is told only when the server refuses.
-        const QString keychainNote = credential ? credentials.notice() : credential.errorMessage();
+        const QString keychainNote = !credential ? credential.errorMessage()
+            : credential->withheld               ? QString()
+                                                 : credentials.notice();
         auto created
             = ci::CiProviderRegistry::create(&http, source, credential ? *credential : ci::CiCredential());
         if (!created)

@@ -52,6 +52,7 @@ struct CiDeploymentSummary
     // What failed to load while the rest was stored: a source ("github o/r: why")
     // or one deployment of it. Empty when everything loaded.
     QStringList failures;
+    QStringList notices; // e.g. credentials withheld from a host of an untrusted repository
 };
 
 class CiDeploymentImport

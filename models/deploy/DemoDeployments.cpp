@@ -1,5 +1,7 @@
 #include "DemoDeployments.h"
 
+#include "config/TrustStore.h"
+
 #include "DeployConfig.h"
 #include "DeploymentStore.h"
 #include "git/LibGit2.h"
@@ -73,7 +75,7 @@ Result<void> writeConfig(const QString &workTree, const QDate &sprintStart)
     file.write(QJsonDocument(root).toJson(QJsonDocument::Indented));
     if (!file.commit())
         return Error { QStringLiteral("Cannot write %1: %2").arg(path, file.errorString()) };
-    return {};
+    return config::TrustStore().trustCurrentFile(workTree); // the demo's own settings
 }
 
 } // namespace

@@ -1,46 +1,32 @@
 #include "DeployConfig.h"
 
-#include "common/InputLimits.h"
+#include "config/ConfigError.h"
+#include "config/ProjectConfig.h"
 
-#include <QDir>
-#include <QFile>
 #include <QJsonArray>
-#include <QJsonDocument>
 
 namespace devdash::deploy {
 
 namespace {
 
+// The key is named inside `what` (older messages); the shape is the one of every config error.
 Error shapeError(const QString &file, const QString &what)
 {
-    return Error { QStringLiteral("%1: %2").arg(file, what) };
+    return config::ConfigError::at(file, {}, what);
 }
 
 } // namespace
 
 Result<DeployConfig> DeployConfig::load(const QString &repoRoot)
 {
-    const QString path = QDir(repoRoot).filePath(QLatin1String(FileName));
-    QFile file(path);
-    if (!file.exists())
-        return DeployConfig();
-    const auto bytes
-        = InputLimits::readFile(path, InputLimits::ConfigFileBytes, QStringLiteral("the configuration file"));
-    if (!bytes)
-        return bytes.error();
-    const QByteArray &text = *bytes;
-    if (text.trimmed().isEmpty())
-        return DeployConfig();
-    QJsonParseError error;
-    const QJsonDocument doc = QJsonDocument::fromJson(text, &error);
-    if (error.error != QJsonParseError::NoError)
-        return Error { QStringLiteral("%1: malformed JSON at byte %2: %3. Fix the file and try again.")
-                           .arg(path)
-                           .arg(error.offset)
-                           .arg(error.errorString()) };
-    if (!doc.isObject())
-        return Error { QStringLiteral("%1: expected a JSON object at the top level.").arg(path) };
-    return fromJson(doc.object(), path);
+    auto project = config::ProjectConfig::load(repoRoot);
+    if (!project)
+        return project.error();
+    auto deploy = fromJson(project->root(), project->file());
+    // A migrations folder outside the repository is read only when the user trusts the file.
+    if (deploy && !project->isTrusted() && !config::ProjectConfig::staysInside(deploy->migrationsPath))
+        deploy->migrationsPath.clear();
+    return deploy;
 }
 
 Result<DeployConfig> DeployConfig::fromJson(const QJsonObject &root, const QString &fileName)

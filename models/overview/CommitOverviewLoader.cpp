@@ -1,6 +1,7 @@
 #include "CommitOverviewLoader.h"
 
 #include "ci/PipelineRunStore.h"
+#include "config/ProjectConfig.h"
 #include "deploy/DeploymentHistory.h"
 #include "deploy/DeploymentStore.h"
 #include "git/LibGit2.h"
@@ -136,7 +137,10 @@ Result<CommitOverview> CommitOverviewLoader::load(const store::Database &db, con
 
     // Migration files the commit adds.
     QStringList folders;
-    if (auto databases = migrations::MigrationDatabaseConfig::load(repository->workDir())) {
+    // Only the folders' names are used (paths in the commit's tree): no trust needed, nothing is connected.
+    auto project = config::ProjectConfig::load(repository->workDir());
+    if (auto databases = project ? migrations::MigrationDatabaseConfig::fromProjectConfig(*project)
+                                 : Result<QList<migrations::ConfiguredDatabase>>(project.error())) {
         for (const auto &database : std::as_const(*databases))
             if (!database.path.isEmpty())
                 folders << database.path;

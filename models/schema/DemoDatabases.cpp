@@ -1,5 +1,7 @@
 #include "DemoDatabases.h"
 
+#include "config/TrustStore.h"
+
 #include "git/LibGit2.h"
 #include "schema/migrations/MigrationChecksum.h"
 
@@ -360,6 +362,9 @@ Result<DemoDatabases::Created> DemoDatabases::create(const QString &workTree)
     }
     if (auto r = writeFile(workTree + QStringLiteral("/.devdash.json"), devdashJson(workTree)); !r)
         return r.error();
+    // DevDash wrote these settings itself: the demo's databases are its own.
+    if (auto trusted = config::TrustStore().trustCurrentFile(workTree); !trusted)
+        return trusted.error();
     paths << QStringLiteral(".devdash.json");
     QFile ignore(workTree + QStringLiteral("/.gitignore"));
     QByteArray ignored;

@@ -1,7 +1,7 @@
 #include "ReportWatcher.h"
 
-#include "ProjectConfig.h"
 #include "ReportWatchWorker.h"
+#include "config/ProjectConfig.h"
 #include "git/Repository.h"
 #include "store/Database.h"
 
@@ -54,7 +54,7 @@ Result<std::unique_ptr<ReportWatcher>> ReportWatcher::forRepository(
     const QString root = repository->workDir();
     if (root.isEmpty())
         return std::unique_ptr<ReportWatcher>(); // bare: no work tree, no reports
-    auto config = ProjectConfig::load(root);
+    auto config = config::ProjectConfig::load(root);
     if (!config)
         return config.error();
     if (config->testReportGlobs().isEmpty())

@@ -155,7 +155,10 @@ private:
                 return;
             request.body = buffer.mid(headerEnd + 4, contentLength);
             buffer.remove(0, headerEnd + 4 + contentLength);
-            const QUrl url = QUrl::fromEncoded("http://127.0.0.1" + request.target);
+            // Absolute form ("GET http://host/path"): the server is asked as a proxy.
+            const QUrl url = request.target.startsWith("http://")
+                ? QUrl::fromEncoded(request.target)
+                : QUrl::fromEncoded("http://127.0.0.1" + request.target);
             request.path = url.path(QUrl::FullyDecoded);
             request.query = QUrlQuery(url);
             dispatch(socket, m_owner->respond(request));
@@ -251,6 +254,12 @@ void LoopbackHttpServer::setRoute(const QString &path, const QString &query, con
     m_routes.prepend(route);
 }
 
+void LoopbackHttpServer::setFallback(LoopbackHandler handler)
+{
+    QMutexLocker lock(&m_mutex);
+    m_fallback = std::move(handler);
+}
+
 void LoopbackHttpServer::setHandler(const QString &path, LoopbackHandler handler)
 {
     QMutexLocker lock(&m_mutex);
@@ -308,6 +317,8 @@ LoopbackResponse LoopbackHttpServer::respond(const LoopbackRequest &request)
                     handler = route.handler;
                     break;
                 }
+        if (!handler)
+            handler = m_fallback;
     }
     LoopbackResponse response
         = handler ? handler(request) : LoopbackResponse::json(R"({"message":"Not Found"})", 404);

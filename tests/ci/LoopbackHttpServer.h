@@ -75,6 +75,8 @@ public:
     // `pages` served as ?page=1..N (no page: 1); each but the last links to the next with
     // `Link: <…>; rel="next"` (GitHub) or, when `gitlabHeaders`, X-Page/X-Next-Page/X-Total-Pages.
     void setPages(const QString &path, const QList<QByteArray> &pages, bool gitlabHeaders = false);
+    // What answers a path no route knows (default: 404).
+    void setFallback(LoopbackHandler handler);
     void clearRoutes();
 
     QList<LoopbackRequest> requests() const;
@@ -100,6 +102,7 @@ private:
 
     mutable QMutex m_mutex;
     QList<Route> m_routes;
+    LoopbackHandler m_fallback;
     QList<LoopbackRequest> m_requests;
     QHash<int, int> m_statusCounts;
     QThread m_thread;

@@ -2,8 +2,11 @@
 // and the errors a user reads (naming the file and the entry).
 
 #include "ci/CiConfig.h"
+#include "ci/CiCredentials.h"
 #include "ci/CiProviderRegistry.h"
+#include "config/TrustStore.h"
 
+#include <QCryptographicHash>
 #include <QDir>
 #include <QFile>
 #include <QTemporaryDir>
@@ -21,9 +24,41 @@ class TestCiConfig : public QObject
         QFile f(m_repo.filePath(QStringLiteral(".devdash.json")));
         QVERIFY(f.open(QIODevice::WriteOnly | QIODevice::Truncate));
         f.write(json);
+        // The test's own settings: trusted (an untrusted file's CA bundle is ignored, see below).
+        QVERIFY(config::TrustStore().decide(
+            m_repo.path(), QCryptographicHash::hash(json, QCryptographicHash::Sha256).toHex(), true));
     }
 
 private slots:
+    // What an untrusted file names is kept for anonymous use, never as the user's choice.
+    void untrustedSourcesAreTheRepositorys()
+    {
+        QTemporaryDir dir;
+        QFile f(dir.filePath(QStringLiteral(".devdash.json")));
+        QVERIFY(f.open(QIODevice::WriteOnly));
+        f.write("{\"ci\": [{\"provider\": \"gitlab\", \"project\": \"g/p\", \"api_url\": "
+                "\"https:/"
+                "/gl.example.com/api/v4\", \"ca_bundle\": \"certs/ca.pem\"}]}");
+        f.close();
+        auto config = CiConfig::load(dir.path());
+        QVERIFY2(config, qPrintable(config.errorMessage()));
+        QCOMPARE(config->sources().size(), 1);
+        const CiSource source = config->sources().at(0);
+        QCOMPARE(source.hostChoice, CiSource::HostChoice::UntrustedRepository);
+        QVERIFY(source.caBundle.isEmpty());
+        QVERIFY(!CiCredentials::mayReceive(source));
+        // --api-url is the user's: credentials may go there.
+        auto typed
+            = config->withOverrides(CiOverrides { {}, {}, QStringLiteral("https://gl.example.com/api/v4") });
+        QVERIFY(typed);
+        QCOMPARE(typed->sources().at(0).hostChoice, CiSource::HostChoice::User);
+        QVERIFY(CiCredentials::mayReceive(typed->sources().at(0)));
+        // The public host needs no trust.
+        CiSource pub = source;
+        pub.apiUrl = QStringLiteral("https://gitlab.com/api/v4");
+        QVERIFY(CiCredentials::mayReceive(pub));
+    }
+
     void noFileNoSources()
     {
         QTemporaryDir empty;

@@ -11,6 +11,8 @@
 #include <QElapsedTimer>
 #include <QJsonArray>
 #include <QMutex>
+#include <QNetworkProxy>
+#include <QScopeGuard>
 #include <QSignalSpy>
 #include <QTemporaryDir>
 #include <QTest>
@@ -460,6 +462,61 @@ private slots:
         QCOMPARE(r->body, QByteArray("step 1\nstep 2\n"));
         QCOMPARE(m_server->requests().at(0).header("Authorization"), "Bearer " + Token);
         QVERIFY(blobs.requests().at(0).header("Authorization").isEmpty());
+    }
+
+    // The origin rule: a credential goes only to the origin it was given for.
+    void nextPageOnAnotherOriginGetsNoToken()
+    {
+        LoopbackHttpServer other;
+        QVERIFY(other.start());
+        other.setRoute(QStringLiteral("/page2"), LoopbackResponse::json("[3]"));
+        m_server->setRoute(QStringLiteral("/list"),
+            LoopbackResponse::json("[1,2]").withHeader(
+                "Link", "<" + other.url(QStringLiteral("/page2")).toEncoded() + ">; rel=\"next\""));
+        HttpClient client(nullptr, m_cache.path());
+        auto r = fetchAll(client, requestFor(m_server->url(QStringLiteral("/list"))), {});
+        QVERIFY2(r.ok(), qPrintable(r.errorMessage()));
+        QCOMPARE(r->size(), 2);
+        QCOMPARE(m_server->requests().at(0).header("Authorization"), "Bearer " + Token);
+        QCOMPARE(other.requestCount(), 1);
+        QVERIFY(other.requests().at(0).header("Authorization").isEmpty());
+        QCOMPARE(client.stats().credentialsWithheld, 1);
+    }
+
+    // A URL a server hands out (a Jenkins build URL) for another origin: asked without the token.
+    void serverGivenUrlOnAnotherOriginGetsNoToken()
+    {
+        LoopbackHttpServer other;
+        QVERIFY(other.start());
+        other.setRoute(QStringLiteral("/job/1/api/json"), LoopbackResponse::json("{}"));
+        HttpClient client(nullptr, m_cache.path());
+        HttpRequest r = requestFor(other.url(QStringLiteral("/job/1/api/json")));
+        r.credentialOrigin = m_server->url(QStringLiteral("/"));
+        QVERIFY(fetch(client, r).ok());
+        QVERIFY(other.requests().at(0).header("Authorization").isEmpty());
+        // The same port on another scheme is another origin as well.
+        m_server->setRoute(QStringLiteral("/x"), LoopbackResponse::json("{}"));
+        HttpRequest sameHost = requestFor(m_server->url(QStringLiteral("/x")));
+        sameHost.credentialOrigin = QUrl(QStringLiteral("https://127.0.0.1:%1").arg(m_server->port()));
+        QVERIFY(fetch(client, sameHost).ok());
+        QVERIFY(m_server->requests().last().header("Authorization").isEmpty());
+    }
+
+    // Plain http carries no credential across a network: only to loopback. Asked through an
+    // HTTP proxy on loopback, the request for http://ci.devdash-test.invalid leaves without it.
+    void plainHttpToAnotherMachineGetsNoToken()
+    {
+        m_server->setFallback([](const LoopbackRequest &) { return LoopbackResponse::json("{}"); });
+        HttpClient client(nullptr, m_cache.path());
+        QNetworkProxy::setApplicationProxy(
+            QNetworkProxy(QNetworkProxy::HttpProxy, QStringLiteral("127.0.0.1"), m_server->port()));
+        const auto restore = qScopeGuard([] { QNetworkProxy::setApplicationProxy(QNetworkProxy::NoProxy); });
+        auto r = fetch(client, requestFor(QUrl(QStringLiteral("http://ci.devdash-test.invalid/api/runs"))));
+        QVERIFY2(r.ok(), qPrintable(r.errorMessage()));
+        QCOMPARE(m_server->requestCount(), 1);
+        QCOMPARE(m_server->requests().at(0).path, QStringLiteral("/api/runs"));
+        QVERIFY(m_server->requests().at(0).header("Authorization").isEmpty());
+        QCOMPARE(client.stats().credentialsWithheld, 1);
     }
 
     void unreachableServerSaysSo()

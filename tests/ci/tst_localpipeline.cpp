@@ -13,10 +13,10 @@
 #include "ci/LocalPipelineRunner.h"
 #include "ci/LocalPipelineSource.h"
 #include "ci/PipelineRunStore.h"
+#include "config/ProjectConfig.h"
 #include "git/DemoRepository.h"
 #include "git/Repository.h"
 #include "store/Database.h"
-#include "testresults/ProjectConfig.h"
 #include "testresults/RunImport.h"
 #include "testresults/TestRunStore.h"
 
@@ -66,7 +66,8 @@ QByteArray junit(int passed, int failed)
 
 Result<LocalPipelineConfig> parseConfig(const QByteArray &json)
 {
-    auto project = testresults::ProjectConfig::parse(json, QStringLiteral("/repo/.devdash.json"));
+    auto project
+        = config::ProjectConfig::parse(json, QStringLiteral("/repo/.devdash.json"), true); // the test's own
     if (!project)
         return project.error();
     return LocalPipelineConfig::fromProjectConfig(*project);

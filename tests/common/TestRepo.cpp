@@ -1,5 +1,9 @@
 #include "TestRepo.h"
 
+#include "config/TrustStore.h"
+
+#include <QCryptographicHash>
+
 #include "TestEnvironment.h"
 
 #include <QDir>
@@ -15,6 +19,7 @@ struct TestRepo::Shared
     QTemporaryDir dir { QDir::tempPath() + QStringLiteral("/devdash-repo-XXXXXX") };
     qint64 clock = BaseTime;
     bool frozen = false;
+    bool trustsConfig = true;
     QStringList errors;
 };
 
@@ -154,6 +159,18 @@ void TestRepo::writeFile(const QString &relativePath, const QByteArray &content)
     QFile f(file);
     if (!f.open(QIODevice::WriteOnly) || f.write(content) != content.size())
         m_shared->errors << QStringLiteral("cannot write %1").arg(file);
+    f.close();
+    // The test wrote these settings itself: as their user, it trusts them (config::TrustStore).
+    if (relativePath == QLatin1String(".devdash.json") && m_shared->trustsConfig) {
+        const QByteArray sha = QCryptographicHash::hash(content, QCryptographicHash::Sha256).toHex();
+        if (auto trusted = config::TrustStore().decide(m_path, sha, true); !trusted)
+            m_shared->errors << trusted.errorMessage();
+    }
+}
+
+void TestRepo::setTrustsConfig(bool trusts)
+{
+    m_shared->trustsConfig = trusts;
 }
 
 QString TestRepo::commit(

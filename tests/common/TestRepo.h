@@ -56,7 +56,10 @@ public:
     // (empty commits allowed). Author and committer date: `date`, else the next tick.
     QString commit(
         const QString &message, const QMap<QString, QByteArray> &files = {}, std::optional<qint64> date = {});
+    // Writing `.devdash.json` also trusts that content (the test is the user who wrote it),
+    // unless setTrustsConfig(false) — the credential trap plays a stranger's repository.
     void writeFile(const QString &relativePath, const QByteArray &content);
+    void setTrustsConfig(bool trusts);
     void branch(const QString &name, const QString &startPoint = QStringLiteral("HEAD"));
     void checkout(const QString &name);
     // git switch -c name startPoint

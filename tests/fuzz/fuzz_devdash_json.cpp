@@ -5,7 +5,7 @@
 #include "FuzzCheck.h"
 #include "deploy/DeployConfig.h"
 #include "schema/migrations/MigrationDatabaseConfig.h"
-#include "testresults/ProjectConfig.h"
+#include "config/ProjectConfig.h"
 
 #include <QJsonDocument>
 #include <QJsonObject>
@@ -16,8 +16,16 @@ extern "C" int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 {
     const QByteArray json = fuzz::bytes(data, size);
     const QString file = QStringLiteral("/repo/.devdash.json");
-    if (const auto config = testresults::ProjectConfig::parse(json, file); !config.ok())
-        fuzz::check(config.errorMessage().contains(file));
+    // The one reader, untrusted and trusted (the trusted path keeps globs reaching out).
+    for (const bool trusted : { false, true }) {
+        const auto config = config::ProjectConfig::parse(json, file, trusted);
+        if (!config.ok()) {
+            fuzz::check(config.errorMessage().contains(file));
+            continue;
+        }
+        (void)config->testReportGlobs();
+        (void)config->refusedReportGlobs();
+    }
     (void)migrations::MigrationDatabaseConfig::parse(json, file);
     const QJsonDocument document = QJsonDocument::fromJson(json);
     if (document.isObject())

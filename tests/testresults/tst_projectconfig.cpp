@@ -1,6 +1,6 @@
 // `.devdash.json` (tolerant reader, errors with file:line:col) and report globs.
 
-#include "testresults/ProjectConfig.h"
+#include "config/ProjectConfig.h"
 #include "testresults/ReportGlob.h"
 
 #include <QDir>
@@ -9,6 +9,7 @@
 #include <QTest>
 
 using namespace devdash::testresults;
+using devdash::config::ProjectConfig;
 
 class ProjectConfigTest : public QObject
 {

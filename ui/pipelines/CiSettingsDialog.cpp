@@ -61,8 +61,10 @@ ci::CiSource CiSettingsDialog::withUserOverrides(const QString &repoRoot, const 
     QSettings settings;
     settings.beginGroup(sourceKey(repoRoot, source));
     ci::CiSource out = source;
-    if (const QString url = settings.value(QStringLiteral("api_url")).toString(); !url.isEmpty())
+    if (const QString url = settings.value(QStringLiteral("api_url")).toString(); !url.isEmpty()) {
         out.apiUrl = url;
+        out.hostChoice = ci::CiSource::HostChoice::User; // the user's own setting
+    }
     if (const QString ca = settings.value(QStringLiteral("ca_bundle")).toString(); !ca.isEmpty())
         out.caBundle = ca;
     return out;

@@ -94,8 +94,8 @@ void PipelineCiFeed::setRepository(const QString &repoRoot, const QString &repos
                 const ci::CiSource source = complete.value();
                 m_watch << source.watch;
                 ++m_sourcesPending;
-                m_credentials->lookup(source.provider, source.host(),
-                    [this, generation, source](Result<ci::CiCredential> credential) {
+                m_credentials->lookup(
+                    source, [this, generation, source](Result<ci::CiCredential> credential) {
                         if (generation != m_generation)
                             return;
                         --m_sourcesPending;

@@ -2,6 +2,7 @@
 
 #include "JobStatusWidget.h"
 #include "MessagePanel.h"
+#include "TrustBar.h"
 #include "common/BackgroundJob.h"
 #include "common/Icons.h"
 #include "common/Page.h"
@@ -44,6 +45,7 @@
 #include <QTemporaryDir>
 #include <QThreadPool>
 #include <QToolBar>
+#include <QVBoxLayout>
 
 namespace devdash::ui {
 
@@ -61,6 +63,14 @@ ThemeMode initialTheme(MainWindow::StatePolicy policy)
     if (policy == MainWindow::StatePolicy::Ephemeral)
         return ThemeMode::Light; // reproducible screenshots and tests
     return Theme::modeFromName(QSettings().value(ThemeKey).toString());
+}
+} // namespace
+
+namespace {
+// The folder holding `.devdash.json`: the work tree, or the git folder of a bare repository.
+QString trustRoot(const RepositoryInfo &info)
+{
+    return info.workDir.isEmpty() ? info.gitDir : info.workDir;
 }
 } // namespace
 
@@ -96,7 +106,15 @@ MainWindow::MainWindow(StatePolicy policy, QWidget *parent)
     m_pageList->setHorizontalScrollBarPolicy(Qt::ScrollBarAlwaysOff);
     m_content->addWidget(m_message);
     m_split->addWidget(m_pageList);
-    m_split->addWidget(m_content);
+    // The trust bar sits above every page of the repository (hidden unless its settings ask for trust).
+    auto *contentColumn = new QWidget(m_split);
+    auto *contentLayout = new QVBoxLayout(contentColumn);
+    contentLayout->setContentsMargins(0, 0, 0, 0);
+    contentLayout->setSpacing(0);
+    m_trustBar = new TrustBar(contentColumn);
+    contentLayout->addWidget(m_trustBar);
+    contentLayout->addWidget(m_content, 1);
+    m_split->addWidget(contentColumn);
     m_split->setStretchFactor(1, 1);
     m_split->setSizes({ 170, 1100 });
     m_split->setChildrenCollapsible(false);
@@ -153,6 +171,8 @@ MainWindow::MainWindow(StatePolicy policy, QWidget *parent)
             m_content->setCurrentWidget(m_pages.at(row));
     });
     connect(m_workspace, &Workspace::opened, this, &MainWindow::onOpened);
+    // A decision changes what the pages may use: they read the repository again.
+    connect(m_trustBar, &TrustBar::decided, this, &MainWindow::reloadRepositorySettings);
     connect(m_workspace, &Workspace::failed, this, &MainWindow::onFailed);
     connect(m_workspace, &Workspace::infoChanged, this, &MainWindow::updateRepositoryLabels);
     connect(m_workspace, &Workspace::refsChangedOnDisk, this, [this] {
@@ -467,6 +487,7 @@ void MainWindow::openDemo()
 void MainWindow::closeRepository()
 {
     m_workspace->close();
+    m_trustBar->setRepository({});
     for (Page *page : std::as_const(m_pages))
         page->setRepository({});
     updateRepositoryLabels();
@@ -485,9 +506,21 @@ void MainWindow::refresh()
     }
     m_workspace->refreshInfo();
     m_workspace->branches()->reload();
+    m_trustBar->setRepository(trustRoot(m_workspace->info())); // the file may have changed
     for (Page *page : std::as_const(m_pages))
         if (page != m_branches)
             page->refresh();
+}
+
+void MainWindow::reloadRepositorySettings()
+{
+    if (!m_workspace->isOpen() || !m_pagesShown)
+        return;
+    m_trustBar->setRepository(trustRoot(m_workspace->info()));
+    for (Page *page : std::as_const(m_pages))
+        page->setRepository({});
+    for (Page *page : std::as_const(m_pages))
+        page->setRepository(m_workspace->info().path);
 }
 
 void MainWindow::onOpened()
@@ -496,11 +529,13 @@ void MainWindow::onOpened()
     rememberRepository(info.path);
     updateRepositoryLabels();
     if (info.empty) {
+        m_trustBar->setRepository({});
         for (Page *page : std::as_const(m_pages))
             page->setRepository({});
         showEmptyRepository();
         return;
     }
+    m_trustBar->setRepository(trustRoot(info));
     for (Page *page : std::as_const(m_pages))
         page->setRepository(info.path);
     showPages();
@@ -540,6 +575,7 @@ void MainWindow::onFailed(const QString &path, const QString &message)
         box->open();
         return;
     }
+    m_trustBar->setRepository({}); // nothing open any more
     m_pagesShown = false;
     updateRepositoryLabels();
     m_message->setContent(MessagePanel::Kind::Error,

@@ -33,6 +33,7 @@ class OverviewPage;
 class JobStatusWidget;
 class MessagePanel;
 class Page;
+class TrustBar;
 class Workspace;
 enum class ThemeMode;
 
@@ -66,11 +67,14 @@ public:
     bool isPageShown() const;
     Workspace *workspace() const { return m_workspace; }
     MessagePanel *messagePanel() const { return m_message; }
+    TrustBar *trustBar() const { return m_trustBar; }
     QString repositoryPath() const;
     QStringList recentRepositories() const;
 
     void setTheme(ThemeMode mode);
     void refresh();
+    // After a trust decision: every page reads the repository (and what its settings may name) again.
+    void reloadRepositorySettings();
 
 protected:
     void closeEvent(QCloseEvent *event) override;
@@ -100,6 +104,7 @@ private:
     QListWidget *m_pageList;
     QStackedWidget *m_content;
     MessagePanel *m_message;
+    TrustBar *m_trustBar = nullptr;
     QList<Page *> m_pages;
     BranchesPage *m_branches = nullptr;
     HistoryPage *m_history = nullptr;

@@ -1,8 +1,8 @@
 #include "ReportAutoImport.h"
 
 #include "common/Background.h"
+#include "config/ProjectConfig.h"
 #include "git/Repository.h"
-#include "testresults/ProjectConfig.h"
 
 namespace devdash::ui {
 
@@ -38,7 +38,7 @@ void ReportAutoImport::setRepository(const QString &path, const store::StoreLoca
             const QString root = repository->workDir();
             if (root.isEmpty())
                 return Watched {}; // bare: no work tree, no reports
-            auto config = testresults::ProjectConfig::load(root);
+            auto config = config::ProjectConfig::load(root);
             if (!config)
                 return config.error();
             return Watched { root, config->testReportGlobs() };

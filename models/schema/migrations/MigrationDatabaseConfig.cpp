@@ -1,7 +1,7 @@
 #include "MigrationDatabaseConfig.h"
 
-#include "common/InputLimits.h"
-
+#include "config/ConfigError.h"
+#include "config/ProjectConfig.h"
 #include "schema/DatabaseUrl.h"
 
 #include <QDir>
@@ -15,22 +15,22 @@ namespace devdash::migrations {
 Result<QList<ConfiguredDatabase>> MigrationDatabaseConfig::parse(
     const QByteArray &json, const QString &fileName)
 {
-    QJsonParseError error;
-    const QJsonDocument doc = QJsonDocument::fromJson(json, &error);
-    if (error.error != QJsonParseError::NoError) {
-        const int line = int(json.left(error.offset).count('\n')) + 1;
-        return Error {
-            QStringLiteral("%1 line %2: %3 — fix the JSON").arg(fileName).arg(line).arg(error.errorString())
-        };
-    }
+    auto config = config::ProjectConfig::parse(json, fileName, true);
+    if (!config)
+        return config.error();
+    return fromProjectConfig(*config);
+}
+
+Result<QList<ConfiguredDatabase>> MigrationDatabaseConfig::fromProjectConfig(
+    const config::ProjectConfig &config)
+{
     QList<ConfiguredDatabase> out;
-    const QJsonValue databases = doc.object().value(QStringLiteral("databases"));
-    if (databases.isUndefined())
+    const QJsonValue databases = config.root().value(QStringLiteral("databases"));
+    if (databases.isUndefined() || databases.isNull())
         return out;
     if (!databases.isArray())
-        return Error {
-            QStringLiteral("%1: \"databases\" must be an array of {name, url, migrations}").arg(fileName)
-        };
+        return config.error(QStringLiteral("databases"),
+            QStringLiteral("expected an array of {\"name\", \"url\", \"migrations\"}"));
     int index = 0;
     for (const QJsonValue &v : databases.toArray()) {
         const QJsonObject o = v.toObject();
@@ -46,10 +46,8 @@ Result<QList<ConfiguredDatabase>> MigrationDatabaseConfig::parse(
             QStringList known;
             for (Framework f : allFrameworks())
                 known.append(frameworkName(f));
-            return Error { QStringLiteral("%1: databases[%2].migrations.framework \"%3\" is not one of %4")
-                               .arg(fileName)
-                               .arg(index)
-                               .arg(framework, known.join(QStringLiteral(", "))) };
+            return config.error(QStringLiteral("databases[%1].migrations.framework").arg(index),
+                QStringLiteral("\"%1\" is not one of %2").arg(framework, known.join(QStringLiteral(", "))));
         }
         db.path = m.value(QStringLiteral("path")).toString();
         out.append(db);
@@ -60,16 +58,21 @@ Result<QList<ConfiguredDatabase>> MigrationDatabaseConfig::parse(
 
 Result<QList<ConfiguredDatabase>> MigrationDatabaseConfig::load(const QString &repoRoot)
 {
-    QFile file(QDir(repoRoot).filePath(QStringLiteral(".devdash.json")));
-    if (!file.exists())
-        return QList<ConfiguredDatabase> {};
-    const auto bytes = InputLimits::readFile(
-        file.fileName(), InputLimits::ConfigFileBytes, QStringLiteral("the configuration file"));
-    if (!bytes)
-        return bytes.error();
-    auto databases = parse(*bytes, file.fileName());
+    auto config = config::ProjectConfig::load(repoRoot);
+    if (!config)
+        return config.error();
+    auto databases = fromProjectConfig(*config);
     if (!databases)
         return databases;
+    // A database the file names is connected, with the user's password, only once the user trusts it.
+    if (!databases->isEmpty() && !config->isTrusted()) {
+        QStringList names;
+        for (const ConfiguredDatabase &database : std::as_const(*databases))
+            names << database.name;
+        return config::ConfigError::notTrusted(config->file(), repoRoot,
+            QStringLiteral("it names the database%1 %2, which DevDash connects to only when you trust it")
+                .arg(names.size() > 1 ? QStringLiteral("s") : QString(), names.join(QStringLiteral(", "))));
+    }
     // A relative SQLite path names a file of the repository, wherever DevDash runs.
     for (ConfiguredDatabase &database : *databases)
         database.url = schema::DatabaseUrl::resolvedAgainst(database.url, repoRoot);

@@ -10,6 +10,10 @@
 
 #include <QByteArray>
 
+namespace devdash::config {
+class ProjectConfig;
+}
+
 namespace devdash::migrations {
 
 struct ConfiguredDatabase
@@ -26,7 +30,10 @@ public:
     // Parses the JSON text; `fileName` only names it in messages. A file without "databases"
     // gives an empty list; a malformed one an error with the line.
     static Result<QList<ConfiguredDatabase>> parse(const QByteArray &json, const QString &fileName);
-    // Reads `repoRoot`/.devdash.json from the work tree; an empty list when there is none.
+    static Result<QList<ConfiguredDatabase>> fromProjectConfig(const config::ProjectConfig &config);
+    // Reads `repoRoot`/.devdash.json from the work tree; an empty list when there is none. A file
+    // the user does not trust that names databases gives a ConfigError::notTrusted error:
+    // nothing it names is connected.
     static Result<QList<ConfiguredDatabase>> load(const QString &repoRoot);
 };
 
