@@ -9,7 +9,7 @@
 #include "ci/LocalPipelineEnvironment.h"
 #include "ci/LocalPipelineRunner.h"
 #include "ci/LocalPipelineSource.h"
-#include "testresults/ProjectConfig.h"
+#include "config/ProjectConfig.h"
 
 #include <QTest>
 
@@ -23,7 +23,7 @@ const QByteArray Token = "ghp_parentSECRET0123456789abcdef";
 
 Result<LocalPipelineConfig> parseConfig(const QByteArray &json)
 {
-    auto project = testresults::ProjectConfig::parse(json, QStringLiteral("/repo/.devdash.json"));
+    auto project = config::ProjectConfig::parse(json, QStringLiteral("/repo/.devdash.json"), true);
     if (!project)
         return project.error();
     return LocalPipelineConfig::fromProjectConfig(*project);
