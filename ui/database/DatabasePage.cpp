@@ -127,9 +127,10 @@ DatabasePage::DatabasePage(Workspace *workspace, QWidget *parent)
 
     m_split->addWidget(treePane);
     m_split->addWidget(m_stack);
-    m_split->setStretchFactor(0, 1);
-    m_split->setStretchFactor(1, 3);
-    m_split->setSizes({ 340, 900 });
+    // The tree keeps its width (names need it) and the views give way on a narrow window.
+    m_split->setStretchFactor(0, 0);
+    m_split->setStretchFactor(1, 1);
+    m_split->setSizes({ 270, 900 });
     m_split->setChildrenCollapsible(false);
 
     auto *layout = new QVBoxLayout(this);

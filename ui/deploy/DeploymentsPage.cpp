@@ -18,6 +18,7 @@
 #include <QHBoxLayout>
 #include <QHeaderView>
 #include <QLabel>
+#include <QMenu>
 #include <QPushButton>
 #include <QSaveFile>
 #include <QSplitter>
@@ -94,9 +95,15 @@ DeploymentsPage::DeploymentsPage(Workspace *workspace, QWidget *parent)
         return b;
     };
     button(tr("Refresh"), QStringLiteral("refresh"), [this] { refresh(); });
-    button(tr("Export CSV…"), QString(), [this] { chooseAndExport(QStringLiteral("csv")); });
-    button(tr("Export PNG…"), QString(), [this] { chooseAndExport(QStringLiteral("png")); });
-    button(tr("Sprint report (PDF)…"), QString(), [this] { chooseAndExport(QStringLiteral("pdf")); });
+    // One menu for the exports: three buttons left the sprint's dates no room on a laptop.
+    auto *exportButton = new QPushButton(tr("Export"), this);
+    exportButton->setObjectName(QStringLiteral("deploymentsExport"));
+    auto *exportMenu = new QMenu(exportButton);
+    exportMenu->addAction(tr("DORA Metrics as CSV…"), this, [this] { chooseAndExport(QStringLiteral("csv")); });
+    exportMenu->addAction(tr("Chart as PNG…"), this, [this] { chooseAndExport(QStringLiteral("png")); });
+    exportMenu->addAction(tr("Sprint Report (PDF)…"), this, [this] { chooseAndExport(QStringLiteral("pdf")); });
+    exportButton->setMenu(exportMenu);
+    bar->addWidget(exportButton);
     layout->addLayout(bar);
     m_message->setWordWrap(true);
     m_message->hide();

@@ -135,6 +135,7 @@ TestsPage::TestsPage(Workspace *workspace, QWidget *parent)
     m_treeView->header()->resizeSection(RunTreeModel::DurationColumn, 80);
     m_filter->setPlaceholderText(tr("Filter tests by name or message"));
     m_filter->setClearButtonEnabled(true);
+    m_filter->setMinimumWidth(140); // else squeezed to "Fi…" by the buttons on a laptop
     auto *compareBase = new QPushButton(tr("Compare with Base"), this);
     compareBase->setToolTip(tr("Compare this run with the latest run of the default branch"));
     auto *historyButton = new QPushButton(tr("Test History"), this);
