@@ -172,6 +172,12 @@ private Q_SLOTS:
         QVERIFY(ring);
         QCOMPARE(ring->target(), view);
         QVERIFY(ring->isVisible());
+        QCOMPARE(ring->geometry(), QRect(view->mapTo(ring->parentWidget(), QPoint(0, 0)), view->size()));
+        const QString shots = qEnvironmentVariable("DEVDASH_UI_SHOTS");
+        if (!shots.isEmpty()) {
+            QDir().mkpath(shots);
+            window.grab().save(QDir(shots).filePath(QStringLiteral("history-focus-ring.png")));
+        }
 
         const QModelIndex current = view->currentIndex();
         QTest::keyClick(view, Qt::Key_Tab);

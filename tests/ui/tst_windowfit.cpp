@@ -1,8 +1,10 @@
 // The window on a laptop: every page of the demo workspace fits 1024×640 without
-// widening the window, and the labels that name things are not cut.
+// widening the window, and the labels that name things are not cut; Tab goes round
+// every page's panes, each showing its focus.
 // When a page does not fit, the report names the widgets whose minimum width is
 // too large (the tree of minimumSizeHint widths), which is where to look.
 
+#include "common/FocusRing.h"
 #include "common/JobTracker.h"
 #include "common/Page.h"
 #include "demo/DemoWorkspace.h"
@@ -11,10 +13,16 @@
 #include "tests/TestStoreAccess.h"
 
 #include <QDir>
+#include <QAbstractButton>
+#include <QAbstractItemView>
 #include <QAbstractSpinBox>
+#include <QApplication>
 #include <QComboBox>
 #include <QLabel>
 #include <QLineEdit>
+#include <QListWidget>
+#include <QTabBar>
+#include <QToolButton>
 #include <QLayout>
 #include <QTemporaryDir>
 #include <QTest>
@@ -144,6 +152,64 @@ private Q_SLOTS:
         ui::TestStoreAccess::setLocation(m_demo.store);
     }
     void cleanupTestCase() { ui::TestStoreAccess::setLocation(std::nullopt); }
+
+    void tabReachesEveryPane_data()
+    {
+        QTest::addColumn<QString>("page");
+        ui::MainWindow window(ui::MainWindow::StatePolicy::Ephemeral);
+        for (const QString &name : window.pageNames())
+            QTest::newRow(qPrintable(name)) << name;
+    }
+
+    // Keyboard only: Tab from the sidebar goes round the page and back, through every
+    // list, table and tree on screen, and each stop shows that it has the focus.
+    void tabReachesEveryPane()
+    {
+        QFETCH(QString, page);
+        ui::MainWindow window(ui::MainWindow::StatePolicy::Ephemeral);
+        window.resize(Laptop);
+        window.show();
+        QVERIFY(window.showPage(page));
+        window.openRepository(m_demo.repository);
+        QVERIFY2(waitForPage(window), qPrintable(page));
+        window.activateWindow();
+        QVERIFY(QTest::qWaitForWindowActive(&window));
+        auto *sidebar = window.findChild<QListWidget *>(QStringLiteral("pageList"));
+        QVERIFY(sidebar);
+        sidebar->setFocus(Qt::TabFocusReason);
+        QTRY_COMPARE(QApplication::focusWidget(), sidebar);
+
+        QList<QWidget *> stops;
+        QStringList unseen;
+        for (int i = 0; i < 300; ++i) {
+            QTest::keyClick(QApplication::focusWidget(), Qt::Key_Tab);
+            QWidget *focus = QApplication::focusWidget();
+            QVERIFY(focus);
+            if (focus == sidebar)
+                break;
+            if (stops.contains(focus))
+                continue; // a text pane stepping through its links
+            stops << focus;
+            const ui::FocusRing *ring = ui::FocusRing::of(&window);
+            const bool ringed = ring && ring->isVisible() && ring->target() == focus;
+            const bool ownFocus = qobject_cast<QLineEdit *>(focus) || qobject_cast<QComboBox *>(focus)
+                || qobject_cast<QAbstractSpinBox *>(focus) || qobject_cast<QTabBar *>(focus)
+                || (qobject_cast<QAbstractButton *>(focus) && !qobject_cast<QToolButton *>(focus))
+                || qobject_cast<QLabel *>(focus);
+            if (!ringed && !ownFocus)
+                unseen << QString::fromLatin1(focus->metaObject()->className()) + QLatin1Char(' ') + focus->objectName();
+        }
+        QVERIFY2(QApplication::focusWidget() == sidebar,
+            qPrintable(QStringLiteral("Tab did not come back to the sidebar; stuck in %1")
+                           .arg(QString::fromLatin1(QApplication::focusWidget()->metaObject()->className()))));
+        QVERIFY2(unseen.isEmpty(), qPrintable(QStringLiteral("no visible focus on: ") + unseen.join(QStringLiteral(", "))));
+        // Every list, table and tree on screen that takes the focus is a stop.
+        for (QAbstractItemView *view : window.currentPage()->findChildren<QAbstractItemView *>())
+            if (view->isVisible() && (view->focusPolicy() & Qt::TabFocus) && view->isEnabled())
+                QVERIFY2(stops.contains(view),
+                    qPrintable(QStringLiteral("Tab never reaches the %1 %2")
+                                   .arg(QString::fromLatin1(view->metaObject()->className()), view->objectName())));
+    }
 
     void fitsLaptop_data()
     {

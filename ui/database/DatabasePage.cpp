@@ -139,6 +139,13 @@ DatabasePage::DatabasePage(Workspace *workspace, QWidget *parent)
     layout->addLayout(bar);
     layout->addWidget(m_split, 1);
 
+    // Tab in reading order: the bar left to right, then the filter above the tree it filters.
+    setTabOrder(m_databaseBox, m_refreshButton);
+    setTabOrder(m_refreshButton, m_addButton);
+    setTabOrder(m_addButton, m_removeButton);
+    setTabOrder(m_removeButton, m_filter);
+    setTabOrder(m_filter, m_treeView);
+
     connect(m_databaseBox, &QComboBox::activated, this, [this] { selectDatabase(currentDatabase()); });
     connect(m_addButton, &QPushButton::clicked, this, &DatabasePage::chooseConnectionToAdd);
     connect(m_removeButton, &QPushButton::clicked, this, [this] {

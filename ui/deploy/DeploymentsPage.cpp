@@ -94,7 +94,7 @@ DeploymentsPage::DeploymentsPage(Workspace *workspace, QWidget *parent)
         bar->addWidget(b);
         return b;
     };
-    button(tr("Refresh"), QStringLiteral("refresh"), [this] { refresh(); });
+    QPushButton *refreshButton = button(tr("Refresh"), QStringLiteral("refresh"), [this] { refresh(); });
     // One menu for the exports: three buttons left the sprint's dates no room on a laptop.
     auto *exportButton = new QPushButton(tr("Export"), this);
     exportButton->setObjectName(QStringLiteral("deploymentsExport"));
@@ -104,6 +104,9 @@ DeploymentsPage::DeploymentsPage(Workspace *workspace, QWidget *parent)
     exportMenu->addAction(tr("Sprint Report (PDF)…"), this, [this] { chooseAndExport(QStringLiteral("pdf")); });
     exportButton->setMenu(exportMenu);
     bar->addWidget(exportButton);
+    // Tab in reading order: the whole bar before the chart and the timeline.
+    setTabOrder(m_sprint, refreshButton);
+    setTabOrder(refreshButton, exportButton);
     layout->addLayout(bar);
     m_message->setWordWrap(true);
     m_message->hide();

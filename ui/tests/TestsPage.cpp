@@ -181,6 +181,12 @@ TestsPage::TestsPage(Workspace *workspace, QWidget *parent)
     layout->addWidget(m_tabs, 1);
 
     connect(importButton, &QPushButton::clicked, this, &TestsPage::chooseAndImport);
+    // Tab in reading order: the bar, the runs, then the run's bar, tests and details.
+    setTabOrder(m_branchBox, importButton);
+    setTabOrder(m_failedOnly, m_filter);
+    setTabOrder(m_filter, compareBase);
+    setTabOrder(compareBase, historyButton);
+    setTabOrder(historyButton, m_treeView);
     connect(m_autoImport, &ReportAutoImport::imported, this, [this] {
         m_trendsStale = m_flakyStale = m_comparisonStale = true;
         loadRuns();
