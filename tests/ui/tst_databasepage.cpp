@@ -318,10 +318,10 @@ void DatabasePageTest::erDiagramOpensFitted()
     // Laid out while another tab is shown, the diagram is fitted when its tab opens, not
     // drawn as a speck fitted to the hidden view's placeholder size.
     const QString repo = repoWith(QStringLiteral("er-fit"),
-        QByteArrayLiteral(R"({"databases": [{"name": "sakila", "url": "sqlite://db/sakila.db"}]})"));
+        QByteArrayLiteral(R"({"databases": [{"name": "library", "url": "sqlite://db/library.db"}]})"));
     QString error;
-    QVERIFY2(SchemaFixtures::loadSqliteFile(repo + QStringLiteral("/db/sakila.db"),
-                 SchemaFixtures::path(QStringLiteral("sakila__sqlite-sakila-schema.sql")), &error),
+    QVERIFY2(SchemaFixtures::loadSqliteFile(repo + QStringLiteral("/db/library.db"),
+                 SchemaFixtures::path(QStringLiteral("library.sqlite.sql")), &error),
         qPrintable(error));
     auto page = openPage(repo);
     page->showView(ui::DatabasePage::ObjectView);

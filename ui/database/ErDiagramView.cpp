@@ -176,7 +176,7 @@ void ErDiagramView::rebuildScopes()
     m_scope->clear();
     for (const QString &schema : std::as_const(schemas))
         m_scope->addItem(tr("Schema %1").arg(schema), schema);
-    m_scope->addItem(tr("Selected tables and neighbours"), QString());
+    m_scope->addItem(tr("Selection and neighbours"), QString());
     int index = int(schemas.indexOf(previous));
     if (m_selectionScope)
         index = m_scope->count() - 1;
