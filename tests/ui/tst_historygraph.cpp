@@ -53,17 +53,19 @@ class TestHistoryGraph : public QObject
             lanes = std::max<int>(lanes, graph.width);
             const qreal dot = delegate->laneCenter(graph.lane) + delegate->dotRadius();
             if (dot > column) {
-                QTest::qFail(qPrintable(QStringLiteral("row %1: the dot of lane %2 ends at %3, the column is %4 wide")
-                                            .arg(row)
-                                            .arg(graph.lane)
-                                            .arg(dot)
-                                            .arg(column)),
+                QTest::qFail(
+                    qPrintable(QStringLiteral("row %1: the dot of lane %2 ends at %3, the column is %4 wide")
+                                   .arg(row)
+                                   .arg(graph.lane)
+                                   .arg(dot)
+                                   .arg(column)),
                     __FILE__, __LINE__);
                 return -1;
             }
             for (uint16_t lane : graph.through)
                 if (delegate->laneCenter(lane) >= column) {
-                    QTest::qFail(qPrintable(QStringLiteral("row %1: lane %2 runs past the column").arg(row).arg(lane)),
+                    QTest::qFail(
+                        qPrintable(QStringLiteral("row %1: lane %2 runs past the column").arg(row).arg(lane)),
                         __FILE__, __LINE__);
                     return -1;
                 }
@@ -99,8 +101,9 @@ private Q_SLOTS:
         QList<int> forks;
         int main = 0;
         for (int c = 0; c < Branches; ++c) {
-            main = import.commit(QStringLiteral("refs/heads/main"), main ? QList<int> { main } : QList<int> {},
-                time += 60, QStringLiteral("main %1").arg(c), { { QStringLiteral("main.txt"), QByteArray::number(c) } });
+            main = import.commit(QStringLiteral("refs/heads/main"),
+                main ? QList<int> { main } : QList<int> {}, time += 60, QStringLiteral("main %1").arg(c),
+                { { QStringLiteral("main.txt"), QByteArray::number(c) } });
             forks << main;
         }
         QList<int> tips = forks;
@@ -110,8 +113,8 @@ private Q_SLOTS:
                     QStringLiteral("topic %1, step %2").arg(b).arg(step),
                     { { QStringLiteral("topic-%1.txt").arg(b), QByteArray::number(step) } });
         for (int b = 0; b < Branches; ++b)
-            main = import.commit(
-                QStringLiteral("refs/heads/main"), { main, tips[b] }, time += 60, QStringLiteral("Merge topic-%1").arg(b));
+            main = import.commit(QStringLiteral("refs/heads/main"), { main, tips[b] }, time += 60,
+                QStringLiteral("Merge topic-%1").arg(b));
         import.run(*m_repo);
         QVERIFY2(m_repo->ok(), qPrintable(m_repo->errors()));
     }
@@ -184,7 +187,8 @@ private Q_SLOTS:
         QWidget *next = QApplication::focusWidget();
         QVERIFY(next != view);
         QVERIFY2(history->detail()->isAncestorOf(next),
-            qPrintable(QStringLiteral("focus went to %1").arg(QString::fromLatin1(next->metaObject()->className()))));
+            qPrintable(QStringLiteral("focus went to %1")
+                           .arg(QString::fromLatin1(next->metaObject()->className()))));
         QCOMPARE(view->currentIndex(), current); // Tab did not move along the row
         // Shift+Tab comes back (the commit's text steps through its links on the way).
         for (int i = 0; i < 20 && QApplication::focusWidget() != view; ++i)

@@ -12,20 +12,20 @@
 #include "shell/MessagePanel.h"
 #include "tests/TestStoreAccess.h"
 
-#include <QDir>
 #include <QAbstractButton>
 #include <QAbstractItemView>
 #include <QAbstractSpinBox>
 #include <QApplication>
 #include <QComboBox>
+#include <QDir>
 #include <QLabel>
+#include <QLayout>
 #include <QLineEdit>
 #include <QListWidget>
 #include <QTabBar>
-#include <QToolButton>
-#include <QLayout>
 #include <QTemporaryDir>
 #include <QTest>
+#include <QToolButton>
 
 using namespace devdash;
 
@@ -37,8 +37,9 @@ QSize effectiveMinSize(const QWidget *widget)
 {
     const QSize hint = widget->minimumSizeHint();
     const QSizePolicy policy = widget->sizePolicy();
-    return QSize(policy.horizontalPolicy() == QSizePolicy::Ignored ? widget->minimumWidth()
-                                                                   : qMax(widget->minimumWidth(), hint.width()),
+    return QSize(policy.horizontalPolicy() == QSizePolicy::Ignored
+            ? widget->minimumWidth()
+            : qMax(widget->minimumWidth(), hint.width()),
         policy.verticalPolicy() == QSizePolicy::Ignored ? widget->minimumHeight()
                                                         : qMax(widget->minimumHeight(), hint.height()));
 }
@@ -51,8 +52,8 @@ void collectLarge(const QWidget *widget, const QSize &least, int depth, QStringL
     if (size.width() < least.width() && size.height() < least.height())
         return;
     lines << QStringLiteral("%1%2 \"%3\" min %4×%5%6")
-                 .arg(QString(depth * 2, QLatin1Char(' ')), QString::fromLatin1(widget->metaObject()->className()),
-                     widget->objectName())
+                 .arg(QString(depth * 2, QLatin1Char(' ')),
+                     QString::fromLatin1(widget->metaObject()->className()), widget->objectName())
                  .arg(size.width())
                  .arg(size.height())
                  .arg(widget->isVisible() ? QString() : QStringLiteral(" (hidden)"));
@@ -79,7 +80,9 @@ QStringList clippedLabels(const QWidget *page)
             continue;
         QString text = label->text();
         if (label->buddy()) // "&Show:" shows as "Show:"
-            text.replace(QStringLiteral("&&"), QStringLiteral("\x01")).remove(QLatin1Char('&')).replace(QLatin1Char('\x01'), QLatin1Char('&'));
+            text.replace(QStringLiteral("&&"), QStringLiteral("\x01"))
+                .remove(QLatin1Char('&'))
+                .replace(QLatin1Char('\x01'), QLatin1Char('&'));
         const int needed = label->fontMetrics().horizontalAdvance(text);
         const int room = label->contentsRect().width() - 2 * label->margin() - label->indent();
         if (needed > room + 1 && label->toolTip().isEmpty())
@@ -97,7 +100,9 @@ QStringList clippedLabels(const QWidget *page)
         if (field->isVisible() && field->width() < qMin(100, field->maximumWidth())
             && !qobject_cast<const QComboBox *>(field->parentWidget())
             && !qobject_cast<const QAbstractSpinBox *>(field->parentWidget()))
-            clipped << QStringLiteral("field \"%1\" is only %2 px wide").arg(field->placeholderText()).arg(field->width());
+            clipped << QStringLiteral("field \"%1\" is only %2 px wide")
+                           .arg(field->placeholderText())
+                           .arg(field->width());
     return clipped;
 }
 } // namespace
@@ -107,8 +112,8 @@ QStringList clippedLabels(const QWidget *page)
 bool fits(const QWidget *window, const QSize &size)
 {
     const QSize least = window->minimumSizeHint().expandedTo(window->minimumSize());
-    return window->width() <= size.width() && window->height() <= size.height() && least.width() <= size.width()
-        && least.height() <= size.height();
+    return window->width() <= size.width() && window->height() <= size.height()
+        && least.width() <= size.width() && least.height() <= size.height();
 }
 
 QString sizeReport(const QWidget *window, const QString &when)
@@ -134,8 +139,8 @@ class TestWindowFit : public QObject
         int settled = 0;
         return QTest::qWaitFor(
             [&] {
-                const bool ready = window.isPageShown() && window.jobs()->isIdle()
-                    && window.currentPage()->isReady();
+                const bool ready
+                    = window.isPageShown() && window.jobs()->isIdle() && window.currentPage()->isReady();
                 settled = ready ? settled + 1 : 0;
                 return settled >= 4;
             },
@@ -197,18 +202,22 @@ private Q_SLOTS:
                 || (qobject_cast<QAbstractButton *>(focus) && !qobject_cast<QToolButton *>(focus))
                 || qobject_cast<QLabel *>(focus);
             if (!ringed && !ownFocus)
-                unseen << QString::fromLatin1(focus->metaObject()->className()) + QLatin1Char(' ') + focus->objectName();
+                unseen << QString::fromLatin1(focus->metaObject()->className()) + QLatin1Char(' ')
+                        + focus->objectName();
         }
         QVERIFY2(QApplication::focusWidget() == sidebar,
-            qPrintable(QStringLiteral("Tab did not come back to the sidebar; stuck in %1")
-                           .arg(QString::fromLatin1(QApplication::focusWidget()->metaObject()->className()))));
-        QVERIFY2(unseen.isEmpty(), qPrintable(QStringLiteral("no visible focus on: ") + unseen.join(QStringLiteral(", "))));
+            qPrintable(
+                QStringLiteral("Tab did not come back to the sidebar; stuck in %1")
+                    .arg(QString::fromLatin1(QApplication::focusWidget()->metaObject()->className()))));
+        QVERIFY2(unseen.isEmpty(),
+            qPrintable(QStringLiteral("no visible focus on: ") + unseen.join(QStringLiteral(", "))));
         // Every list, table and tree on screen that takes the focus is a stop.
         for (QAbstractItemView *view : window.currentPage()->findChildren<QAbstractItemView *>())
             if (view->isVisible() && (view->focusPolicy() & Qt::TabFocus) && view->isEnabled())
                 QVERIFY2(stops.contains(view),
-                    qPrintable(QStringLiteral("Tab never reaches the %1 %2")
-                                   .arg(QString::fromLatin1(view->metaObject()->className()), view->objectName())));
+                    qPrintable(
+                        QStringLiteral("Tab never reaches the %1 %2")
+                            .arg(QString::fromLatin1(view->metaObject()->className()), view->objectName())));
     }
 
     void fitsLaptop_data()
@@ -239,24 +248,28 @@ private Q_SLOTS:
         window.openRepository(m_demo.repository);
         QVERIFY2(waitForPage(window), qPrintable(page));
         // Loaded content must not widen the window by itself…
-        QVERIFY2(fits(&window, Laptop), qPrintable(page + QStringLiteral(": ") + sizeReport(&window, QStringLiteral("after loading"))));
+        QVERIFY2(fits(&window, Laptop),
+            qPrintable(page + QStringLiteral(": ") + sizeReport(&window, QStringLiteral("after loading"))));
         // …and a window made wider can be made narrow again.
         window.resize(1400, 900);
         QTest::qWait(20);
         window.resize(Laptop);
         QTest::qWait(20);
         QVERIFY2(fits(&window, Laptop),
-            qPrintable(page + QStringLiteral(": ") + sizeReport(&window, QStringLiteral("after a resize to 1024×640"))));
+            qPrintable(page + QStringLiteral(": ")
+                + sizeReport(&window, QStringLiteral("after a resize to 1024×640"))));
         // DEVDASH_FIT_REPORT=WIDTH lists what holds the page that wide, passing or not.
         if (const int least = qEnvironmentVariableIntValue("DEVDASH_FIT_REPORT"))
             qInfo().noquote() << wideWidgets(window.currentPage(), QSize(least, 10000));
         const QStringList clipped = clippedLabels(window.currentPage());
-        QVERIFY2(clipped.isEmpty(), qPrintable(page + QStringLiteral(": ") + clipped.join(QStringLiteral("; "))));
+        QVERIFY2(
+            clipped.isEmpty(), qPrintable(page + QStringLiteral(": ") + clipped.join(QStringLiteral("; "))));
 
         const QString shots = qEnvironmentVariable("DEVDASH_UI_SHOTS");
         if (!shots.isEmpty()) {
             QDir().mkpath(shots);
-            window.grab().save(QDir(shots).filePath(QStringLiteral("fit-%1.png").arg(QString(page).replace(QLatin1Char('/'), QLatin1Char('-')))));
+            window.grab().save(QDir(shots).filePath(
+                QStringLiteral("fit-%1.png").arg(QString(page).replace(QLatin1Char('/'), QLatin1Char('-')))));
         }
     }
 };

@@ -24,7 +24,8 @@ QSize ElidedLabel::minimumSizeHint() const
 {
     const QSize least = QLabel::minimumSizeHint();
     const QMargins m = contentsMargins();
-    return QSize(fontMetrics().horizontalAdvance(QStringLiteral("…")) * 3 + m.left() + m.right() + 2 * margin(),
+    return QSize(
+        fontMetrics().horizontalAdvance(QStringLiteral("…")) * 3 + m.left() + m.right() + 2 * margin(),
         least.height());
 }
 
@@ -56,8 +57,8 @@ void ElidedLabel::paintEvent(QPaintEvent *event)
     drawFrame(&painter);
     const QRect room = contentsRect().adjusted(margin(), margin(), -margin(), -margin());
     const QString shown = fontMetrics().elidedText(text(), Qt::ElideRight, room.width());
-    style()->drawItemText(&painter, room, int(alignment()) | Qt::TextSingleLine, palette(), isEnabled(), shown,
-        foregroundRole());
+    style()->drawItemText(&painter, room, int(alignment()) | Qt::TextSingleLine, palette(), isEnabled(),
+        shown, foregroundRole());
 }
 
 } // namespace devdash::ui

@@ -75,7 +75,8 @@ QSize FlowLayout::sizeHint() const
         ++visible;
     }
     const QMargins m = contentsMargins();
-    return QSize(width + qMax(0, visible - 1) * spacing() + m.left() + m.right(), height + m.top() + m.bottom());
+    return QSize(
+        width + qMax(0, visible - 1) * spacing() + m.left() + m.right(), height + m.top() + m.bottom());
 }
 
 void FlowLayout::setGeometry(const QRect &rect)
@@ -108,7 +109,8 @@ int FlowLayout::doLayout(const QRect &rect, bool apply) const
         int rowHeight = 0;
         for (int i = index; i < end; ++i)
             rowHeight = qMax(rowHeight,
-                visible[i]->hasHeightForWidth() ? visible[i]->heightForWidth(width) : visible[i]->sizeHint().height());
+                visible[i]->hasHeightForWidth() ? visible[i]->heightForWidth(width)
+                                                : visible[i]->sizeHint().height());
         if (apply)
             for (int i = index; i < end; ++i)
                 visible[i]->setGeometry(QRect(area.x() + (i - index) * (width + gap), y, width, rowHeight));

@@ -1,7 +1,6 @@
 #include "FocusRing.h"
 
 #include <QAbstractScrollArea>
-#include <algorithm>
 #include <QApplication>
 #include <QComboBox>
 #include <QEvent>
@@ -9,6 +8,7 @@
 #include <QPainter>
 #include <QSplitter>
 #include <QToolButton>
+#include <algorithm>
 
 namespace devdash::ui {
 
@@ -62,7 +62,8 @@ void FocusRing::follow(QWidget *widget)
             watched->removeEventFilter(this);
     m_watched.clear();
     m_target = nullptr;
-    if (!widget || !m_window || !wantsRing(widget) || !m_window->isAncestorOf(widget) || !widget->parentWidget()) {
+    if (!widget || !m_window || !wantsRing(widget) || !m_window->isAncestorOf(widget)
+        || !widget->parentWidget()) {
         hide();
         if (m_window && parentWidget() != m_window)
             setParent(m_window); // not beside a widget that may go
@@ -100,10 +101,11 @@ void FocusRing::place()
 
 bool FocusRing::eventFilter(QObject *watched, QEvent *event)
 {
-    const bool watching = std::any_of(
-        m_watched.cbegin(), m_watched.cend(), [watched](const QPointer<QWidget> &w) { return w.data() == watched; });
+    const bool watching = std::any_of(m_watched.cbegin(), m_watched.cend(),
+        [watched](const QPointer<QWidget> &w) { return w.data() == watched; });
     if (watching && event->type() == QEvent::ParentChange) {
-        QMetaObject::invokeMethod(this, [this] { follow(m_target); }, Qt::QueuedConnection);
+        QMetaObject::invokeMethod(
+            this, [this] { follow(m_target); }, Qt::QueuedConnection);
     } else if (watching) {
         switch (event->type()) {
         case QEvent::Move:
@@ -126,7 +128,8 @@ void FocusRing::paintEvent(QPaintEvent *)
     QPen pen(palette().color(QPalette::Active, QPalette::Highlight), Thickness);
     pen.setJoinStyle(Qt::MiterJoin);
     painter.setPen(pen);
-    painter.drawRect(QRectF(rect()).adjusted(Thickness / 2.0, Thickness / 2.0, -Thickness / 2.0, -Thickness / 2.0));
+    painter.drawRect(
+        QRectF(rect()).adjusted(Thickness / 2.0, Thickness / 2.0, -Thickness / 2.0, -Thickness / 2.0));
 }
 
 } // namespace devdash::ui

@@ -6,8 +6,8 @@
 #include "ErTableItem.h"
 
 #include "common/Background.h"
-#include "common/Icons.h"
 #include "common/ElidedLabel.h"
+#include "common/Icons.h"
 #include "common/Theme.h"
 
 #include <QComboBox>

@@ -99,9 +99,11 @@ DeploymentsPage::DeploymentsPage(Workspace *workspace, QWidget *parent)
     auto *exportButton = new QPushButton(tr("Export"), this);
     exportButton->setObjectName(QStringLiteral("deploymentsExport"));
     auto *exportMenu = new QMenu(exportButton);
-    exportMenu->addAction(tr("DORA Metrics as CSV…"), this, [this] { chooseAndExport(QStringLiteral("csv")); });
+    exportMenu->addAction(
+        tr("DORA Metrics as CSV…"), this, [this] { chooseAndExport(QStringLiteral("csv")); });
     exportMenu->addAction(tr("Chart as PNG…"), this, [this] { chooseAndExport(QStringLiteral("png")); });
-    exportMenu->addAction(tr("Sprint Report (PDF)…"), this, [this] { chooseAndExport(QStringLiteral("pdf")); });
+    exportMenu->addAction(
+        tr("Sprint Report (PDF)…"), this, [this] { chooseAndExport(QStringLiteral("pdf")); });
     exportButton->setMenu(exportMenu);
     bar->addWidget(exportButton);
     // Tab in reading order: the whole bar before the chart and the timeline.

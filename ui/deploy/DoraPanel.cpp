@@ -5,8 +5,8 @@
 
 #include <QBarCategoryAxis>
 #include <QChart>
-#include <QEvent>
 #include <QChartView>
+#include <QEvent>
 #include <QFrame>
 #include <QLabel>
 #include <QLineSeries>

@@ -214,12 +214,13 @@ HistoryPage::HistoryPage(Workspace *workspace, QWidget *parent)
         updateGraphWidth();
     });
     connect(m_view->verticalScrollBar(), &QScrollBar::valueChanged, this, &HistoryPage::updateGraphWidth);
-    connect(m_view->horizontalHeader(), &QHeaderView::sectionResized, this, [this](int section, int, int size) {
-        if (section == HistoryModel::GraphColumn && !m_sizingGraph && m_view->model() == m_history) {
-            m_graphWidthByUser = size;
-            updateGraphWidth();
-        }
-    });
+    connect(
+        m_view->horizontalHeader(), &QHeaderView::sectionResized, this, [this](int section, int, int size) {
+            if (section == HistoryModel::GraphColumn && !m_sizingGraph && m_view->model() == m_history) {
+                m_graphWidthByUser = size;
+                updateGraphWidth();
+            }
+        });
     connect(m_view->horizontalHeader(), &QHeaderView::sectionHandleDoubleClicked, this, [this](int section) {
         if (section == HistoryModel::GraphColumn) {
             m_graphWidthByUser = 0;
