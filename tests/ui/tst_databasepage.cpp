@@ -106,6 +106,7 @@ private Q_SLOTS:
     void dataPreview();
     void erDiagram_data();
     void erDiagram();
+    void erDiagramOpensFitted();
     void schemaDiff();
     void schemaDiffAgainstSnapshot();
     void addConnectionDialogListsDataSources();
@@ -310,6 +311,36 @@ void DatabasePageTest::erDiagram()
     QVERIFY(waitFor([&] { return !er->isLayoutPending(); }));
     QVERIFY(er->tableCount() >= 1);
     QVERIFY(er->tableCount() < tables);
+}
+
+void DatabasePageTest::erDiagramOpensFitted()
+{
+    // Laid out while another tab is shown, the diagram is fitted when its tab opens, not
+    // drawn as a speck fitted to the hidden view's placeholder size.
+    const QString repo = repoWith(QStringLiteral("er-fit"),
+        QByteArrayLiteral(R"({"databases": [{"name": "library", "url": "sqlite://db/library.db"}]})"));
+    QString error;
+    QVERIFY2(SchemaFixtures::loadSqliteFile(repo + QStringLiteral("/db/library.db"),
+                 SchemaFixtures::path(QStringLiteral("library.sqlite.sql")), &error),
+        qPrintable(error));
+    auto page = openPage(repo);
+    page->showView(ui::DatabasePage::ObjectView);
+    ui::ErDiagramView *er = page->erDiagram();
+    QVERIFY(waitFor([&] { return page->isReady() && !er->isLayoutPending() && er->tableCount() > 0; }));
+    QVERIFY(!er->isVisible());
+    page->showView(ui::DatabasePage::ErView);
+    QTest::qWait(20);
+    const double opened = er->zoom();
+    er->fitToView();
+    QVERIFY2(qAbs(er->zoom() - opened) < 1e-6,
+        qPrintable(QStringLiteral("opened at %1, fitted is %2").arg(opened).arg(er->zoom())));
+    QVERIFY(opened > 0.2);
+    // Still fitted after the window changes size, until the user zooms.
+    page->resize(900, 600);
+    QTest::qWait(20);
+    const double resized = er->zoom();
+    er->fitToView();
+    QVERIFY(qAbs(er->zoom() - resized) < 1e-6);
 }
 
 void DatabasePageTest::schemaDiff()

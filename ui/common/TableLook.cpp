@@ -17,6 +17,7 @@ void TableLook::apply(QTableView *view, Options options)
     if (options.testFlag(SingleSelection))
         view->setSelectionMode(QAbstractItemView::SingleSelection);
     view->setEditTriggers(QAbstractItemView::NoEditTriggers);
+    view->setTabKeyNavigation(false); // Tab goes on to the next pane; arrows move between rows
     view->setFrameShape(QFrame::NoFrame);
     view->horizontalHeader()->setHighlightSections(false);
     view->horizontalHeader()->setDefaultAlignment(Qt::AlignLeft | Qt::AlignVCenter);

@@ -127,9 +127,10 @@ DatabasePage::DatabasePage(Workspace *workspace, QWidget *parent)
 
     m_split->addWidget(treePane);
     m_split->addWidget(m_stack);
-    m_split->setStretchFactor(0, 1);
-    m_split->setStretchFactor(1, 3);
-    m_split->setSizes({ 340, 900 });
+    // The tree keeps its width (names need it) and the views give way on a narrow window.
+    m_split->setStretchFactor(0, 0);
+    m_split->setStretchFactor(1, 1);
+    m_split->setSizes({ 270, 900 });
     m_split->setChildrenCollapsible(false);
 
     auto *layout = new QVBoxLayout(this);
@@ -137,6 +138,13 @@ DatabasePage::DatabasePage(Workspace *workspace, QWidget *parent)
     layout->setSpacing(0);
     layout->addLayout(bar);
     layout->addWidget(m_split, 1);
+
+    // Tab in reading order: the bar left to right, then the filter above the tree it filters.
+    setTabOrder(m_databaseBox, m_refreshButton);
+    setTabOrder(m_refreshButton, m_addButton);
+    setTabOrder(m_addButton, m_removeButton);
+    setTabOrder(m_removeButton, m_filter);
+    setTabOrder(m_filter, m_treeView);
 
     connect(m_databaseBox, &QComboBox::activated, this, [this] { selectDatabase(currentDatabase()); });
     connect(m_addButton, &QPushButton::clicked, this, &DatabasePage::chooseConnectionToAdd);

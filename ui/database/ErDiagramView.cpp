@@ -6,6 +6,7 @@
 #include "ErTableItem.h"
 
 #include "common/Background.h"
+#include "common/ElidedLabel.h"
 #include "common/Icons.h"
 #include "common/Theme.h"
 
@@ -50,7 +51,7 @@ ErDiagramView::ErDiagramView(QWidget *parent)
     , m_view(new ErGraphicsView(this))
     , m_scope(new QComboBox(this))
     , m_search(new QLineEdit(this))
-    , m_summary(new QLabel(this))
+    , m_summary(new ElidedLabel(this))
 {
     m_view->setScene(m_scene);
     m_scope->setObjectName(QStringLiteral("erScope"));
@@ -58,6 +59,7 @@ ErDiagramView::ErDiagramView(QWidget *parent)
     m_scope->setSizeAdjustPolicy(QComboBox::AdjustToContents);
     m_search->setPlaceholderText(tr("Find a table"));
     m_search->setClearButtonEnabled(true);
+    m_search->setMinimumWidth(120);
     m_search->setMaximumWidth(260);
     m_search->addAction(Icons::get(QStringLiteral("search")), QLineEdit::LeadingPosition);
     m_summary->setTextFormat(Qt::PlainText);
@@ -79,8 +81,7 @@ ErDiagramView::ErDiagramView(QWidget *parent)
     bar->addWidget(new QLabel(tr("Draw:"), this));
     bar->addWidget(m_scope);
     bar->addWidget(m_search, 1);
-    bar->addWidget(m_summary);
-    bar->addStretch(1);
+    bar->addWidget(m_summary, 1); // gives way first: "8 table(s) · 7 foreign key(s)" cut with "…"
     bar->addWidget(zoomOutButton);
     bar->addWidget(zoomInButton);
     bar->addWidget(fitButton);
@@ -176,7 +177,7 @@ void ErDiagramView::rebuildScopes()
     m_scope->clear();
     for (const QString &schema : std::as_const(schemas))
         m_scope->addItem(tr("Schema %1").arg(schema), schema);
-    m_scope->addItem(tr("Selected tables and neighbours"), QString());
+    m_scope->addItem(tr("Selection and neighbours"), QString());
     int index = int(schemas.indexOf(previous));
     if (m_selectionScope)
         index = m_scope->count() - 1;

@@ -22,6 +22,8 @@ class QLineEdit;
 
 namespace devdash::ui {
 
+class ElidedLabel;
+
 class ErEdgeItem;
 class ErGraphicsView;
 class ErTableItem;
@@ -90,7 +92,7 @@ private:
     ErGraphicsView *m_view;
     QComboBox *m_scope;
     QLineEdit *m_search;
-    QLabel *m_summary;
+    ElidedLabel *m_summary;
     QHash<QString, ErTableItem *> m_tables;
     QList<ErEdgeItem *> m_edges;
     QGraphicsSimpleTextItem *m_hint = nullptr;

@@ -29,6 +29,7 @@ ErGraphicsView::ErGraphicsView(QWidget *parent)
 
 void ErGraphicsView::setZoom(double factor)
 {
+    m_fitted = false;
     factor = std::clamp(factor, MinZoom, MaxZoom);
     const QTransform t = transform();
     setTransform(QTransform::fromScale(factor, factor).translate(t.dx(), t.dy()));
@@ -37,6 +38,7 @@ void ErGraphicsView::setZoom(double factor)
 
 void ErGraphicsView::zoomBy(double factor)
 {
+    m_fitted = false;
     const double target = std::clamp(zoom() * factor, MinZoom, MaxZoom);
     if (qFuzzyCompare(target, zoom()))
         return;
@@ -46,7 +48,14 @@ void ErGraphicsView::zoomBy(double factor)
 
 void ErGraphicsView::fitAll()
 {
-    if (!scene())
+    m_fitted = true;
+    applyFit();
+}
+
+void ErGraphicsView::applyFit()
+{
+    // Hidden, the viewport has a placeholder size: fitting to it draws a speck.
+    if (!scene() || !isVisible())
         return;
     const QRectF bounds = scene()->itemsBoundingRect().adjusted(-20, -20, 20, 20);
     if (bounds.isEmpty())
@@ -86,6 +95,20 @@ void ErGraphicsView::keyPressEvent(QKeyEvent *event)
     default:
         QGraphicsView::keyPressEvent(event);
     }
+}
+
+void ErGraphicsView::resizeEvent(QResizeEvent *event)
+{
+    QGraphicsView::resizeEvent(event);
+    if (m_fitted)
+        applyFit();
+}
+
+void ErGraphicsView::showEvent(QShowEvent *event)
+{
+    QGraphicsView::showEvent(event);
+    if (m_fitted)
+        applyFit();
 }
 
 void ErGraphicsView::mouseDoubleClickEvent(QMouseEvent *event)

@@ -85,8 +85,10 @@ SchemaDiffView::SchemaDiffView(JobTracker *jobs, QWidget *parent)
 {
     m_beforeBox->setObjectName(QStringLiteral("diffBefore"));
     m_afterBox->setObjectName(QStringLiteral("diffAfter"));
-    m_beforeBox->setMinimumContentsLength(12);
-    m_afterBox->setMinimumContentsLength(12);
+    // Room for a short name; longer ones show in full in the list (the object tree beside
+    // needs the width on a laptop).
+    m_beforeBox->setMinimumContentsLength(9);
+    m_afterBox->setMinimumContentsLength(9);
     m_schemas->setPlaceholderText(tr("all schemas (e.g. public, sales_*)"));
     m_excludeTables->setPlaceholderText(tr("none (e.g. flyway_*, tmp_*)"));
     m_schemas->setToolTip(tr("Schemas to compare, comma-separated globs; empty: all"));

@@ -19,6 +19,7 @@
 #include <QHBoxLayout>
 #include <QHeaderView>
 #include <QLabel>
+#include <QMenu>
 #include <QPushButton>
 #include <QSaveFile>
 #include <QSplitter>
@@ -95,10 +96,21 @@ DeploymentsPage::DeploymentsPage(Workspace *workspace, QWidget *parent)
         bar->addWidget(b);
         return b;
     };
-    button(tr("Refresh"), QStringLiteral("refresh"), [this] { refresh(); });
-    button(tr("Export CSV…"), QString(), [this] { chooseAndExport(QStringLiteral("csv")); });
-    button(tr("Export PNG…"), QString(), [this] { chooseAndExport(QStringLiteral("png")); });
-    button(tr("Sprint report (PDF)…"), QString(), [this] { chooseAndExport(QStringLiteral("pdf")); });
+    QPushButton *refreshButton = button(tr("Refresh"), QStringLiteral("refresh"), [this] { refresh(); });
+    // One menu for the exports: three buttons left the sprint's dates no room on a laptop.
+    auto *exportButton = new QPushButton(tr("Export"), this);
+    exportButton->setObjectName(QStringLiteral("deploymentsExport"));
+    auto *exportMenu = new QMenu(exportButton);
+    exportMenu->addAction(
+        tr("DORA Metrics as CSV…"), this, [this] { chooseAndExport(QStringLiteral("csv")); });
+    exportMenu->addAction(tr("Chart as PNG…"), this, [this] { chooseAndExport(QStringLiteral("png")); });
+    exportMenu->addAction(
+        tr("Sprint Report (PDF)…"), this, [this] { chooseAndExport(QStringLiteral("pdf")); });
+    exportButton->setMenu(exportMenu);
+    bar->addWidget(exportButton);
+    // Tab in reading order: the whole bar before the chart and the timeline.
+    setTabOrder(m_sprint, refreshButton);
+    setTabOrder(refreshButton, exportButton);
     layout->addLayout(bar);
     m_message->setTextFormat(Qt::PlainText); // errors name files and servers
     m_message->setWordWrap(true);

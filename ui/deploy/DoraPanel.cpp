@@ -1,13 +1,13 @@
 #include "DoraPanel.h"
 
+#include "common/FlowLayout.h"
 #include "common/Theme.h"
 
 #include <QBarCategoryAxis>
 #include <QChart>
-#include <QEvent>
 #include <QChartView>
+#include <QEvent>
 #include <QFrame>
-#include <QGridLayout>
 #include <QLabel>
 #include <QLineSeries>
 #include <QScatterSeries>
@@ -53,10 +53,10 @@ DoraPanel::DoraPanel(QWidget *parent)
 {
     auto *layout = new QVBoxLayout(this);
     layout->setContentsMargins(0, 0, 0, 0);
-    auto *cards = new QGridLayout;
-    cards->setSpacing(8);
+    // Four across when there is room, wrapping to a second row on a narrow window.
+    auto *cards = new FlowLayout(nullptr, 8);
     layout->addLayout(cards);
-    auto place = [&](Card card, int column) {
+    auto place = [&](Card card) {
         auto *frame = new QFrame(this);
         frame->setFrameShape(QFrame::StyledPanel);
         auto *v = new QVBoxLayout(frame);
@@ -68,16 +68,16 @@ DoraPanel::DoraPanel(QWidget *parent)
         v->addWidget(card.value);
         v->addWidget(card.detail);
         frame->setToolTip(card.title->toolTip());
-        cards->addWidget(frame, 0, column);
+        cards->addWidget(frame);
     };
     m_frequency = addCard(QStringLiteral("deployment_frequency"), tr("Deployment frequency"), 0);
     m_lead = addCard(QStringLiteral("lead_time_for_changes"), tr("Lead time for changes"), 1);
     m_failure = addCard(QStringLiteral("change_failure_rate"), tr("Change failure rate"), 2);
     m_restore = addCard(QStringLiteral("time_to_restore"), tr("Time to restore"), 3);
-    place(m_frequency, 0);
-    place(m_lead, 1);
-    place(m_failure, 2);
-    place(m_restore, 3);
+    place(m_frequency);
+    place(m_lead);
+    place(m_failure);
+    place(m_restore);
 
     m_chart->legend()->setAlignment(Qt::AlignBottom);
     m_chart->setMargins(QMargins(4, 4, 4, 4));

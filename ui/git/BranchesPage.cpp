@@ -108,6 +108,10 @@ BranchesPage::BranchesPage(Workspace *workspace, QWidget *parent)
     layout->addLayout(bar);
     layout->addWidget(m_detachedBanner);
     layout->addWidget(m_view, 1);
+    // Tab in reading order: the bar above the branches.
+    setTabOrder(m_filter, m_groupByPrefix);
+    setTabOrder(m_groupByPrefix, m_staleDays);
+    setTabOrder(m_staleDays, m_view);
 
     auto *focusFilter = new QShortcut(QKeySequence::Find, this);
     focusFilter->setContext(Qt::WidgetWithChildrenShortcut);

@@ -39,7 +39,7 @@ QSize GraphDelegate::sizeHint(const QStyleOptionViewItem &option, const QModelIn
     size.setHeight(qMax(size.height(), option.fontMetrics.height() + 8));
     if (index.column() == HistoryModel::GraphColumn) {
         const auto row = index.data(HistoryModel::GraphRowRole).value<git::GraphRow>();
-        size.setWidth(graphWidth(qMax<int>(1, row.width)));
+        size.setWidth(graphWidth(qMax<int>(1, row.width), m_pitch));
     }
     return size;
 }
@@ -87,13 +87,15 @@ void GraphDelegate::paintGraph(
     const qreal top = r.top();
     const qreal bottom = r.bottom() + 1;
     const qreal middle = r.top() + r.height() / 2.0;
-    auto laneX = [&](int lane) { return r.left() + 5 + lane * LaneWidth + LaneWidth / 2.0; };
+    auto laneX = [&](int lane) { return r.left() + laneCenter(lane); };
+    const qreal radius = dotRadius();
+    const qreal penWidth = m_pitch >= 8 ? 2.0 : 1.5;
 
     painter->save();
     painter->setClipRect(r);
     painter->setRenderHint(QPainter::Antialiasing);
-    auto lanePen = [](int lane) {
-        QPen pen(Theme::laneColor(lane), 2);
+    auto lanePen = [penWidth](int lane) {
+        QPen pen(Theme::laneColor(lane), penWidth);
         pen.setCapStyle(Qt::FlatCap);
         return pen;
     };
@@ -125,14 +127,15 @@ void GraphDelegate::paintGraph(
     const bool isMerge = row.toParents.size() > 1;
     const QStringList refs = index.data(HistoryModel::RefsRole).toStringList();
     if (isMerge) {
-        painter->setPen(QPen(dotColor, 2));
+        painter->setPen(QPen(dotColor, penWidth));
         painter->setBrush(option.palette.color(QPalette::Base));
-        painter->drawEllipse(QPointF(x, middle), 4.5, 4.5);
+        const qreal mergeRadius = qMin(4.5, radius);
+        painter->drawEllipse(QPointF(x, middle), mergeRadius, mergeRadius);
     } else {
         painter->setPen(QPen(option.palette.color(QPalette::Base), 1.2));
         painter->setBrush(dotColor);
-        const qreal radius = refs.isEmpty() ? 4.0 : 4.8; // tips stand out a little
-        painter->drawEllipse(QPointF(x, middle), radius, radius);
+        const qreal dot = refs.isEmpty() ? qMin(4.0, radius) : radius; // tips stand out a little
+        painter->drawEllipse(QPointF(x, middle), dot, dot);
     }
     painter->restore();
 }

@@ -34,7 +34,23 @@ public:
     void setStatusDotPainter(StatusDotPainter painter) { m_statusDot = std::move(painter); }
 
     static constexpr int LaneWidth = 14;
-    static int graphWidth(int lanes) { return qMax(44, lanes * LaneWidth + 10); }
+    // Lanes squeeze down to this pitch before the column outgrows its cap.
+    static constexpr int MinLaneWidth = 5;
+    static int graphWidth(int lanes, int pitch = LaneWidth) { return qMax(44, lanes * pitch + 10); }
+    // The pitch that fits `lanes` in `width` (at most LaneWidth, at least MinLaneWidth).
+    static int pitchFor(int lanes, int width)
+    {
+        return qBound(MinLaneWidth, (width - 10) / qMax(1, lanes), int(LaneWidth));
+    }
+
+    // One pitch for every row, so that lines meet from row to row; the page sets it
+    // from the lanes in view and the column's width.
+    void setLanePitch(int pitch) { m_pitch = qBound(MinLaneWidth, pitch, int(LaneWidth)); }
+    int lanePitch() const { return m_pitch; }
+    // Where a lane's line and dot sit, from the left of the graph column.
+    qreal laneCenter(int lane) const { return 5 + lane * m_pitch + m_pitch / 2.0; }
+    // The dot's radius at this pitch (merges, tips and plain commits alike fit in it).
+    qreal dotRadius() const { return qMin(4.8, m_pitch / 2.0 - 0.5); }
 
     void paint(
         QPainter *painter, const QStyleOptionViewItem &option, const QModelIndex &index) const override;
@@ -58,6 +74,7 @@ private:
     TestBadgeLookup m_testBadge;
     StatusDotPainter m_statusDot;
     QString m_currentBranch;
+    int m_pitch = LaneWidth;
 };
 
 } // namespace devdash::ui

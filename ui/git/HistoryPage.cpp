@@ -25,6 +25,7 @@
 #include <QLineEdit>
 #include <QLocale>
 #include <QMenu>
+#include <QScopedValueRollback>
 #include <QScrollBar>
 #include <QShortcut>
 #include <QSplitter>
@@ -125,6 +126,7 @@ HistoryPage::HistoryPage(Workspace *workspace, QWidget *parent)
     m_view->setSelectionMode(QAbstractItemView::SingleSelection);
     m_view->setSelectionBehavior(QAbstractItemView::SelectRows);
     m_view->setEditTriggers(QAbstractItemView::NoEditTriggers);
+    m_view->setTabKeyNavigation(false); // Tab goes on to the commit's details
     m_view->setItemDelegate(m_delegate);
     m_view->setContextMenuPolicy(Qt::CustomContextMenu);
     m_view->setFrameShape(QFrame::NoFrame);
@@ -207,6 +209,19 @@ HistoryPage::HistoryPage(Workspace *workspace, QWidget *parent)
         updateGraphWidth();
     });
     connect(m_view->verticalScrollBar(), &QScrollBar::valueChanged, this, &HistoryPage::updateGraphWidth);
+    connect(
+        m_view->horizontalHeader(), &QHeaderView::sectionResized, this, [this](int section, int, int size) {
+            if (section == HistoryModel::GraphColumn && !m_sizingGraph && m_view->model() == m_history) {
+                m_graphWidthByUser = size;
+                updateGraphWidth();
+            }
+        });
+    connect(m_view->horizontalHeader(), &QHeaderView::sectionHandleDoubleClicked, this, [this](int section) {
+        if (section == HistoryModel::GraphColumn) {
+            m_graphWidthByUser = 0;
+            updateGraphWidth();
+        }
+    });
     connect(m_view, &QWidget::customContextMenuRequested, this, &HistoryPage::showContextMenu);
     connect(m_detail, &CommitDetailView::commitLinkActivated, this, &HistoryPage::selectCommit);
     connect(m_detail, &CommitDetailView::readyChanged, this, &Page::readyChanged);
@@ -243,10 +258,12 @@ QIcon HistoryPage::icon() const
 
 void HistoryPage::useModel(QAbstractItemModel *model)
 {
+    const QScopedValueRollback<bool> sizing(m_sizingGraph, true); // not the user's width
     m_view->setModel(model);
     QHeaderView *header = m_view->horizontalHeader();
     header->setStretchLastSection(false);
-    header->setSectionResizeMode(HistoryModel::GraphColumn, QHeaderView::Fixed);
+    // Interactive: the user may widen the graph (and the lanes spread out again).
+    header->setSectionResizeMode(HistoryModel::GraphColumn, QHeaderView::Interactive);
     header->setSectionResizeMode(HistoryModel::SummaryColumn, QHeaderView::Stretch);
     header->setSectionResizeMode(HistoryModel::AuthorColumn, QHeaderView::Interactive);
     header->setSectionResizeMode(HistoryModel::DateColumn, QHeaderView::Interactive);
@@ -584,7 +601,8 @@ void HistoryPage::updateGraphWidth()
 {
     if (m_view->isColumnHidden(HistoryModel::GraphColumn))
         return;
-    // Wide enough for the lanes on screen, within reason (the summary needs room too).
+    // Wide enough for the lanes on screen, within reason (the summary needs room too):
+    // past the cap the lanes move closer together, so that every row keeps its dot.
     int lanes = 1;
     const int rows = m_history->rowCount();
     const QModelIndex first = m_view->indexAt(QPoint(4, 4));
@@ -593,9 +611,20 @@ void HistoryPage::updateGraphWidth()
         = m_view->viewport()->height() / qMax(1, m_view->verticalHeader()->defaultSectionSize());
     for (int row = start; row < rows && row <= start + visible + 1; ++row)
         lanes = qMax<int>(lanes, m_history->graphRow(row).width);
-    const int width = qMin(GraphDelegate::graphWidth(lanes), qMax(120, m_view->viewport()->width() / 3));
-    if (m_view->horizontalHeader()->sectionSize(HistoryModel::GraphColumn) != width)
+    // A width the user dragged the column to is the cap (double-click the edge: automatic again).
+    const int cap = m_graphWidthByUser > 0 ? m_graphWidthByUser : qMax(120, m_view->viewport()->width() / 3);
+    const int pitch = GraphDelegate::pitchFor(lanes, cap);
+    const int needed = GraphDelegate::graphWidth(lanes, pitch);
+    // Beyond the narrowest pitch the column grows past the cap and the table scrolls sideways.
+    const int width = m_graphWidthByUser > 0 ? qMax(m_graphWidthByUser, needed) : needed;
+    if (pitch != m_delegate->lanePitch()) {
+        m_delegate->setLanePitch(pitch);
+        m_view->viewport()->update();
+    }
+    if (m_view->horizontalHeader()->sectionSize(HistoryModel::GraphColumn) != width) {
+        const QScopedValueRollback<bool> sizing(m_sizingGraph, true);
         m_view->horizontalHeader()->resizeSection(HistoryModel::GraphColumn, width);
+    }
 }
 
 void HistoryPage::search(const QString &text)
@@ -726,6 +755,9 @@ void HistoryPage::showContextMenu(const QPoint &pos)
 
 bool HistoryPage::eventFilter(QObject *watched, QEvent *event)
 {
+    // The view's new size is known once it has handled the event.
+    if (watched == m_view && event->type() == QEvent::Resize)
+        QMetaObject::invokeMethod(this, &HistoryPage::updateGraphWidth, Qt::QueuedConnection);
     // Esc leaves the search results; claim it before the window's "cancel jobs" shortcut.
     if ((watched == m_searchField || watched == m_view) && m_searching
         && (event->type() == QEvent::ShortcutOverride || event->type() == QEvent::KeyPress)) {

@@ -69,6 +69,7 @@ public:
     git::CommitSearchModel *searchModel() const { return m_search; }
     QTableView *view() const { return m_view; }
     CommitDetailView *detail() const { return m_detail; }
+    GraphDelegate *graphDelegate() const { return m_delegate; }
     QLineEdit *searchField() const { return m_searchField; }
 
 protected:
@@ -121,6 +122,8 @@ private:
     bool m_locating = false;
     bool m_scrollOnShow = false; // selected while hidden: centre it once the view has its size
     QString m_reloadTopCommit;
+    int m_graphWidthByUser = 0; // the graph column's width the user chose; 0: automatic
+    bool m_sizingGraph = false; // the page resizes the graph column itself
     bool m_searching = false;
     bool m_searchDone = false;
     int m_fetchAttempts = 0;

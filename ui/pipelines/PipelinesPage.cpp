@@ -141,6 +141,9 @@ PipelinesPage::PipelinesPage(Workspace *workspace, QWidget *parent)
     m_logs->showNothing();
     connect(m_logs, &JobLogLoader::loaded, this, &Page::readyChanged);
 
+    // Tab in reading order: the bar, the runs, then the selected run's stages and log.
+    setTabOrder(m_settingsButton, m_runsView);
+    setTabOrder(m_runsView, m_graph);
     connect(m_runButton, &QToolButton::clicked, this, &PipelinesPage::runPipeline);
     connect(m_cancelButton, &QToolButton::clicked, this, &PipelinesPage::cancelRun);
     connect(m_refreshButton, &QToolButton::clicked, this, &PipelinesPage::refresh);

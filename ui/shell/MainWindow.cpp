@@ -4,6 +4,7 @@
 #include "MessagePanel.h"
 #include "TrustBar.h"
 #include "common/BackgroundJob.h"
+#include "common/FocusRing.h"
 #include "common/Icons.h"
 #include "common/Page.h"
 #include "common/PlainToolTips.h"
@@ -26,6 +27,7 @@
 #include "demo/DemoWorkspace.h"
 #include "git/BranchModel.h"
 
+#include <QAbstractItemView>
 #include <QAction>
 #include <QActionGroup>
 #include <QApplication>
@@ -160,6 +162,12 @@ MainWindow::MainWindow(StatePolicy policy, QWidget *parent)
     m_pageList->setMinimumWidth(
         qMax(150, m_pageList->sizeHintForColumn(0) + 2 * m_pageList->frameWidth() + 16));
     m_split->setStretchFactor(0, 0);
+
+    // Keyboard-only use: Tab leaves a table for the next pane (arrows move inside it),
+    // and the focused pane is ringed where its own focus does not show.
+    for (QAbstractItemView *view : findChildren<QAbstractItemView *>())
+        view->setTabKeyNavigation(false);
+    FocusRing::install(this);
 
     createActions();
     createToolBar();

@@ -136,6 +136,7 @@ TestsPage::TestsPage(Workspace *workspace, QWidget *parent)
     m_treeView->header()->resizeSection(RunTreeModel::DurationColumn, 80);
     m_filter->setPlaceholderText(tr("Filter tests by name or message"));
     m_filter->setClearButtonEnabled(true);
+    m_filter->setMinimumWidth(140); // else squeezed to "Fi…" by the buttons on a laptop
     auto *compareBase = new QPushButton(tr("Compare with Base"), this);
     compareBase->setToolTip(tr("Compare this run with the latest run of the default branch"));
     auto *historyButton = new QPushButton(tr("Test History"), this);
@@ -181,6 +182,12 @@ TestsPage::TestsPage(Workspace *workspace, QWidget *parent)
     layout->addWidget(m_tabs, 1);
 
     connect(importButton, &QPushButton::clicked, this, &TestsPage::chooseAndImport);
+    // Tab in reading order: the bar, the runs, then the run's bar, tests and details.
+    setTabOrder(m_branchBox, importButton);
+    setTabOrder(m_failedOnly, m_filter);
+    setTabOrder(m_filter, compareBase);
+    setTabOrder(compareBase, historyButton);
+    setTabOrder(historyButton, m_treeView);
     connect(m_autoImport, &ReportAutoImport::imported, this, [this] {
         m_trendsStale = m_flakyStale = m_comparisonStale = true;
         loadRuns();
