@@ -18,7 +18,8 @@ Result<BaseComparison> BaseComparison::load(const TestRunStore &store, const QSt
         if (!choice)
             return choice.error();
         if (!*choice) {
-            loaded.message = tr("No comparable run on %1 (same source or suites): choose a run.").arg(baseBranch);
+            loaded.message
+                = tr("No comparable run on %1 (same source or suites): choose a run.").arg(baseBranch);
             return loaded;
         }
         base = (*choice)->run.id;

@@ -29,8 +29,9 @@ QStringList EditorCommand::arguments(const QString &commandTemplate, const QStri
 QString EditorCommand::fromEnvironment(const QProcessEnvironment &environment)
 {
     // GUI editors whose command line takes "+LINE FILE".
-    static const QStringList plusLine { QStringLiteral("gvim"), QStringLiteral("mvim"), QStringLiteral("emacs"),
-        QStringLiteral("gedit"), QStringLiteral("geany"), QStringLiteral("pluma"), QStringLiteral("xed") };
+    static const QStringList plusLine { QStringLiteral("gvim"), QStringLiteral("mvim"),
+        QStringLiteral("emacs"), QStringLiteral("gedit"), QStringLiteral("geany"), QStringLiteral("pluma"),
+        QStringLiteral("xed") };
     for (const QString &name : { QStringLiteral("VISUAL"), QStringLiteral("EDITOR") }) {
         const QStringList parts = QProcess::splitCommand(environment.value(name));
         if (parts.isEmpty())

@@ -38,8 +38,8 @@ public:
     // same source, else of the same suite set; none when nothing is comparable (a
     // 4-test local run is no base for a CI run). The head itself is never its base.
     // `suites`: each run's suite paths, sorted (see sortedSuites()).
-    static std::optional<BaseChoice> chooseBase(
-        const RunSummary &head, const QList<RunSummary> &candidates, const QHash<qint64, QStringList> &suites);
+    static std::optional<BaseChoice> chooseBase(const RunSummary &head, const QList<RunSummary> &candidates,
+        const QHash<qint64, QStringList> &suites);
 
     // "1 failed · ✓ 4": the text of each run, failing ones first, as History's badge shows them.
     static QString badgeText(const QList<RunSummary> &runs);

@@ -55,7 +55,8 @@ private Q_SLOTS:
         QTest::newRow("CI re-run after local")
             << QStringList { "github:acme/app#7 30 1", "local 4 0", "github:acme/app#8 30 0" }
             << QStringList { "github:acme/app 0", "local 0" } << 0;
-        QTest::newRow("one source") << QStringList { "local 4 2", "local 4 1" } << QStringList { "local 1" } << 1;
+        QTest::newRow("one source") << QStringList { "local 4 2", "local 4 1" } << QStringList { "local 1" }
+                                    << 1;
         QTest::newRow("three sources")
             << QStringList { "github:acme/app#7 30 1", "local-pipeline 12 2", "local 4 0" }
             << QStringList { "local 0", "local-pipeline 2", "github:acme/app 1" } << 3;
@@ -71,7 +72,8 @@ private Q_SLOTS:
         repo.commit(QStringLiteral("first"));
         const QString head = repo.commit(QStringLiteral("second"));
         QTemporaryDir dir;
-        auto db = store::Database::open(*store::StoreLocation::parse(dir.filePath(QStringLiteral("s.sqlite"))));
+        auto db
+            = store::Database::open(*store::StoreLocation::parse(dir.filePath(QStringLiteral("s.sqlite"))));
         QVERIFY2(db, qPrintable(db.errorMessage()));
         const QString key = *RunImport::repositoryKey(repo.path());
         TestRunStore store(*db);
@@ -79,8 +81,9 @@ private Q_SLOTS:
             const QStringList parts = runs.at(i).split(QLatin1Char(' '));
             RunInfo info { key, head, QStringLiteral("main"), parts.at(0),
                 QDateTime::fromSecsSinceEpoch(TestRepo::BaseTime + 600 + i * 60) };
-            auto imported = store.importRun(
-                info, { report(QStringLiteral("S%1").arg(parts.at(1)), parts.at(1).toInt(), parts.at(2).toInt(), 0.1 * (i + 1)) });
+            auto imported = store.importRun(info,
+                { report(QStringLiteral("S%1").arg(parts.at(1)), parts.at(1).toInt(), parts.at(2).toInt(),
+                    0.1 * (i + 1)) });
             QVERIFY2(imported, qPrintable(imported.errorMessage()));
         }
 
@@ -108,7 +111,8 @@ private Q_SLOTS:
         const QString parent = repo.commit(QStringLiteral("first"));
         const QString head = repo.commit(QStringLiteral("second"));
         QTemporaryDir dir;
-        auto db = store::Database::open(*store::StoreLocation::parse(dir.filePath(QStringLiteral("s.sqlite"))));
+        auto db
+            = store::Database::open(*store::StoreLocation::parse(dir.filePath(QStringLiteral("s.sqlite"))));
         QVERIFY2(db, qPrintable(db.errorMessage()));
         const QString key = *RunImport::repositoryKey(repo.path());
         TestRunStore store(*db);

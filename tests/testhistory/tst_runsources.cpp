@@ -29,12 +29,18 @@ private Q_SLOTS:
     {
         QTest::addColumn<QString>("source");
         QTest::addColumn<QString>("family");
-        QTest::newRow("local") << "local" << "local";
-        QTest::newRow("empty") << "" << "local";
-        QTest::newRow("CI run id") << "github:acme/app#1234" << "github:acme/app";
-        QTest::newRow("re-run note") << "github:ci.yml (re-run)" << "github:ci.yml";
-        QTest::newRow("pipeline") << "local-pipeline" << "local-pipeline";
-        QTest::newRow("gitlab") << "gitlab:group/app#77" << "gitlab:group/app";
+        QTest::newRow("local") << "local"
+                               << "local";
+        QTest::newRow("empty") << ""
+                               << "local";
+        QTest::newRow("CI run id") << "github:acme/app#1234"
+                                   << "github:acme/app";
+        QTest::newRow("re-run note") << "github:ci.yml (re-run)"
+                                     << "github:ci.yml";
+        QTest::newRow("pipeline") << "local-pipeline"
+                                  << "local-pipeline";
+        QTest::newRow("gitlab") << "gitlab:group/app#77"
+                                << "gitlab:group/app";
     }
 
     void family()
@@ -53,11 +59,13 @@ private Q_SLOTS:
         QTest::addColumn<QString>("expected"); // "ci2", "local", "ci1" or "" (none)
         QTest::addColumn<int>("match"); // RunSources::Match
         QTest::newRow("CI head: CI base, not the newer local run")
-            << "github:acme/app#9" << QStringList { "A", "B" } << "ci2" << int(RunSources::Match::SourceAndSuites);
+            << "github:acme/app#9" << QStringList { "A", "B" } << "ci2"
+            << int(RunSources::Match::SourceAndSuites);
         QTest::newRow("local head of suite A: the local run")
             << "local" << QStringList { "A" } << "local" << int(RunSources::Match::SourceAndSuites);
         QTest::newRow("CI head with a new suite: same source")
-            << "github:acme/app#10" << QStringList { "A", "B", "C" } << "ci2" << int(RunSources::Match::Source);
+            << "github:acme/app#10" << QStringList { "A", "B", "C" } << "ci2"
+            << int(RunSources::Match::Source);
         QTest::newRow("another source, same suites")
             << "jenkins" << QStringList { "A", "B" } << "ci2" << int(RunSources::Match::Suites);
         QTest::newRow("nothing comparable") << "jenkins" << QStringList { "C" } << "" << 0;
@@ -70,17 +78,19 @@ private Q_SLOTS:
         QFETCH(QString, expected);
         QFETCH(int, match);
         QTemporaryDir dir;
-        auto db = store::Database::open(*store::StoreLocation::parse(dir.filePath(QStringLiteral("s.sqlite"))));
+        auto db
+            = store::Database::open(*store::StoreLocation::parse(dir.filePath(QStringLiteral("s.sqlite"))));
         QVERIFY2(db, qPrintable(db.errorMessage()));
         TestRunStore store(*db);
         const QString repo = QStringLiteral("/repo");
         QHash<QString, qint64> ids;
-        auto import = [&](const QString &name, const QString &source, const QString &commit, const QString &branch,
-                          const QStringList &suites, int minutes) {
+        auto import = [&](const QString &name, const QString &source, const QString &commit,
+                          const QString &branch, const QStringList &suites, int minutes) {
             std::vector<TestCase> cases;
             for (const QString &suite : suites)
                 for (int t = 0; t < 4; ++t)
-                    cases.push_back(makeCase(suite, QStringLiteral("t%1").arg(t), TestStatus::Passed, 0.1 + minutes));
+                    cases.push_back(
+                        makeCase(suite, QStringLiteral("t%1").arg(t), TestStatus::Passed, 0.1 + minutes));
             RunInfo info = devdash::test::runInfo(repo, commit, branch, minutes);
             info.source = source;
             auto run = store.importRun(info, { makeReport(QStringLiteral("r.xml"), cases) });
@@ -91,8 +101,10 @@ private Q_SLOTS:
             QStringLiteral("main"), { "A", "B" }, 1);
         import(QStringLiteral("ci2"), QStringLiteral("github:acme/app#2"), QStringLiteral("c2"),
             QStringLiteral("main"), { "A", "B" }, 2);
-        import(QStringLiteral("local"), QStringLiteral("local"), QStringLiteral("c2"), QStringLiteral("main"), { "A" }, 3);
-        import(QStringLiteral("head"), headSource, QStringLiteral("c3"), QStringLiteral("feature"), headSuites, 4);
+        import(QStringLiteral("local"), QStringLiteral("local"), QStringLiteral("c2"), QStringLiteral("main"),
+            { "A" }, 3);
+        import(QStringLiteral("head"), headSource, QStringLiteral("c3"), QStringLiteral("feature"),
+            headSuites, 4);
 
         const auto choice = store.baseRunFor(repo, ids.value(QStringLiteral("head")), QStringLiteral("main"));
         QVERIFY2(choice, qPrintable(choice.errorMessage()));
@@ -111,9 +123,11 @@ private Q_SLOTS:
     {
         QTest::addColumn<QString>("text");
         QTest::addColumn<QStringList>("found"); // "file:line"
-        QTest::newRow("gtest") << "tests/test_db.cpp:81: Failure\nExpected: 2" << QStringList { "tests/test_db.cpp:81" };
+        QTest::newRow("gtest") << "tests/test_db.cpp:81: Failure\nExpected: 2"
+                               << QStringList { "tests/test_db.cpp:81" };
         QTest::newRow("java frame") << "at Foo.bar(Foo.java:42)" << QStringList { "Foo.java:42" };
-        QTest::newRow("python") << "  File \"app/models.py\", line 12, in save" << QStringList { "app/models.py:12" };
+        QTest::newRow("python") << "  File \"app/models.py\", line 12, in save"
+                                << QStringList { "app/models.py:12" };
         QTest::newRow("with column") << "src/a.ts:3:14 - error" << QStringList { "src/a.ts:3" };
         QTest::newRow("two") << "a/b.c:1 and /abs/x.rs:20" << QStringList { "a/b.c:1", "/abs/x.rs:20" };
         QTest::newRow("no line") << "see src/main.cpp for details" << QStringList {};
@@ -135,14 +149,22 @@ private Q_SLOTS:
     {
         QTest::addColumn<QString>("file"); // {repo} and {outside} are replaced
         QTest::addColumn<QString>("resolved"); // relative to the repository; "" refused
-        QTest::newRow("relative") << "src/app.cpp" << "src/app.cpp";
-        QTest::newRow("absolute inside") << "{repo}/src/app.cpp" << "src/app.cpp";
-        QTest::newRow("CI runner path") << "/home/runner/work/app/app/src/app.cpp" << "src/app.cpp";
-        QTest::newRow("dot dot out") << "../outside/secret.txt" << "";
-        QTest::newRow("absolute outside") << "{outside}/secret.txt" << "";
-        QTest::newRow("symlink out") << "src/link.txt" << "";
-        QTest::newRow("missing") << "src/nope.cpp" << "";
-        QTest::newRow("a folder") << "src" << "";
+        QTest::newRow("relative") << "src/app.cpp"
+                                  << "src/app.cpp";
+        QTest::newRow("absolute inside") << "{repo}/src/app.cpp"
+                                         << "src/app.cpp";
+        QTest::newRow("CI runner path") << "/home/runner/work/app/app/src/app.cpp"
+                                        << "src/app.cpp";
+        QTest::newRow("dot dot out") << "../outside/secret.txt"
+                                     << "";
+        QTest::newRow("absolute outside") << "{outside}/secret.txt"
+                                          << "";
+        QTest::newRow("symlink out") << "src/link.txt"
+                                     << "";
+        QTest::newRow("missing") << "src/nope.cpp"
+                                 << "";
+        QTest::newRow("a folder") << "src"
+                                  << "";
     }
 
     void resolveInsideOnly()
@@ -153,7 +175,8 @@ private Q_SLOTS:
         const QString repo = dir.filePath(QStringLiteral("repo"));
         const QString outside = dir.filePath(QStringLiteral("outside"));
         QVERIFY(QDir().mkpath(repo + QStringLiteral("/src")) && QDir().mkpath(outside));
-        const QStringList files { repo + QStringLiteral("/src/app.cpp"), outside + QStringLiteral("/secret.txt") };
+        const QStringList files { repo + QStringLiteral("/src/app.cpp"),
+            outside + QStringLiteral("/secret.txt") };
         for (const QString &path : files) {
             QFile f(path);
             QVERIFY2(f.open(QIODevice::WriteOnly), qPrintable(path + QLatin1Char(' ') + f.errorString()));
@@ -173,9 +196,11 @@ private Q_SLOTS:
     {
         QTest::addColumn<QString>("command");
         QTest::addColumn<QStringList>("arguments");
-        QTest::newRow("vscode") << "code --goto {file}:{line}" << QStringList { "code", "--goto", "/r/a b.cpp:12" };
+        QTest::newRow("vscode") << "code --goto {file}:{line}"
+                                << QStringList { "code", "--goto", "/r/a b.cpp:12" };
         QTest::newRow("plus line") << "gvim +{line} {file}" << QStringList { "gvim", "+12", "/r/a b.cpp" };
-        QTest::newRow("no placeholder") << "\"/opt/my editor/ed\"" << QStringList { "/opt/my editor/ed", "/r/a b.cpp" };
+        QTest::newRow("no placeholder")
+            << "\"/opt/my editor/ed\"" << QStringList { "/opt/my editor/ed", "/r/a b.cpp" };
         QTest::newRow("empty") << "" << QStringList {};
     }
 
@@ -191,11 +216,21 @@ private Q_SLOTS:
         QTest::addColumn<QString>("visual");
         QTest::addColumn<QString>("editor");
         QTest::addColumn<QString>("command");
-        QTest::newRow("gvim") << "" << "gvim" << "gvim +{line} {file}";
-        QTest::newRow("visual wins") << "/usr/bin/gedit" << "vi" << "/usr/bin/gedit +{line} {file}";
-        QTest::newRow("terminal vi") << "" << "vi" << "";
-        QTest::newRow("emacs in the terminal") << "emacs -nw" << "" << "";
-        QTest::newRow("none") << "" << "" << "";
+        QTest::newRow("gvim") << ""
+                              << "gvim"
+                              << "gvim +{line} {file}";
+        QTest::newRow("visual wins") << "/usr/bin/gedit"
+                                     << "vi"
+                                     << "/usr/bin/gedit +{line} {file}";
+        QTest::newRow("terminal vi") << ""
+                                     << "vi"
+                                     << "";
+        QTest::newRow("emacs in the terminal") << "emacs -nw"
+                                               << ""
+                                               << "";
+        QTest::newRow("none") << ""
+                              << ""
+                              << "";
     }
 
     void editorFromEnvironment()
