@@ -81,6 +81,15 @@ TestReport makeReport(
     return r;
 }
 
+// Kept for people to look at (the path is in the log).
+void keepImage(QWidget *widget, const QString &name)
+{
+    QCoreApplication::processEvents();
+    const QString out = QDir::temp().filePath(QStringLiteral("tst_testspagetools-%1.png").arg(name));
+    widget->grab().save(out);
+    qInfo("image: %s", qPrintable(out));
+}
+
 // Accepts (or cancels) the next modal dialog once it is shown, after `inspect`.
 template<typename Dialog, typename Inspect> void whenModal(Inspect inspect)
 {
@@ -315,6 +324,7 @@ void TestsPageToolsTest::importAsksForTheCommit()
     QString shownCommit, shownBranch, badStatus;
     bool okWhenBad = true;
     whenModal<ui::ImportTargetDialog>([&](ui::ImportTargetDialog *dialog) {
+        keepImage(dialog, QStringLiteral("import"));
         shownCommit = dialog->commitField()->text();
         shownBranch = dialog->branchField()->text();
         dialog->commitField()->setText(QStringLiteral("no-such-revision"));
@@ -496,6 +506,7 @@ void TestsPageToolsTest::helpDialogs()
     auto *table = dialog->findChild<QTreeWidget *>(QStringLiteral("shortcutsTable"));
     QVERIFY(table);
     QCOMPARE(table->topLevelItemCount(), shortcuts.size());
+    keepImage(dialog, QStringLiteral("shortcuts"));
     const auto history = table->findItems(QStringLiteral("Ctrl+3"), Qt::MatchExactly, 1);
     QCOMPARE(history.size(), 1);
     QVERIFY2(history.constFirst()->text(0).startsWith(QStringLiteral("View › ")),
@@ -507,6 +518,7 @@ void TestsPageToolsTest::helpDialogs()
     syntaxAction->trigger();
     auto *syntax = window.findChild<QDialog *>(QStringLiteral("searchSyntaxDialog"));
     QVERIFY(syntax && syntax->isVisible());
+    keepImage(syntax, QStringLiteral("search-syntax"));
     const QString text = syntax->findChild<QLabel *>(QStringLiteral("searchSyntaxText"))->text();
     QVERIFY(text.contains(QStringLiteral("AND")));
     QVERIFY(text.contains(QStringLiteral("author:NAME")));
