@@ -52,6 +52,7 @@ Result<QString> EditorLauncher::open(const QString &repositoryRoot, const QStrin
         return resolved.error();
     const QString command = commandTemplate();
     if (command.isEmpty()) {
+        // Not ExternalUrl (http/https only): a file of the repository, resolved inside it above.
         if (!QDesktopServices::openUrl(QUrl::fromLocalFile(*resolved)))
             return Error { QObject::tr("No application opens %1").arg(*resolved) };
         return QObject::tr("Opened %1").arg(*resolved);
