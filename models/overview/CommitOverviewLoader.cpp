@@ -111,7 +111,7 @@ Result<CommitOverview> CommitOverviewLoader::load(const store::Database &db, con
         return runs.error();
     overview.pipelines = runs->value(overview.commit);
 
-    // Tests: the commit's latest run against its first parent's.
+    // Tests: the commit's newest run of each source against its first parent's of the same source.
     QString parentId;
     if (git_commit_parentcount(commit.get()) > 0)
         parentId = toHex(*git_commit_parent_id(commit.get(), 0));
@@ -119,18 +119,23 @@ Result<CommitOverview> CommitOverviewLoader::load(const store::Database &db, con
     QStringList commits { overview.commit };
     if (!parentId.isEmpty())
         commits << parentId;
-    auto latestRuns = testRuns.latestRunsForCommits(repoKey, commits);
-    if (!latestRuns)
-        return latestRuns.error();
-    if (latestRuns->contains(overview.commit))
-        overview.testRun = latestRuns->value(overview.commit);
-    if (!parentId.isEmpty() && latestRuns->contains(parentId))
-        overview.parentTestRun = latestRuns->value(parentId);
-    if (overview.testRun && overview.parentTestRun) {
-        auto delta = testRuns.compare(overview.parentTestRun->id, overview.testRun->id);
-        if (!delta)
-            return delta.error();
-        overview.testDelta = *delta;
+    auto perSource = testRuns.runsPerSourceForCommits(repoKey, commits);
+    if (!perSource)
+        return perSource.error();
+    const QList<testresults::RunSummary> parentRuns = perSource->value(parentId);
+    for (const testresults::RunSummary &run : perSource->value(overview.commit)) {
+        CommitOverview::TestRunOfSource item { run, std::nullopt, std::nullopt };
+        const QString family = testresults::RunSources::family(run.source);
+        for (const testresults::RunSummary &parent : parentRuns)
+            if (testresults::RunSources::family(parent.source) == family)
+                item.parentRun = parent;
+        if (item.parentRun) {
+            auto delta = testRuns.compare(item.parentRun->id, run.id);
+            if (!delta)
+                return delta.error();
+            item.delta = *delta;
+        }
+        overview.testRuns.append(item);
     }
     if (cancel.isCancelled())
         return Error { QStringLiteral("cancelled") };

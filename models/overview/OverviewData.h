@@ -49,7 +49,9 @@ struct PipelinesSection
 struct TestsSection
 {
     QList<testresults::TrendPoint> points; // oldest first, the last runs
-    std::optional<testresults::RunSummary> latest;
+    // The newest run of each source among the last runs, newest first: a local run
+    // of four tests never hides the CI run's failures.
+    QList<testresults::RunSummary> latestBySource;
     QList<testresults::FlakyFinding> flaky; // the worst first (at most a handful)
     int flakyTotal = 0;
 };
@@ -96,9 +98,15 @@ struct CommitOverview
     QString author;
     QDateTime authoredAt;
     QList<ci::PipelineRun> pipelines; // newest first
-    std::optional<testresults::RunSummary> testRun; // the commit's latest run
-    std::optional<testresults::RunSummary> parentTestRun; // its first parent's
-    std::optional<testresults::RunComparison> testDelta; // parent → commit
+    // The commit's newest run of each source (newest first), each against its first
+    // parent's newest run of the same source.
+    struct TestRunOfSource
+    {
+        testresults::RunSummary run;
+        std::optional<testresults::RunSummary> parentRun;
+        std::optional<testresults::RunComparison> delta; // parent → commit
+    };
+    QList<TestRunOfSource> testRuns;
     QStringList migrationsAdded; // paths of migration files the commit adds
     struct Reached
     {

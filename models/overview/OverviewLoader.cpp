@@ -133,6 +133,13 @@ Result<TestsSection> OverviewLoader::tests(const store::Database &db, const QStr
         return trends.error();
     section.points = trends->points;
 
+    testresults::RunFilter recent;
+    recent.limit = lastRuns;
+    auto runs = testresults::TestRunStore(db).runs(repoKey, recent);
+    if (!runs)
+        return runs.error();
+    section.latestBySource = testresults::RunSources::newestPerSource(*runs);
+
     auto flaky = testresults::FlakyQuery(db).run(*repositoryId, testresults::FlakyOptions {});
     if (!flaky)
         return flaky.error();

@@ -191,8 +191,8 @@ QVariant RunListModel::data(const QModelIndex &index, int role) const
         return int(Qt::AlignLeft | Qt::AlignVCenter);
     case SortRole:
         switch (index.column()) {
-        case StatusColumn:
-            return int(runStatus(run));
+        case StatusColumn: // "#10 failed": by run number, as numbers ("#10" after "#9")
+            return run.id;
         case PassedColumn:
             return c.passed;
         case FailedColumn:

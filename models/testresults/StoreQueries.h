@@ -44,4 +44,8 @@ struct TestName
 };
 Result<QHash<qint64, TestName>> loadTestNames(const store::Database &db, const QList<qint64> &ids);
 
+// The suites each run ran, as sorted paths: what tells a full CI run from a local
+// run of one suite. Runs imported before suites were kept use their tests' suites.
+Result<QHash<qint64, QStringList>> loadSuiteSets(const store::Database &db, const QList<qint64> &runIds);
+
 } // namespace devdash::testresults

@@ -148,15 +148,48 @@ Result<std::optional<RunSummary>> TestRunStore::latestRun(
     return std::optional<RunSummary>(list->first());
 }
 
+Result<std::optional<RunSources::BaseChoice>> TestRunStore::baseRunFor(
+    const QString &repository, qint64 headRunId, const QString &branch) const
+{
+    auto head = runSummary(headRunId);
+    if (!head)
+        return head.error();
+    RunFilter filter;
+    filter.branch = branch;
+    filter.limit = 200; // the base branch's recent runs: a comparable one is among them or is stale
+    auto candidates = runs(repository, filter);
+    if (!candidates)
+        return candidates.error();
+    QList<qint64> ids { headRunId };
+    for (const RunSummary &run : std::as_const(*candidates))
+        ids << run.id;
+    auto suites = loadSuiteSets(m_db, ids);
+    if (!suites)
+        return suites.error();
+    return RunSources::chooseBase(*head, *candidates, *suites);
+}
+
 Result<QHash<QString, RunSummary>> TestRunStore::latestRunsForCommits(
     const QString &repository, const QStringList &commits) const
 {
+    auto perSource = runsPerSourceForCommits(repository, commits);
+    if (!perSource)
+        return perSource.error();
     QHash<QString, RunSummary> byCommit;
+    for (auto it = perSource->cbegin(); it != perSource->cend(); ++it)
+        byCommit.insert(it.key(), it->constFirst());
+    return byCommit;
+}
+
+Result<QHash<QString, QList<RunSummary>>> TestRunStore::runsPerSourceForCommits(
+    const QString &repository, const QStringList &commits) const
+{
+    QHash<QString, QList<RunSummary>> byCommit; // every run, newest first
     for (qsizetype i = 0; i < commits.size(); i += MaxIdsPerStatement) {
         const QStringList chunk = commits.mid(i, MaxIdsPerStatement);
         auto q = m_db.prepare(QStringLiteral("SELECT ") + SummaryColumns
             + QStringLiteral(" WHERE p.repo_key = ? AND r.commit_id IN (") + placeholders(chunk.size())
-            + QStringLiteral(") ORDER BY r.imported_at, r.id"));
+            + QStringLiteral(") ORDER BY r.imported_at DESC, r.id DESC"));
         if (!q)
             return q.error();
         q->addBindValue(repository);
@@ -165,9 +198,11 @@ Result<QHash<QString, RunSummary>> TestRunStore::latestRunsForCommits(
             return m_db.error(QStringLiteral("read the runs of commits"), *q);
         while (q->next()) {
             RunSummary s = readSummary(*q);
-            byCommit.insert(s.commit, s); // the newest wins
+            byCommit[s.commit].append(s);
         }
     }
+    for (auto it = byCommit.begin(); it != byCommit.end(); ++it)
+        *it = RunSources::newestPerSource(*it);
     return byCommit;
 }
 

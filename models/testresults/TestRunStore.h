@@ -2,6 +2,7 @@
 
 #include "FlakyDetector.h"
 #include "RunComparison.h"
+#include "RunSources.h"
 #include "TestHistory.h"
 #include "TestRun.h"
 #include "TrendQuery.h"
@@ -43,10 +44,18 @@ public:
     Result<RunSummary> runSummary(qint64 runId) const;
     // The run with its suites and cases (messages, traces and output of those that did not pass).
     Result<RunDetails> run(qint64 runId) const;
-    // The newest run of a branch: what "compare with the base branch" compares with.
+    // The newest run of a branch, whatever its source.
     Result<std::optional<RunSummary>> latestRun(const QString &repository, const QString &branch) const;
-    // The newest run per commit, for the commits that have runs (History page badges).
+    // What "compare with the base branch" compares run `headRunId` with: the
+    // branch's newest run of the same source and suite set (RunSources::chooseBase).
+    Result<std::optional<RunSources::BaseChoice>> baseRunFor(
+        const QString &repository, qint64 headRunId, const QString &branch) const;
+    // The newest run per commit, for the commits that have runs, whatever its source.
     Result<QHash<QString, RunSummary>> latestRunsForCommits(
+        const QString &repository, const QStringList &commits) const;
+    // The newest run of each source per commit, newest first (History's badges, the
+    // Overview): a local run never hides the CI run of the same commit.
+    Result<QHash<QString, QList<RunSummary>>> runsPerSourceForCommits(
         const QString &repository, const QStringList &commits) const;
     Result<QStringList> repositories() const;
     Result<void> deleteRun(qint64 runId);

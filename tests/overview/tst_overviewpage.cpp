@@ -100,7 +100,11 @@ private Q_SLOTS:
         QVERIFY2(pipelines.contains(QStringLiteral("Failed")), qPrintable(pipelines)); // feature/login
 
         const QString tests = card(page, "testsCard");
-        QVERIFY2(tests.contains(QStringLiteral("Latest run:")), qPrintable(tests));
+        // The demo's local pipeline ran 4 tests on the same commit after CI: both show,
+        // and CI's failure is not hidden by the local run's "0 failing".
+        QVERIFY2(tests.contains(QStringLiteral("Latest runs by source:")), qPrintable(tests));
+        QVERIFY2(tests.contains(QStringLiteral("local-pipeline: 4 tests, 0 failing")), qPrintable(tests));
+        QVERIFY2(tests.contains(QStringLiteral("github:ci.yml: 23 tests, 1 failing")), qPrintable(tests));
         QVERIFY2(tests.contains(QStringLiteral("flaky")), qPrintable(tests));
         auto *sparkline = page->findChild<ui::Sparkline *>();
         QVERIFY(sparkline);

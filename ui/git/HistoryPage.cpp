@@ -13,6 +13,7 @@
 #include "git/CommitLocator.h"
 #include "git/CommitSearch.h"
 #include "git/HistoryModel.h"
+#include "testresults/RunSources.h"
 
 #include <QApplication>
 #include <QClipboard>
@@ -182,10 +183,10 @@ HistoryPage::HistoryPage(Workspace *workspace, QWidget *parent)
         Q_EMIT readyChanged();
     });
     m_delegate->setTestBadgeLookup([this](const QString &commit) -> std::optional<std::pair<QString, bool>> {
-        const auto run = m_testBadges->runOf(commit);
-        if (!run)
+        const auto runs = m_testBadges->runsOf(commit);
+        if (runs.isEmpty())
             return std::nullopt;
-        return std::pair(CommitTestBadges::text(*run), run->isFailing());
+        return std::pair(CommitTestBadges::text(runs), testresults::RunSources::anyFailing(runs));
     });
     connect(m_testBadges, &CommitTestBadges::changed, m_view->viewport(), qOverload<>(&QWidget::update));
     // Pipeline status dots, for the rows on screen.

@@ -10,6 +10,7 @@
 #include "overview/CommitOverviewLoader.h"
 #include "overview/OverviewLoader.h"
 #include "pipelines/PipelineStatusStyle.h"
+#include "testresults/RunSources.h"
 #include "tests/TestStoreAccess.h"
 
 #include <QGridLayout>
@@ -114,15 +115,26 @@ QString pipelinesHtml(const PipelinesSection &s)
 
 QString testsHtml(const TestsSection &s)
 {
-    if (s.points.isEmpty())
+    if (s.latestBySource.isEmpty())
         return OverviewPage::tr("No test runs yet. Drop JUnit reports on the window or "
                                 "<a href=\"page:tests\">import them</a>.");
-    const auto &last = s.points.constLast();
-    QString html = OverviewPage::tr("Latest run: %1 tests, <b>%2 failing</b>, %3 skipped — %4 on %5")
-                       .arg(last.counts.tests)
-                       .arg(last.counts.failed + last.counts.errored)
-                       .arg(last.counts.skipped)
-                       .arg(commitLink(last.commit), esc(last.branch));
+    // One line per source: a local run of a few tests never hides the CI run's failures.
+    auto runText = [](const testresults::RunSummary &run) {
+        return OverviewPage::tr("%1 tests, <b>%2 failing</b>, %3 skipped — %4 on %5")
+            .arg(run.counts.tests)
+            .arg(run.counts.failed + run.counts.errored)
+            .arg(run.counts.skipped)
+            .arg(commitLink(run.commit), esc(run.branch));
+    };
+    QString html;
+    if (s.latestBySource.size() == 1) {
+        html = OverviewPage::tr("Latest run: %1").arg(runText(s.latestBySource.constFirst()));
+    } else {
+        html = OverviewPage::tr("Latest runs by source:");
+        for (const testresults::RunSummary &run : s.latestBySource)
+            html += QStringLiteral("<br>&nbsp;&nbsp;%1: %2")
+                        .arg(esc(testresults::RunSources::family(run.source)), runText(run));
+    }
     if (s.flaky.isEmpty()) {
         html += OverviewPage::tr("<br>No flaky tests.");
     } else {
@@ -221,21 +233,24 @@ QString commitHtml(const CommitOverview &c)
                      .arg(runs.join(QStringLiteral(", ")));
     }
     // Tests.
-    if (!c.testRun) {
+    if (c.testRuns.isEmpty())
         lines << OverviewPage::tr("Tests: no run for this commit");
-    } else if (!c.testDelta) {
-        lines << OverviewPage::tr(
-            "Tests: <a href=\"testrun:%1\">%2 tests, %3 failing</a> (no run of its parent to compare)")
-                     .arg(c.testRun->id)
-                     .arg(c.testRun->counts.tests)
-                     .arg(c.testRun->counts.failed + c.testRun->counts.errored);
-    } else {
-        lines << OverviewPage::tr(
-            "Tests: <a href=\"testrun:%1\">%2 new failures, %3 fixed, %4 new tests</a> against its parent")
-                     .arg(c.testRun->id)
-                     .arg(c.testDelta->newFailures.size())
-                     .arg(c.testDelta->fixed.size())
-                     .arg(c.testDelta->newTests.size());
+    for (const CommitOverview::TestRunOfSource &t : c.testRuns) {
+        // Each source on its own line when there are several (a local run beside CI's).
+        const QString label = c.testRuns.size() > 1
+            ? OverviewPage::tr("Tests (%1)").arg(esc(testresults::RunSources::family(t.run.source)))
+            : OverviewPage::tr("Tests");
+        // One arg() call each: the label holds a source name, which may hold "%1".
+        if (!t.delta)
+            lines << OverviewPage::tr("%1: <a href=\"testrun:%2\">%3 tests, %4 failing</a> (no run of its parent to "
+                                      "compare)")
+                         .arg(label, QString::number(t.run.id), QString::number(t.run.counts.tests),
+                             QString::number(t.run.counts.failed + t.run.counts.errored));
+        else
+            lines << OverviewPage::tr("%1: <a href=\"testrun:%2\">%3 new failures, %4 fixed, %5 new tests</a> "
+                                      "against its parent")
+                         .arg(label, QString::number(t.run.id), QString::number(t.delta->newFailures.size()),
+                             QString::number(t.delta->fixed.size()), QString::number(t.delta->newTests.size()));
     }
     // Migrations.
     if (c.migrationsAdded.isEmpty()) {

@@ -1,5 +1,6 @@
 #include "MainWindow.h"
 
+#include "HelpDialogs.h"
 #include "JobStatusWidget.h"
 #include "MessagePanel.h"
 #include "TrustBar.h"
@@ -149,7 +150,7 @@ MainWindow::MainWindow(StatePolicy policy, QWidget *parent)
     installEventFilter(new ReportDropFilter(
         [this, tests](const QStringList &paths) {
             showPage(tests->name());
-            tests->importReports(paths);
+            tests->importReportsAsking(paths);
         },
         this));
     // Databases of the repository's environments: schema, ER diagram, diff, history, migrations.
@@ -329,6 +330,7 @@ void MainWindow::createActions()
     }
 
     QMenu *help = menuBar()->addMenu(tr("&Help"));
+    HelpDialogs::addTo(help, this);
     help->addAction(tr("&About DevDash"), this, [this] {
         QMessageBox::about(this, tr("About DevDash"),
             tr("<h3>DevDash %1</h3><p>A desktop dashboard for software teams: branches, history and "

@@ -4,6 +4,7 @@
 
 #include "common/Background.h"
 #include "testresults/RunImport.h"
+#include "testresults/RunSources.h"
 #include "testresults/TestRunStore.h"
 
 namespace devdash::ui {
@@ -42,7 +43,7 @@ void CommitTestBadges::request(const QStringList &commits)
     runInBackground(
         this,
         [location = location.value(), path = m_path,
-            wanted]() -> Result<QHash<QString, testresults::RunSummary>> {
+            wanted]() -> Result<QHash<QString, QList<testresults::RunSummary>>> {
             // The key as the CLI files runs: the repository's top folder, whatever was opened.
             auto key = testresults::RunImport::repositoryKey(path);
             if (!key)
@@ -50,9 +51,9 @@ void CommitTestBadges::request(const QStringList &commits)
             auto db = TestStoreAccess::open(location);
             if (!db)
                 return db.error();
-            return testresults::TestRunStore(db.value()).latestRunsForCommits(key.value(), wanted);
+            return testresults::TestRunStore(db.value()).runsPerSourceForCommits(key.value(), wanted);
         },
-        [this, generation](Result<QHash<QString, testresults::RunSummary>> result) {
+        [this, generation](Result<QHash<QString, QList<testresults::RunSummary>>> result) {
             if (generation != m_generation || !result || result->isEmpty())
                 return;
             m_runs.insert(result.value());
@@ -60,16 +61,19 @@ void CommitTestBadges::request(const QStringList &commits)
         });
 }
 
-std::optional<testresults::RunSummary> CommitTestBadges::runOf(const QString &commitId) const
+QList<testresults::RunSummary> CommitTestBadges::runsOf(const QString &commitId) const
 {
-    const auto it = m_runs.constFind(commitId);
-    return it == m_runs.constEnd() ? std::nullopt : std::optional(*it);
+    return m_runs.value(commitId);
 }
 
 QString CommitTestBadges::text(const testresults::RunSummary &run)
 {
-    const int failing = run.counts.failed + run.counts.errored;
-    return failing > 0 ? tr("%n failed", nullptr, failing) : QStringLiteral("✓ %1").arg(run.counts.passed);
+    return text(QList<testresults::RunSummary> { run });
+}
+
+QString CommitTestBadges::text(const QList<testresults::RunSummary> &runs)
+{
+    return testresults::RunSources::badgeText(runs);
 }
 
 } // namespace devdash::ui

@@ -1,7 +1,8 @@
 #pragma once
 
-// The test badge on History rows: the newest run of each commit that has one,
-// looked up in the store on a worker for the rows as they load.
+// The test badge on History rows: the newest run of each source (local import, CI
+// job, local pipeline) of each commit that has runs, looked up in the store on a
+// worker for the rows as they load. One source never hides another's failure.
 
 #include "testresults/TestRun.h"
 
@@ -24,10 +25,12 @@ public:
     void setRepository(const QString &path);
     // Looks up the commits not asked for yet (one worker query per call).
     void request(const QStringList &commits);
-    std::optional<testresults::RunSummary> runOf(const QString &commitId) const;
+    // Newest first, one per source; empty when the commit has no runs.
+    QList<testresults::RunSummary> runsOf(const QString &commitId) const;
 
-    // The badge text and whether it shows a failure: "✓ 23" or "2 failed".
+    // The badge text: "✓ 23", "2 failed", or each source's: "1 failed · ✓ 4".
     static QString text(const testresults::RunSummary &run);
+    static QString text(const QList<testresults::RunSummary> &runs);
 
 Q_SIGNALS:
     void changed();
@@ -36,7 +39,7 @@ private:
     QString m_path;
     quint64 m_generation = 0;
     QSet<QString> m_asked;
-    QHash<QString, testresults::RunSummary> m_runs;
+    QHash<QString, QList<testresults::RunSummary>> m_runs;
 };
 
 } // namespace devdash::ui

@@ -20,7 +20,8 @@ using testresults::ComparisonModel;
 namespace {
 QString runLabel(const testresults::RunSummary &run)
 {
-    return QObject::tr("#%1 %2 · %3").arg(run.id).arg(run.branch, run.commit.left(8));
+    // The source too: runs of a local import and of CI on one commit are told apart.
+    return QObject::tr("#%1 %2 · %3 · %4").arg(run.id).arg(run.branch, run.commit.left(8), run.source);
 }
 } // namespace
 
@@ -83,8 +84,8 @@ void ComparisonView::fillBaseBox()
 {
     const qint64 chosen = chosenBase();
     m_base->clear();
-    m_base->addItem(m_baseBranch.isEmpty() ? tr("Latest run of the default branch")
-                                           : tr("Latest run of %1").arg(m_baseBranch),
+    m_base->addItem(m_baseBranch.isEmpty() ? tr("Latest comparable run of the default branch")
+                                           : tr("Latest comparable run of %1").arg(m_baseBranch),
         qint64(0));
     if (m_runs) {
         for (const auto &run : m_runs->runs()) {
@@ -118,20 +119,28 @@ void ComparisonView::chooseBase(qint64 runId)
 }
 
 void ComparisonView::setComparison(const testresults::RunComparison &comparison,
-    const testresults::RunSummary &base, const testresults::RunSummary &head)
+    const testresults::RunSummary &base, const testresults::RunSummary &head, const QString &note)
 {
     m_model->setComparison(comparison);
-    m_title->setText(tr("%1  →  %2: %3 new failures, %4 fixed, %5 still failing")
-                         .arg(runLabel(base), runLabel(head))
-                         .arg(comparison.newFailures.size())
-                         .arg(comparison.fixed.size())
-                         .arg(comparison.stillFailing.size()));
+    // One arg() call: labels hold branch and source names, which may hold "%3".
+    QString title
+        = tr("%1  →  %2: %3 new failures, %4 fixed, %5 still failing")
+              .arg(runLabel(base), runLabel(head), QString::number(comparison.newFailures.size()),
+                  QString::number(comparison.fixed.size()), QString::number(comparison.stillFailing.size()));
+    if (!note.isEmpty())
+        title += QStringLiteral(" (%1)").arg(note);
+    m_title->setText(title);
     // Open the sections that have something to say.
     for (int s = 0; s < ComparisonModel::SectionCount; ++s) {
         const QModelIndex section = m_model->index(s, 0);
         m_view->setExpanded(section, m_model->rowCount(section) > 0 && m_model->rowCount(section) <= 200);
         m_view->setFirstColumnSpanned(s, {}, false);
     }
+}
+
+QString ComparisonView::titleText() const
+{
+    return m_title->text();
 }
 
 void ComparisonView::showMessage(const QString &text)

@@ -28,8 +28,10 @@ public:
     // The runs the base picker offers; `baseBranch` is the default branch.
     void setRuns(testresults::RunListModel *runs, const QString &baseBranch);
     void setHead(const testresults::RunSummary &head);
+    // `note`: how the base was chosen, shown after the title when not obvious.
     void setComparison(const testresults::RunComparison &comparison, const testresults::RunSummary &base,
-        const testresults::RunSummary &head);
+        const testresults::RunSummary &head, const QString &note = {});
+    QString titleText() const;
     void showMessage(const QString &text);
     // 0: the latest run of the base branch.
     qint64 chosenBase() const;

@@ -59,7 +59,15 @@ Result<ImportedRun> ReportImport::run(const Request &request, const CancelToken 
     info.repository = request.repositoryKey;
     info.source = request.source;
     auto repo = git::Repository::open(request.repositoryPath);
-    if (repo) {
+    if (!request.commit.isEmpty()) {
+        if (!repo)
+            return repo.error();
+        auto commit = repo->resolveCommit(request.commit);
+        if (!commit)
+            return commit.error();
+        info.commit = git::toHex(*commit);
+        info.branch = request.branch;
+    } else if (repo) {
         info.branch = repo->currentBranch();
         if (auto head = repo->resolveCommit(QStringLiteral("HEAD")))
             info.commit = git::toHex(*head);

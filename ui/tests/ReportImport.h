@@ -1,7 +1,8 @@
 #pragma once
 
 // File → Import Test Reports… and drops on the window: the files (or folders,
-// searched for *.xml) become one run of the repository's HEAD. Runs on a worker
+// searched for *.xml) become one run of the commit and branch the user confirmed
+// (ImportTargetDialog), HEAD and the current branch by default. Runs on a worker
 // with its own store connection and its own git repository.
 
 #include "common/CancelToken.h"
@@ -23,6 +24,8 @@ public:
         QString repositoryKey;
         QStringList paths; // files or folders
         QString source = QStringLiteral("local");
+        QString commit; // any revision of the repository; empty: HEAD (and `branch` is ignored)
+        QString branch; // with `commit`: the branch to file the run under (empty: none)
     };
 
     // Files to import: the given files, and the *.xml files under given folders.

@@ -4,23 +4,17 @@
 #include "common/Theme.h"
 
 #include "testresults/RunListModel.h"
+#include "testresults/SourceLinks.h"
 #include "testresults/TestRun.h"
 
 #include <QLocale>
+#include <QUrl>
 
 namespace devdash::ui {
 
 using namespace testresults;
 
 namespace {
-QString block(const QString &title, const QString &text)
-{
-    if (text.trimmed().isEmpty())
-        return {};
-    return QStringLiteral("<h4 style='margin-bottom:2px'>%1</h4><pre style='margin-top:0'>%2</pre>")
-        .arg(title.toHtmlEscaped(), text.toHtmlEscaped());
-}
-
 QString muted(const QString &text)
 {
     return QStringLiteral("<span style='color:%1'>%2</span>")
@@ -34,20 +28,60 @@ RunDetailView::RunDetailView(QWidget *parent)
     setFrameShape(QFrame::NoFrame);
     setOpenLinks(false);
     document()->setDocumentMargin(10);
+    connect(this, &QTextBrowser::anchorClicked, this, [this](const QUrl &url) {
+        if (url.scheme() == QLatin1String("source"))
+            activateLink(url.path().toInt());
+    });
+}
+
+void RunDetailView::activateLink(int index)
+{
+    if (index >= 0 && index < m_links.size())
+        Q_EMIT sourceLinkActivated(m_links.at(index).file, m_links.at(index).line);
+}
+
+QString RunDetailView::linkified(const QString &text)
+{
+    // Only references to files of the repository become links: no dead links, and
+    // nothing outside the repository is ever offered.
+    QString html;
+    qsizetype at = 0;
+    for (const testresults::SourceLocation &location : testresults::SourceLinks::find(text)) {
+        if (m_root.isEmpty() || !testresults::SourceLinks::resolve(m_root, location.file))
+            continue;
+        html += text.mid(at, location.start - at).toHtmlEscaped();
+        html += QStringLiteral("<a href=\"source:%1\">%2</a>")
+                    .arg(m_links.size())
+                    .arg(text.mid(location.start, location.length).toHtmlEscaped());
+        m_links.append({ location.file, location.line });
+        at = location.start + location.length;
+    }
+    return html + text.mid(at).toHtmlEscaped();
+}
+
+QString RunDetailView::block(const QString &title, const QString &text)
+{
+    if (text.trimmed().isEmpty())
+        return {};
+    return QStringLiteral("<h4 style='margin-bottom:2px'>%1</h4><pre style='margin-top:0'>%2</pre>")
+        .arg(title.toHtmlEscaped(), linkified(text));
 }
 
 void RunDetailView::showCase(const CaseResult &result)
 {
+    m_links.clear();
     const QColor color = TestStatusStyle::color(result.status);
     QString html = QStringLiteral("<h3 style='margin-bottom:2px'>%1</h3>").arg(result.name.toHtmlEscaped());
     html += QStringLiteral("<p style='margin-top:0'><b style='color:%1'>%2</b> · %3 · %4</p>")
                 .arg(color.name(), result.flaky ? tr("passed on retry") : statusName(result.status),
                     formatDuration(result.durationS),
                     muted(result.className.isEmpty() ? result.suite : result.className));
-    if (!result.file.isEmpty())
-        html += QStringLiteral("<p>%1</p>")
-                    .arg(muted(result.line > 0 ? QStringLiteral("%1:%2").arg(result.file).arg(result.line)
-                                               : result.file));
+    if (!result.file.isEmpty()) {
+        const QString where
+            = result.line > 0 ? QStringLiteral("%1:%2").arg(result.file).arg(result.line) : result.file;
+        const QString linked = result.line > 0 ? linkified(where) : where.toHtmlEscaped();
+        html += QStringLiteral("<p style='color:%1'>%2</p>").arg(Theme::mutedText().name(), linked);
+    }
     if (!result.message.isEmpty() || !result.type.isEmpty())
         html += block(
             result.type.isEmpty() ? tr("Message") : tr("Message (%1)").arg(result.type), result.message);
@@ -70,6 +104,7 @@ void RunDetailView::showCase(const CaseResult &result)
 
 void RunDetailView::showSuite(const SuiteResult &suite)
 {
+    m_links.clear();
     int failing = 0;
     int skipped = 0;
     for (const CaseResult &result : suite.cases) {
@@ -94,6 +129,7 @@ void RunDetailView::showSuite(const SuiteResult &suite)
 
 void RunDetailView::showRun(const RunDetails &details)
 {
+    m_links.clear();
     const RunSummary &run = details.run;
     QString html = QStringLiteral("<h3>%1</h3>").arg(tr("Run #%1").arg(run.id));
     html += QStringLiteral("<p>%1</p>")
@@ -122,6 +158,7 @@ void RunDetailView::showRun(const RunDetails &details)
 
 void RunDetailView::showMessage(const QString &text)
 {
+    m_links.clear();
     setHtml(QStringLiteral("<p>%1</p>").arg(muted(text)));
 }
 

@@ -3,13 +3,16 @@
 #include "ReportAutoImport.h"
 
 #include "ComparisonView.h"
+#include "EditorLauncher.h"
 #include "FlakyView.h"
+#include "ImportTargetDialog.h"
 #include "ReportImport.h"
 #include "RunDetailView.h"
 #include "RunTreeFilter.h"
 #include "TestHistoryView.h"
 #include "TestStatusStyle.h"
 #include "TestStoreAccess.h"
+#include "TestsContextMenus.h"
 #include "TrendsView.h"
 #include "common/BackgroundJob.h"
 #include "common/Icons.h"
@@ -17,6 +20,7 @@
 #include "common/Theme.h"
 #include "common/Workspace.h"
 
+#include "testresults/BaseComparison.h"
 #include "testresults/RunListModel.h"
 #include "testresults/RunTreeModel.h"
 #include "testresults/TestRunStore.h"
@@ -83,8 +87,8 @@ TestsPage::TestsPage(Workspace *workspace, QWidget *parent)
     m_branchBox->setSizeAdjustPolicy(QComboBox::AdjustToMinimumContentsLengthWithIcon);
     m_branchBox->addItem(tr("All branches"), QString());
     auto *importButton = new QPushButton(tr("Import Reports…"), this);
-    importButton->setToolTip(tr("Import JUnit/xUnit/NUnit/TRX reports as a run of HEAD (Ctrl+I); "
-                                "dropping files on the window does the same"));
+    importButton->setToolTip(tr("Import JUnit/xUnit/NUnit/TRX reports as a run of a commit, HEAD unless "
+                                "you say otherwise (Ctrl+I); dropping files on the window does the same"));
     bar->addWidget(branchLabel);
     bar->addWidget(m_branchBox);
     bar->addStretch(1);
@@ -138,7 +142,8 @@ TestsPage::TestsPage(Workspace *workspace, QWidget *parent)
     m_filter->setClearButtonEnabled(true);
     m_filter->setMinimumWidth(140); // else squeezed to "Fi…" by the buttons on a laptop
     auto *compareBase = new QPushButton(tr("Compare with Base"), this);
-    compareBase->setToolTip(tr("Compare this run with the latest run of the default branch"));
+    compareBase->setToolTip(tr("Compare this run with the default branch's newest run of the same source and "
+                               "suites"));
     auto *historyButton = new QPushButton(tr("Test History"), this);
     historyButton->setToolTip(tr("The selected test across runs (or double-click it)"));
 
@@ -243,6 +248,9 @@ TestsPage::TestsPage(Workspace *workspace, QWidget *parent)
         loadFlaky();
     });
     connect(m_flaky, &FlakyView::testActivated, this, &TestsPage::showTestHistory);
+    // Right clicks: a test (copy, open its file, history), a run (compare, copy, delete).
+    TestsContextMenus::install(this);
+    connect(m_detail, &RunDetailView::sourceLinkActivated, this, &TestsPage::openSource);
     m_poll->setInterval(PollMs);
     connect(m_poll, &QTimer::timeout, this, [this] {
         if (m_pending == 0 && !m_repoKey.isEmpty())
@@ -309,6 +317,7 @@ void TestsPage::setRepository(const QString &path)
     m_compare->setRuns(m_runs, baseBranch());
     m_compare->showMessage(tr("Select a run, then choose what to compare it with."));
     m_history->showMessage(tr("Choose a test: double-click one in a run, a comparison or the flaky list."));
+    m_detail->setRepositoryRoot(repositoryRoot());
     m_detail->showMessage(tr("Loading runs…"));
     loadRuns();
     onTabChanged(m_tabs->currentIndex());
@@ -513,43 +522,15 @@ void TestsPage::loadComparison()
         return;
     }
     m_comparisonStale = false;
-    struct Loaded
-    {
-        RunComparison comparison;
-        RunSummary base, head;
-        QString message;
-    };
-    const qint64 chosen = m_compare->chosenBase();
-    query<Loaded>(
+    query<BaseComparison>(
         tr("Comparing test runs"),
-        [repo = m_repoKey, branch = baseBranch(), chosen, head](const TestRunStore &store) -> Result<Loaded> {
-            Loaded loaded;
-            qint64 base = chosen;
-            if (base == 0) {
-                auto latest = store.latestRun(repo, branch);
-                if (!latest)
-                    return latest.error();
-                if (!*latest) {
-                    loaded.message = QObject::tr("No run on %1 to compare with: choose a run.").arg(branch);
-                    return loaded;
-                }
-                base = (*latest)->id;
-            }
-            auto baseRun = store.runSummary(base);
-            auto headRun = store.runSummary(head);
-            auto comparison = store.compare(base, head);
-            if (!baseRun || !headRun || !comparison)
-                return !baseRun ? baseRun.error() : !headRun ? headRun.error() : comparison.error();
-            loaded.base = *baseRun;
-            loaded.head = *headRun;
-            loaded.comparison = *comparison;
-            return loaded;
-        },
-        [this](Loaded loaded) {
+        [repo = m_repoKey, branch = baseBranch(), chosen = m_compare->chosenBase(), head](
+            const TestRunStore &store) { return BaseComparison::load(store, repo, head, chosen, branch); },
+        [this](BaseComparison loaded) {
             if (!loaded.message.isEmpty())
                 m_compare->showMessage(loaded.message);
             else
-                m_compare->setComparison(loaded.comparison, loaded.base, loaded.head);
+                m_compare->setComparison(loaded.comparison, loaded.base, loaded.head, loaded.note);
         });
 }
 
@@ -599,6 +580,16 @@ void TestsPage::showTab(Tab tab)
     m_tabs->setCurrentIndex(tab);
 }
 
+bool TestsPage::showSubView(const QString &name)
+{
+    static const QStringList names { QStringLiteral("runs"), QStringLiteral("compare"),
+        QStringLiteral("history"), QStringLiteral("trends"), QStringLiteral("flaky") };
+    const int tab = int(names.indexOf(name));
+    if (tab >= 0)
+        showTab(Tab(tab));
+    return tab >= 0;
+}
+
 void TestsPage::onTabChanged(int tab)
 {
     // Tabs load when first shown (and after a change), not all at once.
@@ -610,7 +601,53 @@ void TestsPage::onTabChanged(int tab)
         loadFlaky();
 }
 
-void TestsPage::importReports(const QStringList &paths)
+QString TestsPage::repositoryRoot() const
+{
+    if (m_repoPath.isEmpty())
+        return {};
+    const auto &info = m_workspace->info();
+    return !info.workDir.isEmpty() ? info.workDir : m_repoPath;
+}
+
+void TestsPage::openSource(const QString &file, int line)
+{
+    const auto opened = EditorLauncher::open(repositoryRoot(), file, line);
+    Q_EMIT statusMessage(opened ? *opened : opened.errorMessage());
+}
+
+void TestsPage::deleteRun(qint64 runId)
+{
+    query<qint64>(
+        tr("Deleting test run #%1").arg(runId),
+        [runId](const TestRunStore &store) -> Result<qint64> {
+            if (auto ok = TestRunStore(store).deleteRun(runId); !ok)
+                return ok.error();
+            return runId;
+        },
+        [this](qint64 id) {
+            Q_EMIT statusMessage(tr("Deleted test run #%1").arg(id));
+            if (m_shownRun == id) {
+                m_shownRun = 0;
+                m_tree->clear();
+                m_detail->showMessage(tr("Select a run."));
+            }
+            m_comparisonStale = m_trendsStale = m_flakyStale = true;
+            loadRuns();
+        });
+}
+
+void TestsPage::importReportsAsking(const QStringList &paths)
+{
+    if (m_repoPath.isEmpty()) {
+        Q_EMIT statusMessage(tr("Open a repository before importing test reports"));
+        return;
+    }
+    ImportTargetDialog dialog(repositoryRoot(), ReportImport::expand(paths), this);
+    if (dialog.exec() == QDialog::Accepted && !dialog.commit().isEmpty())
+        importReports(paths, dialog.commit(), dialog.branch());
+}
+
+void TestsPage::importReports(const QStringList &paths, const QString &commit, const QString &branch)
 {
     if (m_repoPath.isEmpty()) {
         Q_EMIT statusMessage(tr("Open a repository before importing test reports"));
@@ -625,6 +662,8 @@ void TestsPage::importReports(const QStringList &paths)
     request.repositoryPath = m_repoPath;
     request.repositoryKey = m_repoKey;
     request.paths = paths;
+    request.commit = commit;
+    request.branch = branch;
     ++m_pending;
     runJob(
         m_workspace->jobs(), tr("Importing test reports"), this,
@@ -658,7 +697,7 @@ void TestsPage::chooseAndImport()
     const QStringList files = QFileDialog::getOpenFileNames(
         this, tr("Import Test Reports"), m_repoPath, tr("Test reports (*.xml *.trx);;All files (*)"));
     if (!files.isEmpty())
-        importReports(files);
+        importReportsAsking(files);
 }
 
 QByteArray TestsPage::saveState() const

@@ -56,10 +56,19 @@ public:
     QByteArray saveState() const override;
     void restoreState(const QByteArray &state) override;
 
-    // Imports files or folders as one run of HEAD, then shows it.
-    void importReports(const QStringList &paths);
-    // Asks for files, then imports them.
+    // Imports files or folders as one run of `commit` filed under `branch` (no
+    // commit: HEAD and the current branch), then shows it.
+    void importReports(const QStringList &paths, const QString &commit = {}, const QString &branch = {});
+    // Shows the commit and branch the run will be filed under (editable), then imports.
+    void importReportsAsking(const QStringList &paths);
+    // Asks for files, then for the commit, then imports them.
     void chooseAndImport();
+    // Deletes a run from the store (the context menu asks first).
+    void deleteRun(qint64 runId);
+    // Opens `file:line` of a report in the user's editor, when it is inside the repository.
+    void openSource(const QString &file, int line);
+    // The repository's top folder: `file:line` references resolve inside it only.
+    QString repositoryRoot() const;
 
     void selectRun(qint64 runId);
     qint64 selectedRunId() const;
@@ -68,6 +77,8 @@ public:
     void compareWith(qint64 baseRunId);
     void showTestHistory(const QString &testKey);
     void showTab(Tab tab);
+    // "runs", "compare", "history", "trends" or "flaky" (screenshots: `--page tests/trends`).
+    Q_INVOKABLE bool showSubView(const QString &name);
     // The branch "compare with the base branch" uses.
     QString baseBranch() const;
 

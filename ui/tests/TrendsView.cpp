@@ -8,8 +8,8 @@
 
 #include "testresults/RunListModel.h"
 
-#include <QBarCategoryAxis>
 #include <QBarSet>
+#include <QCategoryAxis>
 #include <QChart>
 #include <QChartView>
 #include <QCheckBox>
@@ -201,7 +201,6 @@ void TrendsView::rebuildChart()
     auto *skipped = new QBarSet(tr("Skipped"));
     m_duration = new QLineSeries;
     m_duration->setName(tr("Duration (s)"));
-    QStringList categories;
     int maxTests = 1;
     double maxDuration = 1;
     for (int i = 0; i < m_trends.points.size(); ++i) {
@@ -210,7 +209,6 @@ void TrendsView::rebuildChart()
         *failed << p.counts.failed + p.counts.errored;
         *skipped << p.counts.skipped;
         m_duration->append(i, p.counts.durationS);
-        categories << QStringLiteral("#%1").arg(p.runId);
         maxTests = qMax(maxTests, p.counts.passed + p.counts.failed + p.counts.errored + p.counts.skipped);
         maxDuration = qMax(maxDuration, p.counts.durationS);
     }
@@ -238,11 +236,15 @@ void TrendsView::rebuildChart()
     m_duration->setPen(line);
     m_duration->setPointsVisible(m_trends.points.size() < 40);
 
-    auto *x = new QBarCategoryAxis;
-    x->append(categories);
-    // Many runs: the labels would overlap; the tooltip names the run instead.
-    x->setLabelsVisible(categories.size() <= 30);
-    x->setLabelsAngle(categories.size() > 12 ? -60 : 0);
+    // Runs by index, labelled sparsely: a label for every run would be elided to "#…".
+    auto *x = new QCategoryAxis;
+    const int n = int(m_trends.points.size());
+    x->setRange(-0.5, n > 0 ? n - 0.5 : 0.5);
+    x->setStartValue(-0.5);
+    x->setLabelsPosition(QCategoryAxis::AxisLabelsPositionOnValue);
+    for (const auto &[index, label] : axisLabels(m_trends.points))
+        x->append(label, index);
+    m_runAxis = x;
     auto *yTests = new QValueAxis;
     yTests->setRange(0, maxTests * 1.1);
     yTests->setLabelFormat(QStringLiteral("%d"));
@@ -260,6 +262,19 @@ void TrendsView::rebuildChart()
     m_duration->attachAxis(ySeconds);
     m_chart->setTitle(m_trends.points.isEmpty() ? tr("No runs in this range") : QString());
     retheme();
+}
+
+QList<std::pair<int, QString>> TrendsView::axisLabels(const QList<TrendPoint> &points, int maxLabels)
+{
+    QList<std::pair<int, QString>> labels;
+    const int n = int(points.size());
+    if (n == 0 || maxLabels <= 0)
+        return labels;
+    const int step = (n + maxLabels - 1) / maxLabels;
+    // Counted back from the newest run, so that it always has its label.
+    for (int i = n - 1; i >= 0; i -= step)
+        labels.prepend({ i, QStringLiteral("#%1").arg(points.at(i).runId) });
+    return labels;
 }
 
 void TrendsView::fillTables()

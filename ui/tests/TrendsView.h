@@ -10,6 +10,7 @@
 #include <QWidget>
 
 class QBarSet;
+class QCategoryAxis;
 class QChart;
 class QChartView;
 class QCheckBox;
@@ -38,8 +39,13 @@ public:
     QLineSeries *durationSeries() const { return m_duration; }
     QStandardItemModel *slowestModel() const { return m_slowest; }
     QStandardItemModel *failingModel() const { return m_failing; }
+    QCategoryAxis *runAxis() const { return m_runAxis; }
     // The text the tooltip shows for a bar.
     QString pointText(int index) const;
+    // Which runs the x axis names (index, "#id"): at most `maxLabels`, evenly spaced,
+    // the newest always; the tooltip names every run.
+    static QList<std::pair<int, QString>> axisLabels(
+        const QList<testresults::TrendPoint> &points, int maxLabels = 10);
 
     void exportChart(); // asks for a file
     void exportTable();
@@ -64,6 +70,7 @@ private:
     QChartView *m_chartView;
     QStackedBarSeries *m_bars = nullptr;
     QLineSeries *m_duration = nullptr;
+    QCategoryAxis *m_runAxis = nullptr;
     QStandardItemModel *m_slowest;
     QStandardItemModel *m_failing;
     QTableView *m_slowestView;
