@@ -31,6 +31,7 @@ class GraphDelegate;
 class CommitTestBadges;
 class CommitPipelineBadges;
 class ScopeSelector;
+class UncommittedRow;
 class Workspace;
 
 class HistoryPage final : public Page
@@ -70,6 +71,9 @@ public:
     QTableView *view() const { return m_view; }
     CommitDetailView *detail() const { return m_detail; }
     QLineEdit *searchField() const { return m_searchField; }
+    UncommittedRow *uncommittedRow() const { return m_uncommitted; }
+    // Chooses the "Uncommitted changes" row (when there is one).
+    void showUncommittedChanges();
 
 protected:
     bool eventFilter(QObject *watched, QEvent *event) override;
@@ -107,6 +111,7 @@ private:
     QLabel *m_searchLabel;
     QLabel *m_errorLabel;
     QTableView *m_view;
+    UncommittedRow *m_uncommitted;
     CommitDetailView *m_detail;
     QSplitter *m_split;
     QTimer *m_selectionDelay;
