@@ -25,6 +25,20 @@ QString changeStatusName(ChangeStatus status)
     return {};
 }
 
+QString compareModeName(CompareMode mode)
+{
+    return mode == CompareMode::TwoDot ? QStringLiteral("two-dot") : QStringLiteral("three-dot");
+}
+
+std::optional<CompareMode> compareModeFromName(const QString &name)
+{
+    if (name == QLatin1String("two-dot"))
+        return CompareMode::TwoDot;
+    if (name == QLatin1String("three-dot"))
+        return CompareMode::ThreeDot;
+    return std::nullopt;
+}
+
 namespace {
 
 Result<TreePtr> treeOf(Repository &repo, const git_oid &commitId)
@@ -102,6 +116,11 @@ FileChange changeFromDelta(const git_diff_delta *delta)
 
 } // namespace
 
+git_diff_options CommitDiff::options()
+{
+    return diffOptions();
+}
+
 Result<QList<FileChange>> CommitDiff::changes(
     Repository &repo, const git_oid &from, const git_oid &to, const CancelToken &cancel)
 {
@@ -109,16 +128,21 @@ Result<QList<FileChange>> CommitDiff::changes(
     auto diff = treeDiff(repo, from, to, opts);
     if (!diff)
         return diff.error();
+    return changesOf(diff->get(), cancel);
+}
+
+Result<QList<FileChange>> CommitDiff::changesOf(git_diff *diff, const CancelToken &cancel)
+{
     QList<FileChange> files;
-    const size_t n = git_diff_num_deltas(diff->get());
+    const size_t n = git_diff_num_deltas(diff);
     files.reserve(qsizetype(n));
     for (size_t i = 0; i < n; ++i) {
         if ((i & 63) == 0 && cancel.isCancelled())
             return Error { QStringLiteral("cancelled") };
         git_patch *rawPatch = nullptr;
-        if (int rc = git_patch_from_diff(&rawPatch, diff->get(), i); rc < 0)
+        if (int rc = git_patch_from_diff(&rawPatch, diff, i); rc < 0)
             return lastError(QStringLiteral("cannot diff %1")
-                                 .arg(QString::fromUtf8(git_diff_get_delta(diff->get(), i)->new_file.path)),
+                                 .arg(QString::fromUtf8(git_diff_get_delta(diff, i)->new_file.path)),
                 rc);
         PatchPtr patch(rawPatch);
         const git_diff_delta *delta = git_patch_get_delta(rawPatch);
@@ -183,17 +207,21 @@ Result<FilePatch> CommitDiff::filePatch(
     auto diff = treeDiff(repo, from, to, opts);
     if (!diff)
         return diff.error();
+    return patchOf(diff->get(), change);
+}
 
+Result<FilePatch> CommitDiff::patchOf(git_diff *diff, const FileChange &change)
+{
     FilePatch result;
     result.change = change;
-    const size_t n = git_diff_num_deltas(diff->get());
+    const size_t n = git_diff_num_deltas(diff);
     for (size_t i = 0; i < n; ++i) {
-        const git_diff_delta *delta = git_diff_get_delta(diff->get(), i);
+        const git_diff_delta *delta = git_diff_get_delta(diff, i);
         if (QString::fromUtf8(delta->new_file.path) != change.path
             && QString::fromUtf8(delta->old_file.path) != change.path)
             continue;
         git_patch *rawPatch = nullptr;
-        if (int rc = git_patch_from_diff(&rawPatch, diff->get(), i); rc < 0)
+        if (int rc = git_patch_from_diff(&rawPatch, diff, i); rc < 0)
             return lastError(QStringLiteral("cannot diff %1").arg(change.path), rc);
         PatchPtr patch(rawPatch);
         const git_diff_delta *pd = git_patch_get_delta(rawPatch);
@@ -275,7 +303,7 @@ std::vector<git_oid> onlyIn(const CommitDag &dag, uint32_t tip, const std::vecto
 } // namespace
 
 Result<Comparison> CommitDiff::compare(
-    Repository &repo, const QString &a, const QString &b, const CancelToken &cancel)
+    Repository &repo, const QString &a, const QString &b, const CancelToken &cancel, CompareMode mode)
 {
     auto ia = repo.resolveCommit(a);
     if (!ia)
@@ -307,7 +335,9 @@ Result<Comparison> CommitDiff::compare(
     c.onlyInB = onlyIn(dag, db.value(), ancestors(dag, da.value()));
     if (cancel.isCancelled())
         return Error { QStringLiteral("cancelled") };
-    auto files = changes(repo, c.mergeBase.value_or(git_oid {}), c.b, cancel);
+    c.mode = mode;
+    c.from = mode == CompareMode::TwoDot ? c.a : c.mergeBase.value_or(git_oid {});
+    auto files = changes(repo, c.from, c.b, cancel);
     if (!files)
         return files.error();
     c.files = std::move(files.value());

@@ -70,13 +70,23 @@ struct FilePatch
     bool truncated = false; // more than DiffLimits::maxPatchLines lines
 };
 
+// Which files a comparison lists. Both are what git offers; users mean either.
+enum class CompareMode {
+    ThreeDot, // merge base -> b: what b adds (`git diff a...b`)
+    TwoDot, // tree of a -> tree of b (`git diff a b`, also `a..b`)
+};
+QString compareModeName(CompareMode mode); // "three-dot", "two-dot"
+std::optional<CompareMode> compareModeFromName(const QString &name);
+
 struct Comparison
 {
     git_oid a {}, b {};
     std::optional<git_oid> mergeBase;
     std::vector<git_oid> onlyInA; // topological order, newest first
     std::vector<git_oid> onlyInB;
-    QList<FileChange> files; // merge base -> b ("what b brings", as `git diff a...b`)
+    CompareMode mode = CompareMode::ThreeDot;
+    git_oid from {}; // the old side of `files`: the merge base (null: none) or a
+    QList<FileChange> files; // from -> b
 };
 
 class CommitDiff
@@ -90,8 +100,13 @@ public:
     // The patch of one file between two commits (null `from`: the empty tree).
     static Result<FilePatch> filePatch(
         Repository &repo, const git_oid &fromCommit, const git_oid &toCommit, const FileChange &change);
-    static Result<Comparison> compare(
-        Repository &repo, const QString &a, const QString &b, const CancelToken &cancel = {});
+    // The options every diff here uses (size limit, context, type changes).
+    static git_diff_options options();
+    // The file list and the patch of one file of any diff (tree, index or work tree).
+    static Result<QList<FileChange>> changesOf(git_diff *diff, const CancelToken &cancel = {});
+    static Result<FilePatch> patchOf(git_diff *diff, const FileChange &change);
+    static Result<Comparison> compare(Repository &repo, const QString &a, const QString &b,
+        const CancelToken &cancel = {}, CompareMode mode = CompareMode::ThreeDot);
 };
 
 } // namespace devdash::git

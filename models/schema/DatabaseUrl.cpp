@@ -208,6 +208,22 @@ QString DatabaseUrl::displayUrl() const
     return out;
 }
 
+QString DatabaseUrl::compose(const QString &scheme, const QString &user, const QString &host, int port,
+    const QString &database, const QMap<QString, QString> &parameters)
+{
+    DatabaseUrl url;
+    url.m_scheme = scheme.trimmed().toLower();
+    url.m_engine = url.m_scheme == QLatin1String("mysql") ? Engine::MySql
+        : url.m_scheme == QLatin1String("mariadb")        ? Engine::MariaDb
+                                                          : Engine::Postgres;
+    url.m_user = user.trimmed();
+    url.m_host = host.trimmed();
+    url.m_port = port > 0 ? port : -1;
+    url.m_database = database.trimmed();
+    url.m_parameters = parameters;
+    return url.displayUrl();
+}
+
 QString DatabaseUrl::resolvedAgainst(const QString &url, const QString &root)
 {
     auto parsed = parse(url);

@@ -39,6 +39,16 @@ public:
     // current directory: `url` with such a path made absolute against `root`; any other
     // URL unchanged.
     static QString resolvedAgainst(const QString &url, const QString &root);
+    // A server URL from its parts, as Add Connection's fields build it:
+    // scheme://user@host:port/database?parameters (port -1: left out; user and
+    // database percent-encoded, so parse() gives the same parts back).
+    static QString compose(const QString &scheme, const QString &user, const QString &host, int port,
+        const QString &database, const QMap<QString, QString> &parameters = {});
+    // Whether the engine is a server reached by host and port (PostgreSQL, MySQL, MariaDB).
+    bool isServer() const
+    {
+        return m_engine == Engine::Postgres || m_engine == Engine::MySql || m_engine == Engine::MariaDb;
+    }
 
     Engine engine() const { return m_engine; }
     Origin origin() const { return m_origin; }

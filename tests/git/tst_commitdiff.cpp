@@ -611,6 +611,16 @@ void TestCommitDiff::compareMatchesGit()
     compareFiles(c->files, gitChanges(git, { hex(*c->mergeBase), b }));
     if (bases.size() == 1)
         compareFiles(c->files, gitChanges(git, { a + QStringLiteral("...") + b }));
+    QCOMPARE(c->mode, CompareMode::ThreeDot);
+    QCOMPARE(hex(c->from), hex(*c->mergeBase));
+
+    // Two-dot: the tree of a against the tree of b, as `git diff a b`.
+    auto two = CommitDiff::compare(*repo, a, b, {}, CompareMode::TwoDot);
+    QVERIFY2(two, qPrintable(two.errorMessage()));
+    QCOMPARE(two->mode, CompareMode::TwoDot);
+    QCOMPARE(hex(two->from), hex(c->a));
+    QCOMPARE(ids(two->onlyInB), ids(c->onlyInB));
+    compareFiles(two->files, gitChanges(git, { a, b }));
 }
 
 void TestCommitDiff::compareUnrelatedHistories()
@@ -628,6 +638,11 @@ void TestCommitDiff::compareUnrelatedHistories()
     QCOMPARE(c->onlyInB.size(), size_t(1));
     // No base: everything in b is new.
     compareFiles(c->files, gitChanges(git, { EmptyTree, QStringLiteral("lonely") }));
+    // Two-dot needs no base.
+    auto two = CommitDiff::compare(
+        *repo, QStringLiteral("main"), QStringLiteral("lonely"), {}, CompareMode::TwoDot);
+    QVERIFY2(two, qPrintable(two.errorMessage()));
+    compareFiles(two->files, gitChanges(git, { QStringLiteral("main"), QStringLiteral("lonely") }));
 }
 
 void TestCommitDiff::compareErrors()

@@ -85,6 +85,52 @@ private slots:
         QCOMPARE(url->displayUrl(), display);
     }
 
+    // Add Connection's fields build a URL that parses back into the same fields.
+    void composeRoundTrips_data()
+    {
+        QTest::addColumn<QString>("scheme");
+        QTest::addColumn<QString>("user");
+        QTest::addColumn<QString>("host");
+        QTest::addColumn<int>("port");
+        QTest::addColumn<QString>("database");
+        QTest::addColumn<QString>("expected");
+        QTest::newRow("postgres") << "postgresql"
+                                  << "app"
+                                  << "db.local" << 5433 << "shop"
+                                  << "postgresql://app@db.local:5433/shop";
+        QTest::newRow("no port, no user") << "mysql"
+                                          << ""
+                                          << "127.0.0.1" << -1 << "sakila"
+                                          << "mysql://127.0.0.1/sakila";
+        QTest::newRow("odd characters") << "mariadb"
+                                        << "a@b:c"
+                                        << "maria" << 3306 << "my db/1?"
+                                        << "mariadb://a%40b%3Ac@maria:3306/my%20db%2F1%3F";
+        QTest::newRow("ipv6") << "postgresql"
+                              << "u"
+                              << "::1" << 5432 << "x"
+                              << "postgresql://u@[::1]:5432/x";
+    }
+    void composeRoundTrips()
+    {
+        QFETCH(QString, scheme);
+        QFETCH(QString, user);
+        QFETCH(QString, host);
+        QFETCH(int, port);
+        QFETCH(QString, database);
+        QFETCH(QString, expected);
+        const QString text = DatabaseUrl::compose(scheme, user, host, port, database);
+        QCOMPARE(text, expected);
+        auto url = DatabaseUrl::parse(text, DatabaseUrl::Origin::UserTyped);
+        QVERIFY2(url, qPrintable(url.errorMessage()));
+        QVERIFY(url->isServer());
+        QCOMPARE(url->scheme(), scheme);
+        QCOMPARE(url->user(), user);
+        QCOMPARE(url->host(), host);
+        QCOMPARE(url->port(), port);
+        QCOMPARE(url->database(), database);
+    }
+
     void inlinePasswordIsKeptButNeverShown()
     {
         auto url = DatabaseUrl::parse(QStringLiteral("postgresql://app:s3cr%40t@db/shop"));

@@ -25,6 +25,7 @@
 #include "tests/TestStoreAccess.h"
 
 #include <QComboBox>
+#include <QDialogButtonBox>
 #include <QDomDocument>
 #include <QElapsedTimer>
 #include <QFile>
@@ -32,7 +33,9 @@
 #include <QGraphicsScene>
 #include <QImage>
 #include <QLineEdit>
+#include <QLocale>
 #include <QPlainTextEdit>
+#include <QPushButton>
 #include <QScopeGuard>
 #include <QSignalSpy>
 #include <QStandardItemModel>
@@ -110,6 +113,7 @@ private Q_SLOTS:
     void schemaDiff();
     void schemaDiffAgainstSnapshot();
     void addConnectionDialogListsDataSources();
+    void addConnectionTestAndFields();
     void missingFile();
     void demoDatabases();
 
@@ -436,6 +440,32 @@ void DatabasePageTest::schemaDiffAgainstSnapshot()
     Q_EMIT page->historyView()->compareRequested(first, QStringLiteral("staging"));
     QVERIFY(waitFor([&] { return !diff->isBusy() && diff->hasResult(); }));
     QCOMPARE(diff->differences().tables.size(), 1);
+    // Snapshots are named by environment and date (with the time since), not by the store's ids.
+    QVERIFY2(!diff->differences().beforeLabel.contains(QStringLiteral("snapshot:")),
+        qPrintable(diff->differences().beforeLabel));
+    const auto sinceShown = [](const QString &label) {
+        return label.endsWith(QStringLiteral("(just now)")) || label.endsWith(QStringLiteral(" ago)"));
+    };
+    QVERIFY2(sinceShown(diff->differences().beforeLabel), qPrintable(diff->differences().beforeLabel));
+
+    // The history: each change between two snapshots says when, never "snapshot:7 → snapshot:8".
+    page->showView(ui::DatabasePage::HistoryView);
+    ui::SchemaHistoryView *history = page->historyView();
+    QVERIFY(waitFor([&] { return !history->isBusy() && history->timeline().size() >= 2; }));
+    const schema::SchemaTimelineEntry &latest = history->timeline().constLast();
+    QVERIFY(latest.changes);
+    const QDateTime takenAt = history->timeline().at(history->timeline().size() - 2).snapshot.takenAt;
+    QVERIFY2(latest.changes->beforeLabel.startsWith(
+                 QStringLiteral("staging @ %1 (")
+                     .arg(QLocale().toString(takenAt.toLocalTime(), QLocale::ShortFormat))),
+        qPrintable(latest.changes->beforeLabel));
+    QVERIFY(sinceShown(latest.changes->beforeLabel));
+    history->timelineTree()->setCurrentItem(history->timelineTree()->topLevelItem(0));
+    QVERIFY2(
+        !history->detailsText().contains(QStringLiteral("snapshot:")), qPrintable(history->detailsText()));
+    QVERIFY2(
+        history->detailsText().contains(QStringLiteral("staging @ ")), qPrintable(history->detailsText()));
+    QVERIFY(sinceShown(history->timelineTree()->topLevelItem(0)->text(0)));
 }
 
 void DatabasePageTest::addConnectionDialogListsDataSources()
@@ -478,6 +508,84 @@ void DatabasePageTest::addConnectionDialogListsDataSources()
     // A name already taken is said.
     dialog.nameField()->setText(QStringLiteral("staging"));
     QVERIFY(dialog.problem().contains(QStringLiteral("already")));
+}
+
+void DatabasePageTest::addConnectionTestAndFields()
+{
+    ui::AddConnectionDialog dialog({ QStringLiteral("staging") });
+    QStringList asked; // what the "save anyway?" question was shown with
+    bool answer = false;
+    dialog.setConfirmSaveFailing([&](const QString &error) {
+        asked << error;
+        return answer;
+    });
+    dialog.nameField()->setText(QStringLiteral("local"));
+
+    // A database that opens: the test says the server's version, on a worker.
+    const QString file = m_shopRepo + QStringLiteral("/db/staging.db");
+    dialog.urlField()->setText(QStringLiteral("sqlite://") + file);
+    QVERIFY(dialog.testButton()->isEnabled());
+    QVERIFY(!dialog.testPassed());
+    QTest::mouseClick(dialog.testButton(), Qt::LeftButton);
+    QVERIFY(dialog.isTesting()); // returned at once: the GUI goes on
+    QVERIFY(waitFor([&] { return !dialog.isTesting(); }));
+    QCOMPARE(dialog.testPassed(), std::optional<bool>(true));
+    QVERIFY2(dialog.testResult().startsWith(QStringLiteral("Connected: SQLite 3.")),
+        qPrintable(dialog.testResult()));
+    // Editing the URL forgets the result.
+    dialog.urlField()->setText(QStringLiteral("sqlite://") + file + QStringLiteral("-other"));
+    QVERIFY(!dialog.testPassed());
+    QVERIFY(dialog.testResult().isEmpty());
+
+    // A file that is not there: the exact error, and OK asks before saving it.
+    dialog.urlField()->setText(
+        QStringLiteral("sqlite://") + m_dir.filePath(QStringLiteral("nowhere/none.db")));
+    QTest::mouseClick(dialog.testButton(), Qt::LeftButton);
+    QVERIFY(waitFor([&] { return !dialog.isTesting(); }));
+    QCOMPARE(dialog.testPassed(), std::optional<bool>(false));
+    QVERIFY2(dialog.testResult().startsWith(QStringLiteral("Cannot connect:"))
+            && dialog.testResult().contains(QStringLiteral("none.db")),
+        qPrintable(dialog.testResult()));
+    dialog.open(); // window-modal, so the test goes on
+    QTest::mouseClick(dialog.findChild<QDialogButtonBox *>()->button(QDialogButtonBox::Ok), Qt::LeftButton);
+    QCOMPARE(asked.size(), 1);
+    QVERIFY(asked.front().contains(QStringLiteral("none.db")));
+    QVERIFY(dialog.isVisible()); // "no": not saved
+    QCOMPARE(dialog.result(), int(QDialog::Rejected));
+
+    // A server that refuses: OK tests first (never tested as typed), then asks.
+    dialog.urlField()->setText(QStringLiteral("postgresql://app@127.0.0.1:1/shop"));
+    QTest::mouseClick(dialog.findChild<QDialogButtonBox *>()->button(QDialogButtonBox::Ok), Qt::LeftButton);
+    QVERIFY(dialog.isTesting());
+    QVERIFY(waitFor([&] { return !dialog.isTesting(); }, 30000));
+    QCOMPARE(asked.size(), 2);
+    QVERIFY2(
+        dialog.testResult().startsWith(QStringLiteral("Cannot connect:")), qPrintable(dialog.testResult()));
+    answer = true; // "save anyway"
+    QTest::mouseClick(dialog.findChild<QDialogButtonBox *>()->button(QDialogButtonBox::Ok), Qt::LeftButton);
+    QCOMPARE(asked.size(), 3);
+    QCOMPARE(dialog.result(), int(QDialog::Accepted));
+
+    // The URL fills the fields…
+    dialog.urlField()->setText(QStringLiteral("postgresql://app@db.example:6543/shop?sslmode=require"));
+    QCOMPARE(dialog.engineBox()->currentText(), QStringLiteral("PostgreSQL"));
+    QCOMPARE(dialog.hostField()->text(), QStringLiteral("db.example"));
+    QCOMPARE(dialog.portField()->text(), QStringLiteral("6543"));
+    QCOMPARE(dialog.userField()->text(), QStringLiteral("app"));
+    QCOMPARE(dialog.databaseField()->text(), QStringLiteral("shop"));
+    // …and the fields build the URL (its parameters kept).
+    dialog.hostField()->selectAll();
+    QTest::keyClicks(dialog.hostField(), QStringLiteral("db2"));
+    QCOMPARE(dialog.urlField()->text(), QStringLiteral("postgresql://app@db2:6543/shop?sslmode=require"));
+    dialog.databaseField()->clear();
+    QTest::keyClicks(dialog.databaseField(), QStringLiteral("sales"));
+    const int maria = dialog.engineBox()->findText(QStringLiteral("MariaDB"));
+    dialog.engineBox()->setCurrentIndex(maria);
+    Q_EMIT dialog.engineBox()->activated(maria);
+    dialog.portField()->clear();
+    QTest::keyClicks(dialog.portField(), QStringLiteral("3307"));
+    QCOMPARE(dialog.urlField()->text(), QStringLiteral("mariadb://app@db2:3307/sales?sslmode=require"));
+    QVERIFY2(dialog.problem().isEmpty(), qPrintable(dialog.problem()));
 }
 
 void DatabasePageTest::missingFile()

@@ -25,7 +25,9 @@
 #include "git/HistoryModel.h"
 
 #include <QAbstractItemModelTester>
+#include <QAction>
 #include <QCheckBox>
+#include <QComboBox>
 #include <QDir>
 #include <QElapsedTimer>
 #include <QLineEdit>
@@ -33,11 +35,13 @@
 #include <QSettings>
 #include <QSortFilterProxyModel>
 #include <QStandardPaths>
+#include <QStatusBar>
 #include <QTableView>
 #include <QTemporaryDir>
 #include <QTest>
 #include <QTextBrowser>
 #include <QTimer>
+#include <QToolButton>
 #include <QTreeView>
 
 using namespace devdash;
@@ -330,6 +334,40 @@ void TestMainWindow::compareTwoRefs()
     QVERIFY(compare->summaryText().contains(m_repo->revParse(QStringLiteral("main~2")).left(7)));
     QCOMPARE(compare->changes()->fileCount(), 2); // src/login.cpp, logo.png since the merge base
     QVERIFY(compare->changes()->diffView()->lineCount() > 0);
+    // The list says which diff it is, and agrees with git's.
+    auto gitFileCount = [this](const QStringList &range) {
+        return int(
+            m_repo->gitLines(QStringList { QStringLiteral("diff"), QStringLiteral("--name-only") } + range)
+                .size());
+    };
+    QCOMPARE(compare->diffMode(), git::CompareMode::ThreeDot);
+    QCOMPARE(compare->changes()->fileCount(), gitFileCount({ QStringLiteral("main...feature/login") }));
+    QVERIFY2(
+        compare->changes()->captionText().contains(QStringLiteral("since the merge base (three-dot, A...B)")),
+        qPrintable(compare->changes()->captionText()));
+
+    // Two-dot: the trees of main and feature/login, as `git diff main feature/login`.
+    QComboBox *modeBox = compare->diffModeBox();
+    QCOMPARE(modeBox->count(), 2);
+    QVERIFY(modeBox->itemText(0).startsWith(QStringLiteral("A...B")));
+    QVERIFY(modeBox->itemText(1).startsWith(QStringLiteral("A..B")));
+    modeBox->setCurrentIndex(1);
+    QTRY_VERIFY_WITH_TIMEOUT(compare->isReady() && window.jobs()->isIdle(), LoadTimeout);
+    QCOMPARE(compare->diffMode(), git::CompareMode::TwoDot);
+    QCOMPARE(compare->changes()->fileCount(), 4);
+    QCOMPARE(compare->changes()->fileCount(),
+        gitFileCount({ QStringLiteral("main"), QStringLiteral("feature/login") }));
+    QVERIFY2(compare->changes()->captionText().contains(QStringLiteral("(two-dot, A..B)")),
+        qPrintable(compare->changes()->captionText()));
+    {
+        // Remembered: the next window starts with two-dot.
+        ui::MainWindow again(ui::MainWindow::StatePolicy::Ephemeral);
+        auto *page = qobject_cast<ui::ComparePage *>(again.page(QStringLiteral("compare")));
+        QCOMPARE(page->diffMode(), git::CompareMode::TwoDot);
+    }
+    compare->setDiffMode(git::CompareMode::ThreeDot);
+    QTRY_VERIFY_WITH_TIMEOUT(compare->isReady() && window.jobs()->isIdle(), LoadTimeout);
+    QCOMPARE(compare->changes()->fileCount(), 2);
 
     compare->swap();
     QTRY_VERIFY_WITH_TIMEOUT(compare->isReady() && window.jobs()->isIdle(), LoadTimeout);

@@ -2,6 +2,7 @@
 
 #include "DatabaseWork.h"
 #include "SchemaDiffPanes.h"
+#include "SnapshotLabel.h"
 
 #include "common/BackgroundJob.h"
 #include "schema/SchemaDiffReport.h"
@@ -235,12 +236,9 @@ void SchemaDiffView::loadSnapshots()
                 // Newest first, the last 20: older ones stay reachable from the History tab.
                 for (qsizetype i = list->size() - 1; i >= 0 && i >= list->size() - 20; --i) {
                     const schema::SchemaSnapshotInfo &info = list->at(i);
-                    choices.append({ info.id,
-                        tr("%1 @ %2").arg(
-                            c.name, locale.toString(info.takenAt.toLocalTime(), QLocale::ShortFormat)),
-                        tr("snapshot:%1 of %2, taken %3, %n table(s)", nullptr, info.tableCount)
-                            .arg(info.id)
-                            .arg(c.name, info.takenAt.toString(Qt::ISODate)) });
+                    choices.append({ info.id, SnapshotLabel::of(c.name, info.takenAt),
+                        tr("The schema of %1 as it was on %2, %n table(s)", nullptr, info.tableCount)
+                            .arg(c.name, locale.toString(info.takenAt.toLocalTime(), QLocale::LongFormat)) });
                 }
             }
             return choices;

@@ -1,6 +1,7 @@
 #include "SchemaHistoryView.h"
 
 #include "DatabaseWork.h"
+#include "SnapshotLabel.h"
 
 #include "common/BackgroundJob.h"
 #include "schema/SchemaDiffReport.h"
@@ -72,7 +73,7 @@ SchemaHistoryView::SchemaHistoryView(JobTracker *jobs, QWidget *parent)
     m_tree->setRootIsDecorated(true);
     m_tree->setUniformRowHeights(true);
     m_tree->setFrameShape(QFrame::NoFrame);
-    m_tree->header()->resizeSection(0, 170);
+    m_tree->header()->resizeSection(0, 230); // date and "(3 days ago)"
     m_tree->header()->resizeSection(1, 60);
     m_tree->header()->setStretchLastSection(true);
     m_details->setReadOnly(true);
@@ -159,6 +160,16 @@ void SchemaHistoryView::reload()
             --m_pending;
             m_error = result.errorMessage();
             m_timeline = result ? result.value() : QList<schema::SchemaTimelineEntry>();
+            // The store names snapshots by id; people know them by environment and date.
+            const QDateTime now = QDateTime::currentDateTime();
+            for (qsizetype i = 1; i < m_timeline.size(); ++i) {
+                if (!m_timeline[i].changes)
+                    continue;
+                m_timeline[i].changes->beforeLabel
+                    = SnapshotLabel::of(m_connection.name, m_timeline[i - 1].snapshot.takenAt, now);
+                m_timeline[i].changes->afterLabel
+                    = SnapshotLabel::of(m_connection.name, m_timeline[i].snapshot.takenAt, now);
+            }
             fill();
             Q_EMIT timelineLoaded();
         });
@@ -236,16 +247,17 @@ void SchemaHistoryView::fill()
     m_title->setText(
         tr("Schema history of %1 — %n snapshot(s)", nullptr, int(m_timeline.size())).arg(m_connection.name));
     const QLocale locale;
+    const QDateTime now = QDateTime::currentDateTime();
     for (int i = int(m_timeline.size()) - 1; i >= 0; --i) {
         const schema::SchemaTimelineEntry &entry = m_timeline.at(i);
         auto *item = new QTreeWidgetItem(m_tree,
-            { locale.toString(entry.snapshot.takenAt.toLocalTime(), QLocale::ShortFormat),
-                QString::number(entry.snapshot.tableCount), changeSummary(entry.changes) });
+            { SnapshotLabel::when(entry.snapshot.takenAt, now), QString::number(entry.snapshot.tableCount),
+                changeSummary(entry.changes) });
         item->setData(0, Qt::UserRole, i);
         item->setToolTip(0,
-            tr("snapshot:%1, taken %2 — right-click to compare it with the live database")
-                .arg(entry.snapshot.id)
-                .arg(entry.snapshot.takenAt.toString(Qt::ISODate)));
+            tr("%1, taken %2 — right-click to compare it with the live database")
+                .arg(m_connection.name,
+                    locale.toString(entry.snapshot.takenAt.toLocalTime(), QLocale::LongFormat)));
         if (entry.changes) {
             for (const schema::TableDiff &t : entry.changes->tables) {
                 auto *child = new QTreeWidgetItem(
@@ -273,10 +285,15 @@ void SchemaHistoryView::showSelected()
     if (!entry.changes) {
         m_details->setPlainText(
             tr("The first snapshot of %1, taken %2: %n table(s).", nullptr, entry.snapshot.tableCount)
-                .arg(m_connection.name, entry.snapshot.takenAt.toString(Qt::ISODate)));
+                .arg(m_connection.name, SnapshotLabel::when(entry.snapshot.takenAt)));
         return;
     }
     m_details->setPlainText(schema::SchemaDiffReport::toText(*entry.changes));
+}
+
+QString SchemaHistoryView::detailsText() const
+{
+    return m_details->toPlainText();
 }
 
 void SchemaHistoryView::showEvent(QShowEvent *event)

@@ -45,6 +45,7 @@ public:
     const QList<schema::SchemaTimelineEntry> &timeline() const { return m_timeline; }
     QTreeWidget *timelineTree() const { return m_tree; }
     QString errorText() const { return m_error; }
+    QString detailsText() const; // what the selected snapshot changed, as shown
 
 Q_SIGNALS:
     void statusMessage(const QString &text);

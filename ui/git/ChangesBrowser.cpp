@@ -6,6 +6,10 @@
 #include "common/Theme.h"
 
 #include "git/ChangedFilesModel.h"
+#include "git/WorkingTreeChanges.h"
+
+#include <QDir>
+#include <QFileInfo>
 
 #include <QEvent>
 #include <QLabel>
@@ -73,6 +77,7 @@ ChangesBrowser::ChangesBrowser(JobTracker *jobs, QWidget *parent)
     layout->setSpacing(0);
     m_caption->setContentsMargins(8, 5, 8, 5);
     m_caption->setTextFormat(Qt::RichText);
+    m_caption->setWordWrap(true); // the note may be longer than a narrow list is wide
     layout->addWidget(m_caption);
     layout->addWidget(m_files, 1);
     m_files->setFrameShape(QFrame::NoFrame);
@@ -91,11 +96,25 @@ void ChangesBrowser::updateCaption()
         return;
     }
     const QLocale locale;
-    m_caption->setText(
-        tr("<b>%1</b> %2 changed &nbsp;<span style='color:%3'>+%4</span> <span style='color:%5'>−%6</span>")
-            .arg(locale.toString(files), files == 1 ? tr("file") : tr("files"), Theme::addedText().name(),
-                locale.toString(model->totalAdditions()), Theme::deletedText().name(),
-                locale.toString(model->totalDeletions())));
+    QString text
+        = tr("<b>%1</b> %2 changed &nbsp;<span style='color:%3'>+%4</span> <span style='color:%5'>−%6</span>")
+              .arg(locale.toString(files), files == 1 ? tr("file") : tr("files"), Theme::addedText().name(),
+                  locale.toString(model->totalAdditions()), Theme::deletedText().name(),
+                  locale.toString(model->totalDeletions()));
+    if (!m_note.isEmpty())
+        text += QStringLiteral("<br><span style='color:%1'>%2</span>").arg(Theme::mutedText().name(), m_note);
+    m_caption->setText(text);
+}
+
+void ChangesBrowser::setNote(const QString &html)
+{
+    m_note = html;
+    updateCaption();
+}
+
+QString ChangesBrowser::captionText() const
+{
+    return m_caption->text();
 }
 
 bool ChangesBrowser::eventFilter(QObject *watched, QEvent *event)
@@ -128,13 +147,26 @@ void ChangesBrowser::clear(const QString &message)
     setReady(false);
 }
 
+void ChangesBrowser::setWorkingTreeChanges(
+    const QString &repoPath, const git_oid &head, const QList<git::FileChange> &files)
+{
+    setChangeSet(repoPath, head, git_oid {}, true, files);
+}
+
 void ChangesBrowser::setChanges(
     const QString &repoPath, const git_oid &from, const git_oid &to, const QList<git::FileChange> &files)
+{
+    setChangeSet(repoPath, from, to, false, files);
+}
+
+void ChangesBrowser::setChangeSet(const QString &repoPath, const git_oid &from, const git_oid &to,
+    bool workTree, const QList<git::FileChange> &files)
 {
     ++m_generation;
     m_repoPath = repoPath;
     m_from = from;
     m_to = to;
+    m_workTree = workTree;
     m_files->setChanges(files);
     updateCaption();
     if (files.isEmpty()) {
@@ -159,20 +191,26 @@ void ChangesBrowser::loadPatch(const git::FileChange &change)
     const QString path = m_repoPath;
     const git_oid from = m_from;
     const git_oid to = m_to;
+    const bool workTree = m_workTree;
     runJob(
         m_jobs, tr("Diff of %1").arg(change.path), this,
-        [path, from, to, change](const JobContext &) -> Result<LoadedPatch> {
+        [path, from, to, change, workTree](const JobContext &) -> Result<LoadedPatch> {
             auto repo = git::Repository::open(path);
             if (!repo)
                 return repo.error();
-            auto patch = git::CommitDiff::filePatch(*repo, from, to, change);
+            auto patch = workTree ? git::WorkingTreeChanges::filePatch(*repo, change)
+                                  : git::CommitDiff::filePatch(*repo, from, to, change);
             if (!patch)
                 return patch.error();
             LoadedPatch loaded { std::move(patch.value()), 0 };
             if (loaded.patch.change.tooLarge) {
                 const bool deleted = change.status == git::ChangeStatus::Deleted;
-                loaded.tooLargeBytes
-                    = deleted ? blobSize(*repo, from, change.path) : blobSize(*repo, to, change.path);
+                if (workTree)
+                    loaded.tooLargeBytes = deleted ? blobSize(*repo, from, change.path)
+                                                   : QFileInfo(QDir(path).filePath(change.path)).size();
+                else
+                    loaded.tooLargeBytes
+                        = deleted ? blobSize(*repo, from, change.path) : blobSize(*repo, to, change.path);
             }
             return loaded;
         },

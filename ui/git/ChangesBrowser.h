@@ -36,7 +36,13 @@ public:
     // `from` null: the empty tree (a root commit).
     void setChanges(
         const QString &repoPath, const git_oid &from, const git_oid &to, const QList<git::FileChange> &files);
+    // The uncommitted changes (work tree and index against HEAD, `head` null: none yet).
+    void setWorkingTreeChanges(
+        const QString &repoPath, const git_oid &head, const QList<git::FileChange> &files);
     void clear(const QString &message = {});
+    // A line under the count that says which change set this is (rich text).
+    void setNote(const QString &html);
+    QString captionText() const;
     // The list is shown and the selected file's patch (if any) has arrived.
     bool isReady() const { return m_ready; }
     int fileCount() const;
@@ -48,6 +54,8 @@ protected:
     bool eventFilter(QObject *watched, QEvent *event) override;
 
 private:
+    void setChangeSet(const QString &repoPath, const git_oid &from, const git_oid &to, bool workTree,
+        const QList<git::FileChange> &files);
     void loadPatch(const git::FileChange &change);
     void setReady(bool ready);
     void updateCaption();
@@ -58,8 +66,10 @@ private:
     ChangedFilesView *m_files;
     DiffView *m_diff;
     QString m_repoPath;
+    QString m_note;
     git_oid m_from {};
     git_oid m_to {};
+    bool m_workTree = false; // m_to is the work tree, not a commit
     quint64 m_generation = 0;
     bool m_ready = false;
     QString m_lastPath; // keep the same file selected when moving between commits

@@ -6,6 +6,7 @@
 #include "common/Theme.h"
 
 #include "git/CommitDiff.h"
+#include "git/WorkingTreeChanges.h"
 
 #include <QApplication>
 #include <QClipboard>
@@ -76,9 +77,22 @@ void CommitDetailView::clear(const QString &message)
     m_commitId.clear();
     m_detailsLoaded = false;
     m_shown.reset();
+    m_workTree.reset();
     m_message = message;
     renderHeader();
     m_changes->clear();
+    Q_EMIT readyChanged();
+}
+
+void CommitDetailView::showWorkingTree(const git::WorkingTreeState &state)
+{
+    ++m_generation; // drops a commit still being read
+    m_commitId.clear();
+    m_shown.reset();
+    m_workTree = std::pair(state.head, int(state.files.size()));
+    m_detailsLoaded = true;
+    renderHeader();
+    m_changes->setWorkingTreeChanges(m_repoPath, state.head.value_or(git_oid {}), state.files);
     Q_EMIT readyChanged();
 }
 
@@ -90,6 +104,7 @@ void CommitDetailView::showCommit(const QString &commitId)
     }
     if (commitId == m_commitId && m_detailsLoaded)
         return;
+    m_workTree.reset();
     const quint64 generation = ++m_generation;
     m_commitId = commitId;
     m_detailsLoaded = false;
@@ -142,6 +157,7 @@ QString CommitDetailView::relativeTime(const QDateTime &when, const QDateTime &n
 
 void CommitDetailView::showDetails(const git::CommitDetails &details)
 {
+    m_workTree.reset();
     m_shown = std::make_unique<git::CommitDetails>();
     *m_shown = details;
     m_shown->files.clear();
@@ -163,6 +179,21 @@ void CommitDetailView::changeEvent(QEvent *event)
 
 void CommitDetailView::renderHeader()
 {
+    if (m_workTree) {
+        const QString muted = Theme::mutedText().name();
+        const auto &[head, files] = *m_workTree;
+        const QString against = head ? tr("against HEAD <code>%1</code>").arg(git::shortHex(*head))
+                                     : tr("in a repository with no commit yet");
+        m_header->setHtml(
+            QStringLiteral("<p style='font-size:large; font-weight:600; margin-bottom:6px'>%1</p>"
+                           "<p>%2</p><p style='color:%3'>%4</p>")
+                .arg(tr("Uncommitted changes"),
+                    tr("%1 %2 changed %3").arg(files).arg(files == 1 ? tr("file") : tr("files"), against),
+                    muted,
+                    tr("Staged and unstaged changes together; new files that are not ignored count as "
+                       "added.")));
+        return;
+    }
     if (!m_shown) {
         const QString text = m_message.isEmpty() ? tr("Select a commit to see what it changed.") : m_message;
         m_header->setHtml(QStringLiteral("<p style='color:%1'>%2</p>")

@@ -8,6 +8,9 @@
 
 #include <QWidget>
 #include <memory>
+#include <optional>
+
+#include <git2/oid.h>
 
 class QSplitter;
 class QTextBrowser;
@@ -18,6 +21,7 @@ class JobTracker;
 }
 namespace devdash::git {
 struct CommitDetails;
+struct WorkingTreeState;
 }
 
 namespace devdash::ui {
@@ -34,6 +38,9 @@ public:
     void setRepository(const QString &path);
     void showCommit(const QString &commitId);
     void clear(const QString &message = {});
+    // The uncommitted changes instead of a commit (History's row above the commits).
+    void showWorkingTree(const git::WorkingTreeState &state);
+    bool showsWorkingTree() const { return m_workTree.has_value(); }
 
     QString commitId() const { return m_commitId; }
     bool isReady() const;
@@ -64,6 +71,7 @@ private:
     ChangesBrowser *m_changes;
     std::unique_ptr<git::CommitDetails> m_shown; // without its files (the list holds them)
     QString m_message; // shown instead when no commit is
+    std::optional<std::pair<std::optional<git_oid>, int>> m_workTree; // HEAD and file count, when shown
     QString m_repoPath;
     QString m_commitId;
     quint64 m_generation = 0;

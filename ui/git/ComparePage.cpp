@@ -20,6 +20,7 @@
 #include <QLabel>
 #include <QLineEdit>
 #include <QPushButton>
+#include <QSettings>
 #include <QSortFilterProxyModel>
 #include <QSplitter>
 #include <QToolButton>
@@ -31,6 +32,7 @@ namespace devdash::ui {
 namespace {
 // Enough to read; more only costs time (the counts stay exact).
 constexpr size_t MaxListedCommits = 2000;
+const QString DiffModeKey = QStringLiteral("compare/diffMode");
 
 std::vector<CommitRow> readCommits(
     git::Repository &repo, const std::vector<git_oid> &ids, const CancelToken &cancel)
@@ -70,6 +72,7 @@ ComparePage::ComparePage(Workspace *workspace, QWidget *parent)
     , m_baseBox(new QComboBox(this))
     , m_otherBox(new QComboBox(this))
     , m_compareButton(new QPushButton(tr("&Compare"), this))
+    , m_modeBox(new QComboBox(this))
     , m_summary(new QLabel(this))
     , m_onlyInALabel(new QLabel(this))
     , m_onlyInBLabel(new QLabel(this))
@@ -118,7 +121,25 @@ ComparePage::ComparePage(Workspace *workspace, QWidget *parent)
     summaryLayout->setContentsMargins(10, 5, 10, 5);
     m_summary->setTextFormat(Qt::RichText);
     m_summary->setTextInteractionFlags(Qt::TextSelectableByMouse);
+    m_summary->setWordWrap(true);
     summaryLayout->addWidget(m_summary, 1);
+    // Both diffs are what git offers; "0 files changed" over hundreds of commits is
+    // right for one and surprising for the other, so the choice is in view.
+    m_modeBox->addItem(tr("A...B: what B adds"), int(git::CompareMode::ThreeDot));
+    m_modeBox->addItem(tr("A..B: tree of A against tree of B"), int(git::CompareMode::TwoDot));
+    m_modeBox->setItemData(
+        0, tr("The files B changed since the merge base (git diff A...B)"), Qt::ToolTipRole);
+    m_modeBox->setItemData(1, tr("Every file that differs between A and B (git diff A B)"), Qt::ToolTipRole);
+    m_modeBox->setToolTip(tr("Which files are listed: what B adds since the merge base, or every difference "
+                             "between the two trees"));
+    m_modeBox->setSizeAdjustPolicy(QComboBox::AdjustToContents);
+    const auto remembered = git::compareModeFromName(QSettings().value(DiffModeKey).toString())
+                                .value_or(git::CompareMode::ThreeDot);
+    m_modeBox->setCurrentIndex(m_modeBox->findData(int(remembered)));
+    auto *modeLabel = new QLabel(tr("&Files:"), summaryFrame);
+    modeLabel->setBuddy(m_modeBox);
+    summaryLayout->addWidget(modeLabel);
+    summaryLayout->addWidget(m_modeBox);
 
     auto makeSide = [this](QLabel *label, QTreeView *view) {
         auto *box = new QWidget(m_lists);
@@ -158,6 +179,11 @@ ComparePage::ComparePage(Workspace *workspace, QWidget *parent)
 
     connect(swapButton, &QToolButton::clicked, this, &ComparePage::swap);
     connect(m_compareButton, &QPushButton::clicked, this, &ComparePage::compareCurrent);
+    connect(m_modeBox, &QComboBox::currentIndexChanged, this, [this] {
+        QSettings().setValue(DiffModeKey, git::compareModeName(diffMode()));
+        if (m_done || m_running)
+            compareCurrent();
+    });
     connect(m_changes, &ChangesBrowser::readyChanged, this, &Page::readyChanged);
     connect(workspace, &Workspace::refsLoaded, this, [this] {
         fillRefs();
@@ -215,7 +241,8 @@ void ComparePage::setRepository(const QString &path)
     m_onlyInALabel->setText(tr("Only in A"));
     m_onlyInBLabel->setText(tr("Only in B"));
     setSummary([] { return tr("Choose two refs and press Compare."); });
-    m_changes->clear(tr("The files B changes since the merge base appear here."));
+    m_changes->setNote({});
+    m_changes->clear(tr("The files that differ appear here."));
     m_baseBox->clear();
     m_otherBox->clear();
     fillRefs();
@@ -306,13 +333,14 @@ void ComparePage::compareCurrent()
     m_changes->clear(tr("Comparing…"));
     Q_EMIT readyChanged();
     const QString path = m_repoPath;
+    const git::CompareMode mode = diffMode();
     runJob(
         m_workspace->jobs(), tr("Comparing %1 with %2").arg(base, other), this,
-        [path, base, other](const JobContext &job) -> Result<Outcome> {
+        [path, base, other, mode](const JobContext &job) -> Result<Outcome> {
             auto repo = git::Repository::open(path);
             if (!repo)
                 return repo.error();
-            auto comparison = git::CommitDiff::compare(*repo, base, other, job.token);
+            auto comparison = git::CommitDiff::compare(*repo, base, other, job.token, mode);
             if (!comparison)
                 return comparison.error();
             Outcome outcome;
@@ -389,8 +417,26 @@ void ComparePage::showOutcome(const Outcome &outcome)
     m_onlyInBLabel->setText(caption(QStringLiteral("B"), outcome.other, inB, int(outcome.onlyInB.size())));
     m_onlyInA->setCommits(outcome.onlyInA, inA);
     m_onlyInB->setCommits(outcome.onlyInB, inB);
-    m_changes->setChanges(m_repoPath, c.mergeBase.value_or(git_oid {}), c.b, c.files);
+    m_changes->setChanges(m_repoPath, c.from, c.b, c.files);
+    const QString a = outcome.base.toHtmlEscaped();
+    const QString b = outcome.other.toHtmlEscaped();
+    if (c.mode == git::CompareMode::TwoDot)
+        m_changes->setNote(tr("tree of <b>%1</b> against tree of <b>%2</b> (two-dot, A..B)").arg(a, b));
+    else if (c.mergeBase)
+        m_changes->setNote(tr("changes on <b>%1</b> since the merge base (three-dot, A...B)").arg(b));
+    else
+        m_changes->setNote(tr("everything in <b>%1</b>: no merge base (three-dot, A...B)").arg(b));
     Q_EMIT readyChanged();
+}
+
+git::CompareMode ComparePage::diffMode() const
+{
+    return git::CompareMode(m_modeBox->currentData().toInt());
+}
+
+void ComparePage::setDiffMode(git::CompareMode mode)
+{
+    m_modeBox->setCurrentIndex(m_modeBox->findData(int(mode))); // the signal re-runs and remembers
 }
 
 void ComparePage::setSummary(std::function<QString()> render)

@@ -1,10 +1,13 @@
 #pragma once
 
-// Two refs side by side: their merge base, the commits only in each, the files the
-// second brings (merge base → B, as `git diff A...B`) and the diff of one file. The
-// comparison runs on a worker shown in the status bar.
+// Two refs side by side: their merge base, the commits only in each, the files that
+// differ and the diff of one file. The files are either what the second brings
+// (merge base → B, `git diff A...B`) or the two trees (`git diff A B`); the choice
+// is remembered and the file list says which it shows. The comparison runs on a
+// worker shown in the status bar.
 
 #include "common/Page.h"
+#include "git/CommitDiff.h"
 
 #include <functional>
 
@@ -47,6 +50,10 @@ public:
     CommitListModel *onlyInOther() const { return m_onlyInB; }
     ChangesBrowser *changes() const { return m_changes; }
     QString summaryText() const;
+    git::CompareMode diffMode() const;
+    // Switches the file diff (and re-runs a comparison that was shown); remembered.
+    void setDiffMode(git::CompareMode mode);
+    QComboBox *diffModeBox() const { return m_modeBox; }
     bool isRunning() const { return m_running; }
 
 protected:
@@ -66,6 +73,7 @@ private:
     QComboBox *m_otherBox;
     QPushButton *m_compareButton;
     QToolButton *m_swapButton;
+    QComboBox *m_modeBox;
     std::function<QString()> m_renderSummary;
     QLabel *m_summary;
     QLabel *m_onlyInALabel;

@@ -3,6 +3,7 @@
 #include "CommitDetailView.h"
 #include "GraphDelegate.h"
 #include "ScopeSelector.h"
+#include "UncommittedRow.h"
 #include "common/BackgroundJob.h"
 #include "common/Icons.h"
 #include "common/Theme.h"
@@ -67,6 +68,7 @@ HistoryPage::HistoryPage(Workspace *workspace, QWidget *parent)
     , m_searchLabel(new QLabel(m_searchBar))
     , m_errorLabel(new QLabel(this))
     , m_view(new QTableView(this))
+    , m_uncommitted(new UncommittedRow(workspace->jobs(), this))
     , m_detail(new CommitDetailView(workspace->jobs(), this))
     , m_split(new QSplitter(Qt::Vertical, this))
     , m_selectionDelay(new QTimer(this))
@@ -143,6 +145,7 @@ HistoryPage::HistoryPage(Workspace *workspace, QWidget *parent)
     topLayout->setSpacing(0);
     topLayout->addWidget(m_searchBar);
     topLayout->addWidget(m_errorLabel);
+    topLayout->addWidget(m_uncommitted);
     topLayout->addWidget(m_view, 1);
     m_split->addWidget(top);
     m_split->addWidget(m_detail);
@@ -225,6 +228,19 @@ HistoryPage::HistoryPage(Workspace *workspace, QWidget *parent)
     });
     connect(m_view, &QWidget::customContextMenuRequested, this, &HistoryPage::showContextMenu);
     connect(m_detail, &CommitDetailView::commitLinkActivated, this, &HistoryPage::selectCommit);
+    connect(m_uncommitted, &UncommittedRow::activated, this, &HistoryPage::showUncommittedChanges);
+    connect(m_uncommitted, &UncommittedRow::updated, this, [this] {
+        if (!m_uncommitted->isSelected()) {
+            Q_EMIT readyChanged();
+            return;
+        }
+        if (m_uncommitted->isVisible()) {
+            m_detail->showWorkingTree(m_uncommitted->state()); // the files may have changed
+        } else if (m_history->rowCount() > 0 && !m_searching) {
+            m_view->setCurrentIndex(m_history->index(0, HistoryModel::SummaryColumn)); // all committed now
+        }
+        Q_EMIT readyChanged();
+    });
     connect(m_detail, &CommitDetailView::readyChanged, this, &Page::readyChanged);
 
     connect(m_search, &git::CommitSearchModel::progress, this, &HistoryPage::updateSearchBar);
@@ -293,6 +309,7 @@ void HistoryPage::setRepository(const QString &path)
     m_search->cancel();
     useModel(m_history);
     m_detail->setRepository(path);
+    m_uncommitted->setRepository(path);
     m_delegate->setCurrentBranch(m_workspace->info().currentBranch);
     m_scopeBox->setScope(HistoryScope::head());
     if (path.isEmpty()) {
@@ -333,6 +350,7 @@ void HistoryPage::refresh()
     m_reloadTopCommit = top.isValid() ? m_history->commitAt(top.row()) : QString();
     m_testBadges->setRepository(m_repoPath); // runs may have been imported meanwhile
     m_pipelineBadges->setRepository(m_repoPath);
+    m_uncommitted->refresh();
     m_history->reload();
     if (m_searching && !m_search->query().isEmpty())
         search(m_searchField->text());
@@ -391,6 +409,11 @@ void HistoryPage::onReloaded()
     setPendingCommit({}, false);
     if (m_searching)
         return;
+    if (m_uncommitted->isSelected()) { // stays on the uncommitted changes
+        updateGraphWidth();
+        Q_EMIT readyChanged();
+        return;
+    }
     const int row = wanted.isEmpty() ? -1 : m_history->rowOfCommit(wanted);
     if (row < 0 && wantedInScope) {
         setPendingCommit(wanted, true); // further down than the rows reloaded
@@ -418,6 +441,8 @@ bool HistoryPage::isReady() const
         return false;
     if (!m_history->errorMessage().isEmpty())
         return true;
+    if (m_uncommitted->isSelected())
+        return !m_uncommitted->isLoading() && m_detail->showsWorkingTree() && m_detail->isReady();
     if (m_history->rowCount() == 0)
         return !m_history->isLoading();
     if (m_locating || !m_pendingCommit.isEmpty())
@@ -431,8 +456,28 @@ QString HistoryPage::selectedCommit() const
     return current.isValid() ? current.data(HistoryModel::CommitIdRole).toString() : QString();
 }
 
+void HistoryPage::showUncommittedChanges()
+{
+    if (m_uncommitted->isHidden())
+        return;
+    if (m_searching)
+        exitSearch();
+    m_uncommitted->setSelected(true);
+    m_selectionDelay->stop();
+    {
+        // No commit is chosen now; without the signal, onCurrentChanged keeps out of it.
+        const QSignalBlocker blocker(m_view->selectionModel());
+        m_view->selectionModel()->clear();
+    }
+    m_view->viewport()->update();
+    m_detail->showWorkingTree(m_uncommitted->state());
+    Q_EMIT readyChanged();
+}
+
 void HistoryPage::onCurrentChanged()
 {
+    if (m_view->currentIndex().isValid())
+        m_uncommitted->setSelected(false);
     Q_EMIT readyChanged();
     if (m_detail->commitId().isEmpty())
         m_detail->showCommit(selectedCommit()); // first selection: no need to wait

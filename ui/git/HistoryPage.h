@@ -31,6 +31,7 @@ class GraphDelegate;
 class CommitTestBadges;
 class CommitPipelineBadges;
 class ScopeSelector;
+class UncommittedRow;
 class Workspace;
 
 class HistoryPage final : public Page
@@ -71,6 +72,9 @@ public:
     CommitDetailView *detail() const { return m_detail; }
     GraphDelegate *graphDelegate() const { return m_delegate; }
     QLineEdit *searchField() const { return m_searchField; }
+    UncommittedRow *uncommittedRow() const { return m_uncommitted; }
+    // Chooses the "Uncommitted changes" row (when there is one).
+    void showUncommittedChanges();
 
 protected:
     bool eventFilter(QObject *watched, QEvent *event) override;
@@ -108,6 +112,7 @@ private:
     QLabel *m_searchLabel;
     QLabel *m_errorLabel;
     QTableView *m_view;
+    UncommittedRow *m_uncommitted;
     CommitDetailView *m_detail;
     QSplitter *m_split;
     QTimer *m_selectionDelay;

@@ -16,6 +16,7 @@
 #include "git/BranchesPage.h"
 #include "git/ComparePage.h"
 #include "git/HistoryPage.h"
+#include "git/RemoteFetch.h"
 #include "overview/OverviewPage.h"
 #include "pipelines/CommitPipelineBadges.h"
 #include "pipelines/PipelineCiFeed.h"
@@ -302,6 +303,18 @@ void MainWindow::createActions()
         = file->addAction(Icons::get(QStringLiteral("refresh")), tr("&Refresh"), this, &MainWindow::refresh);
     m_refreshAction->setShortcut(QKeySequence::Refresh);
     m_refreshAction->setObjectName(QStringLiteral("refreshAction"));
+    // Remote-tracking branches go stale without it; progress and Cancel are in the status bar.
+    m_fetch = new RemoteFetch(m_workspace, this);
+    m_fetchAction = file->addAction(tr("&Fetch All Remotes"), m_fetch, &RemoteFetch::start);
+    m_fetchAction->setShortcut(QKeySequence(Qt::Key_F6));
+    m_fetchAction->setObjectName(QStringLiteral("fetchAction"));
+    m_fetchAction->setToolTip(tr("git fetch of every remote (F6)"));
+    connect(m_fetch, &RemoteFetch::finished, this,
+        [this](bool ok, bool authenticationNeeded, const QString &summary) {
+            // Authentication needs doing something: that message stays until the next one.
+            statusBar()->showMessage(summary, ok ? 6000 : authenticationNeeded ? 0 : 15000);
+            refresh();
+        });
     file->addAction(tr("&Close Repository"), this, &MainWindow::closeRepository);
     file->addSeparator();
     QAction *quit = file->addAction(tr("&Quit"), this, &QWidget::close);

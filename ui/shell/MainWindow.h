@@ -30,6 +30,7 @@ class TestsPage;
 struct Destination;
 class HistoryPage;
 class OverviewPage;
+class RemoteFetch;
 class JobStatusWidget;
 class MessagePanel;
 class Page;
@@ -122,6 +123,8 @@ private:
     QMenu *m_viewMenu = nullptr;
     QActionGroup *m_themeGroup = nullptr;
     QAction *m_refreshAction = nullptr;
+    QAction *m_fetchAction = nullptr;
+    RemoteFetch *m_fetch = nullptr;
     std::shared_ptr<QTemporaryDir> m_demoFolder;
     bool m_pagesShown = false;
 };
