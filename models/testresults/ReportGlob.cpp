@@ -62,6 +62,14 @@ ReportGlob::ReportGlob(const QString &pattern, const QString &baseDir)
 {
     const QString path = QDir::fromNativeSeparators(pattern);
     m_absolute = QDir::cleanPath(QDir::isAbsolutePath(path) ? path : QDir(baseDir).absoluteFilePath(path));
+    // A relative pattern that stays in the base folder yields only files inside it, links
+    // resolved: a symlink in a cloned repository cannot point the import at ~/.ssh.
+    const QString base = QDir::cleanPath(QDir(baseDir).absolutePath());
+    if (!QDir::isAbsolutePath(path) && (m_absolute == base || m_absolute.startsWith(base + QLatin1Char('/')))) {
+        m_confinedTo = QFileInfo(base).canonicalFilePath();
+        if (m_confinedTo.isEmpty())
+            m_confinedTo = base;
+    }
     m_isGlob = hasWildcard(m_absolute);
     if (!m_isGlob) {
         m_isDir = QFileInfo(m_absolute).isDir();
@@ -90,18 +98,28 @@ bool ReportGlob::matches(const QString &absolutePath) const
     return absolutePath == m_absolute;
 }
 
+bool ReportGlob::staysInside(const QString &file) const
+{
+    if (m_confinedTo.isEmpty())
+        return true;
+    const QString real = QFileInfo(file).canonicalFilePath();
+    if (real.isEmpty())
+        return !QFileInfo(file).isSymLink(); // missing: reported by the caller; a dangling link: no
+    return real == m_confinedTo || real.startsWith(m_confinedTo + QLatin1Char('/'));
+}
+
 QStringList ReportGlob::expand() const
 {
     if (!m_isGlob && !m_isDir)
-        return { m_absolute };
+        return staysInside(m_absolute) ? QStringList { m_absolute } : QStringList();
     QStringList files;
-    if (!QFileInfo(m_root).isDir())
+    if (!QFileInfo(m_root).isDir() || !staysInside(m_root))
         return files;
     QDirIterator it(m_root, QDir::Files | QDir::NoDotAndDotDot,
         m_recursive ? QDirIterator::Subdirectories : QDirIterator::NoIteratorFlags);
     while (it.hasNext()) {
         const QString file = QDir::cleanPath(it.next());
-        if (matches(file))
+        if (matches(file) && staysInside(file))
             files << file;
     }
     files.sort();

@@ -29,8 +29,10 @@ public:
     // Whether an absolute, clean file path matches.
     bool matches(const QString &absolutePath) const;
     // The existing files matching, sorted. A plain file is returned as it is,
-    // whether it exists or not (the caller reports a missing file).
+    // whether it exists or not (the caller reports a missing file). A relative pattern
+    // yields only files whose real path (links resolved) is inside the base folder.
     QStringList expand() const;
+    bool staysInside(const QString &file) const;
 
     // Every file of every pattern, sorted and without duplicates.
     static QStringList expandAll(const QStringList &patterns, const QString &baseDir);
@@ -43,6 +45,7 @@ private:
     bool m_isGlob = false;
     bool m_isDir = false;
     bool m_recursive = false;
+    QString m_confinedTo; // the base folder's real path, for a relative pattern that stays in it
 };
 
 } // namespace devdash::testresults

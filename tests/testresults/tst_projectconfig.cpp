@@ -109,6 +109,26 @@ private Q_SLOTS:
             1);
         QVERIFY(ReportGlob(QStringLiteral("nothing/**/*.xml"), base).expand().isEmpty());
     }
+
+    // A cloned repository's symlinks cannot aim a relative glob outside it.
+    void globsDoNotFollowLinksOut()
+    {
+        QTemporaryDir outside, repo;
+        write(outside.path() + QStringLiteral("/secret.xml"), "<x/>");
+        write(outside.path() + QStringLiteral("/dir/other.xml"), "<x/>");
+        const QString base = repo.path();
+        write(base + QStringLiteral("/reports/own.xml"), "<x/>");
+        QVERIFY(QFile::link(outside.path() + QStringLiteral("/secret.xml"), base + QStringLiteral("/reports/link.xml")));
+        QVERIFY(QFile::link(outside.path() + QStringLiteral("/dir"), base + QStringLiteral("/linked-dir")));
+        QVERIFY(QFile::link(base + QStringLiteral("/reports/own.xml"), base + QStringLiteral("/reports/inside.xml")));
+        QCOMPARE(ReportGlob(QStringLiteral("reports/*.xml"), base).expand(),
+            (QStringList { base + QStringLiteral("/reports/inside.xml"), base + QStringLiteral("/reports/own.xml") }));
+        QVERIFY(ReportGlob(QStringLiteral("reports/link.xml"), base).expand().isEmpty());
+        QVERIFY(ReportGlob(QStringLiteral("linked-dir/*.xml"), base).expand().isEmpty());
+        QVERIFY(ReportGlob(QStringLiteral("linked-dir"), base).expand().isEmpty());
+        // A pattern the user (or a trusted file) makes absolute is read as written.
+        QCOMPARE(ReportGlob(outside.path() + QStringLiteral("/*.xml"), base).expand().size(), 1);
+    }
 };
 
 QTEST_GUILESS_MAIN(ProjectConfigTest)
