@@ -4,6 +4,7 @@
 #include "SchemaDiffPanes.h"
 
 #include "common/BackgroundJob.h"
+#include "common/DisplayTime.h"
 #include "schema/SchemaDiffReport.h"
 #include "schema/SchemaSnapshotStore.h"
 #include "store/Database.h"
@@ -223,7 +224,6 @@ void SchemaDiffView::loadSnapshots()
             if (!db)
                 return db.error();
             const schema::SchemaSnapshotStore store(db.value());
-            const QLocale locale;
             QList<SnapshotChoice> choices;
             for (const DatabaseConnection &c : connections) {
                 auto list = store.list(
@@ -233,12 +233,10 @@ void SchemaDiffView::loadSnapshots()
                 // Newest first, the last 20: older ones stay reachable from the History tab.
                 for (qsizetype i = list->size() - 1; i >= 0 && i >= list->size() - 20; --i) {
                     const schema::SchemaSnapshotInfo &info = list->at(i);
-                    choices.append({ info.id,
-                        tr("%1 @ %2").arg(
-                            c.name, locale.toString(info.takenAt.toLocalTime(), QLocale::ShortFormat)),
+                    choices.append({ info.id, tr("%1 @ %2").arg(c.name, DisplayTime::format(info.takenAt)),
                         tr("snapshot:%1 of %2, taken %3, %n table(s)", nullptr, info.tableCount)
                             .arg(info.id)
-                            .arg(c.name, info.takenAt.toString(Qt::ISODate)) });
+                            .arg(c.name, DisplayTime::exact(info.takenAt)) });
                 }
             }
             return choices;

@@ -3,6 +3,7 @@
 #include "DatabaseWork.h"
 
 #include "common/BackgroundJob.h"
+#include "common/DisplayTime.h"
 #include "schema/SchemaDiffReport.h"
 #include "tests/TestStoreAccess.h"
 
@@ -235,17 +236,16 @@ void SchemaHistoryView::fill()
     }
     m_title->setText(
         tr("Schema history of %1 — %n snapshot(s)", nullptr, int(m_timeline.size())).arg(m_connection.name));
-    const QLocale locale;
     for (int i = int(m_timeline.size()) - 1; i >= 0; --i) {
         const schema::SchemaTimelineEntry &entry = m_timeline.at(i);
         auto *item = new QTreeWidgetItem(m_tree,
-            { locale.toString(entry.snapshot.takenAt.toLocalTime(), QLocale::ShortFormat),
-                QString::number(entry.snapshot.tableCount), changeSummary(entry.changes) });
+            { DisplayTime::format(entry.snapshot.takenAt), QString::number(entry.snapshot.tableCount),
+                changeSummary(entry.changes) });
         item->setData(0, Qt::UserRole, i);
         item->setToolTip(0,
             tr("snapshot:%1, taken %2 — right-click to compare it with the live database")
                 .arg(entry.snapshot.id)
-                .arg(entry.snapshot.takenAt.toString(Qt::ISODate)));
+                .arg(DisplayTime::exact(entry.snapshot.takenAt)));
         if (entry.changes) {
             for (const schema::TableDiff &t : entry.changes->tables) {
                 auto *child = new QTreeWidgetItem(
@@ -273,7 +273,7 @@ void SchemaHistoryView::showSelected()
     if (!entry.changes) {
         m_details->setPlainText(
             tr("The first snapshot of %1, taken %2: %n table(s).", nullptr, entry.snapshot.tableCount)
-                .arg(m_connection.name, entry.snapshot.takenAt.toString(Qt::ISODate)));
+                .arg(m_connection.name, DisplayTime::format(entry.snapshot.takenAt)));
         return;
     }
     m_details->setPlainText(schema::SchemaDiffReport::toText(*entry.changes));
