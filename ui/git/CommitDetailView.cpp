@@ -154,8 +154,8 @@ void CommitDetailView::renderHeader()
     auto person = [&](const QString &name, const QString &email, const QDateTime &when) {
         return QStringLiteral(
             "%1 <span style='color:%2'>&lt;%3&gt;</span><br><span style='color:%2'>%4 (%5)</span>")
-            .arg(name.toHtmlEscaped(), muted, email.toHtmlEscaped(), DisplayTime::exact(when),
-                DisplayTime::relative(when));
+            .arg(name.toHtmlEscaped(), muted, email.toHtmlEscaped(), DisplayTime::exact(when).toHtmlEscaped(),
+                DisplayTime::relative(when).toHtmlEscaped());
     };
 
     QString html;

@@ -56,7 +56,7 @@ void PipelineRunTable::sizeColumns()
     const QDateTime sampleNow(QDate(2026, 6, 1), QTime(12, 0));
     header->resizeSection(PipelineRunModel::StartedColumn,
         fit({ DisplayTime::format(QDateTime(QDate(2025, 12, 28), QTime(23, 59)), sampleNow, QLocale()),
-                DisplayTime::format(sampleNow.addSecs(-13 * 3600 - 60), sampleNow, QLocale()),
+                DisplayTime::format(sampleNow.addSecs(-12 * 3600 - 60), sampleNow, QLocale()),
                 DisplayTime::format(sampleNow.addSecs(-59 * 60), sampleNow, QLocale()) },
             16));
     header->resizeSection(PipelineRunModel::DurationColumn,
