@@ -1,5 +1,7 @@
 #include "PipelineRunModel.h"
 
+#include "common/DisplayTime.h"
+
 #include <QSet>
 
 #include <algorithm>
@@ -88,9 +90,7 @@ QVariant PipelineRunModel::data(const QModelIndex &index, int role) const
         case TriggerColumn:
             return run.trigger;
         case StartedColumn:
-            return run.startedAt.isValid()
-                ? run.startedAt.toLocalTime().toString(QStringLiteral("yyyy-MM-dd HH:mm"))
-                : QString();
+            return DisplayTime::format(run.startedAt);
         case DurationColumn:
             return formatDuration(run.durationS());
         case ProviderColumn:
@@ -103,7 +103,7 @@ QVariant PipelineRunModel::data(const QModelIndex &index, int role) const
         if (index.column() == CommitColumn)
             return run.commit;
         if (index.column() == StartedColumn && run.startedAt.isValid())
-            return run.startedAt.toUTC().toString(Qt::ISODate);
+            return DisplayTime::exact(run.startedAt);
         if (index.column() == ProviderColumn)
             return run.project;
         return {};

@@ -1,5 +1,7 @@
 #include "DeploymentTimelineModel.h"
 
+#include "common/DisplayTime.h"
+
 #include <algorithm>
 
 namespace devdash::deploy {
@@ -77,6 +79,8 @@ QVariant DeploymentTimelineModel::data(const QModelIndex &index, int role) const
     case UrlRole:
         return d.url;
     case Qt::ToolTipRole:
+        if (index.column() == WhenColumn)
+            return DisplayTime::exact(d.at);
         if (row.rollback)
             return tr("Rollback: %1 is older than the commit that ran before.").arg(d.commit.left(10));
         if (!row.commitKnown)
@@ -85,7 +89,7 @@ QVariant DeploymentTimelineModel::data(const QModelIndex &index, int role) const
     case Qt::DisplayRole:
         switch (Column(index.column())) {
         case WhenColumn:
-            return d.at.toUTC().toString(QStringLiteral("yyyy-MM-dd HH:mm 'UTC'"));
+            return DisplayTime::format(d.at);
         case EnvironmentColumn:
             return d.environment;
         case StatusColumn:

@@ -1,6 +1,7 @@
 #include "BranchModel.h"
 
 #include "common/CompactNumber.h"
+#include "common/DisplayTime.h"
 #include "common/VersionOrder.h"
 
 #include "common/JobTracker.h"
@@ -276,7 +277,7 @@ QString delta(const std::optional<int> &ahead, const std::optional<int> &behind)
 
 QVariant BranchModel::refData(const RefInfo &ref, int column, int role) const
 {
-    const QDateTime now = m_now.isValid() ? m_now : QDateTime::currentDateTime();
+    const QDateTime now = m_now.isValid() ? m_now : DisplayTime::now();
     const bool stale = ref.isStale(now, m_staleDays);
     switch (role) {
     case IsGroupRole:
@@ -331,7 +332,7 @@ QVariant BranchModel::refData(const RefInfo &ref, int column, int role) const
         case AuthorColumn:
             return ref.author;
         case DateColumn:
-            return QLocale().toString(ref.committedAt, QLocale::ShortFormat);
+            return DisplayTime::format(ref.committedAt, now, QLocale());
         case UpstreamColumn:
             return ref.upstream;
         case UpstreamDeltaColumn:
@@ -342,7 +343,8 @@ QVariant BranchModel::refData(const RefInfo &ref, int column, int role) const
             return {};
         }
     case Qt::ToolTipRole: {
-        QStringList lines { ref.fullName, shortHex(ref.commit) + QStringLiteral(" ") + ref.summary };
+        QStringList lines { ref.fullName, shortHex(ref.commit) + QStringLiteral(" ") + ref.summary,
+            tr("Last commit %1").arg(DisplayTime::exact(ref.committedAt, now, QLocale())) };
         if (ref.isHead)
             lines << tr("Checked out (HEAD)");
         if (ref.isMerged())

@@ -1,6 +1,7 @@
 #include "CommitSearch.h"
 
 #include "HistoryModel.h"
+#include "common/DisplayTime.h"
 
 #include <QtConcurrent/QtConcurrentRun>
 
@@ -315,6 +316,9 @@ QVariant CommitSearchModel::data(const QModelIndex &index, int role) const
         return m.meta.summary;
     case HistoryModel::MetaLoadedRole:
         return true;
+    case Qt::ToolTipRole: // as in HistoryModel
+        return QStringLiteral("%1\n%2 <%3>\n%4")
+            .arg(toHex(m.oid), m.meta.author, m.meta.email, DisplayTime::exact(m.meta.authoredAt));
     case Qt::DisplayRole:
         switch (index.column()) {
         case HistoryModel::SummaryColumn:
@@ -322,7 +326,7 @@ QVariant CommitSearchModel::data(const QModelIndex &index, int role) const
         case HistoryModel::AuthorColumn:
             return m.meta.author;
         case HistoryModel::DateColumn:
-            return QLocale().toString(m.meta.authoredAt, QLocale::ShortFormat);
+            return DisplayTime::format(m.meta.authoredAt);
         case HistoryModel::CommitColumn:
             return shortHex(m.oid);
         default:

@@ -1,6 +1,7 @@
 #include "HistoryModel.h"
 
 #include "CommitGraphCache.h"
+#include "common/DisplayTime.h"
 #include "common/JobTracker.h"
 
 #include "common/Background.h"
@@ -403,7 +404,7 @@ QVariant HistoryModel::data(const QModelIndex &index, int role) const
         return meta.summary;
     case Qt::ToolTipRole:
         return QStringLiteral("%1\n%2 <%3>\n%4")
-            .arg(toHex(oid), meta.author, meta.email, meta.authoredAt.toString(Qt::ISODate));
+            .arg(toHex(oid), meta.author, meta.email, DisplayTime::exact(meta.authoredAt));
     case Qt::DisplayRole:
         switch (index.column()) {
         case SummaryColumn:
@@ -411,7 +412,7 @@ QVariant HistoryModel::data(const QModelIndex &index, int role) const
         case AuthorColumn:
             return meta.author;
         case DateColumn:
-            return QLocale().toString(meta.authoredAt, QLocale::ShortFormat);
+            return DisplayTime::format(meta.authoredAt);
         default:
             return {};
         }

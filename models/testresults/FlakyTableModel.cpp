@@ -1,5 +1,7 @@
 #include "FlakyTableModel.h"
 
+#include "common/DisplayTime.h"
+
 #include <QLocale>
 
 namespace devdash::testresults {
@@ -113,6 +115,8 @@ QVariant FlakyTableModel::data(const QModelIndex &index, int role) const
             return tr("Runs: %1\nCommits: %2")
                 .arg(runs.join(QLatin1Char(' ')), finding.commits.join(QLatin1Char(' ')));
         }
+        if (index.column() == LastSeenColumn)
+            return DisplayTime::exact(finding.lastSeen);
         return {};
     case Qt::DisplayRole:
         switch (index.column()) {
@@ -128,7 +132,7 @@ QVariant FlakyTableModel::data(const QModelIndex &index, int role) const
         case EvidenceColumn:
             return evidence(finding);
         case LastSeenColumn:
-            return QLocale().toString(finding.lastSeen.toLocalTime(), QLocale::ShortFormat);
+            return DisplayTime::format(finding.lastSeen);
         }
         return {};
     }

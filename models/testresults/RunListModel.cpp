@@ -1,5 +1,7 @@
 #include "RunListModel.h"
 
+#include "common/DisplayTime.h"
+
 #include <QLocale>
 #include <QSet>
 
@@ -183,7 +185,7 @@ QVariant RunListModel::data(const QModelIndex &index, int role) const
                 .arg(c.tests)
                 .arg(run.commit.left(12), run.branch.isEmpty() ? tr("no branch") : run.branch);
         if (index.column() == WhenColumn)
-            return QLocale().toString(run.importedAt.toLocalTime(), QLocale::LongFormat);
+            return DisplayTime::exact(run.importedAt);
         return {};
     case Qt::TextAlignmentRole:
         if (index.column() >= PassedColumn && index.column() <= DurationColumn)
@@ -229,7 +231,7 @@ QVariant RunListModel::data(const QModelIndex &index, int role) const
         case SourceColumn:
             return run.source;
         case WhenColumn:
-            return QLocale().toString(run.importedAt.toLocalTime(), QLocale::ShortFormat);
+            return DisplayTime::format(run.importedAt);
         }
         return {};
     }

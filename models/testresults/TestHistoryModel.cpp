@@ -1,6 +1,7 @@
 #include "TestHistoryModel.h"
 
 #include "RunListModel.h"
+#include "common/DisplayTime.h"
 
 #include <QLocale>
 
@@ -44,7 +45,7 @@ QString TestHistoryModel::streakText() const
     const HistoryEntry &since = *m_history.failingSince;
     return tr("Failing for %n run(s), since run #%1 (%2, %3)", nullptr, m_history.age)
         .arg(since.runId)
-        .arg(since.commit.left(8), QLocale().toString(since.time.toLocalTime(), QLocale::ShortFormat));
+        .arg(since.commit.left(8), DisplayTime::format(since.time));
 }
 
 int TestHistoryModel::rowCount(const QModelIndex &parent) const
@@ -89,13 +90,15 @@ QVariant TestHistoryModel::data(const QModelIndex &index, int role) const
             return data(index, Qt::DisplayRole);
         }
     case Qt::ToolTipRole:
+        if (index.column() == WhenColumn)
+            return DisplayTime::exact(entry.time);
         return entry.message.isEmpty() ? QVariant() : entry.message;
     case Qt::DisplayRole:
         switch (index.column()) {
         case StatusColumn:
             return entry.flaky ? tr("passed on retry") : statusName(entry.status);
         case WhenColumn:
-            return QLocale().toString(entry.time.toLocalTime(), QLocale::ShortFormat);
+            return DisplayTime::format(entry.time);
         case CommitColumn:
             return entry.commit.left(8);
         case BranchColumn:

@@ -1,10 +1,13 @@
 // PipelineRunModel under QAbstractItemModelTester: merges of live polls insert
 // new runs in one batch, repaint changed rows only (contiguous rows coalesced),
-// remove vanished runs, and never reset after the first load.
+// remove vanished runs, and never reset after the first load; start times in the
+// shared format (DisplayTime).
 
 #include "ci/PipelineRunModel.h"
+#include "common/DisplayTime.h"
 
 #include <QAbstractItemModelTester>
+#include <QScopeGuard>
 #include <QSignalSpy>
 #include <QSortFilterProxyModel>
 #include <QTest>
@@ -88,6 +91,7 @@ private slots:
     void rolesAndDisplay();
     void stagesCountAsChanges();
     void worksBehindASortProxy();
+    void startedInTheSharedFormat();
 };
 
 void PipelineRunModelTest::merges_data()
@@ -276,6 +280,37 @@ void PipelineRunModelTest::worksBehindASortProxy()
     model.updateRuns(makeRuns({ 5, 1, 2, 3 }));
     QCOMPARE(proxy.index(0, 0).data(PipelineRunModel::RunKeyRole).toString(), makeRun(5).key());
     QCOMPARE(proxy.index(3, 0).data(PipelineRunModel::RunKeyRole).toString(), makeRun(1).key());
+}
+
+// "12 min ago" in the cell, the exact time in its tooltip, the instant for sorting; a
+// queued run without a start shows "—".
+void PipelineRunModelTest::startedInTheSharedFormat()
+{
+    using devdash::DisplayTime;
+    const PipelineRun run = makeRun(3); // started 2024-03-01 10:03 UTC
+    DisplayTime::setNowForTesting(run.startedAt.addSecs(12 * 60));
+    QLocale::setDefault(QLocale(QStringLiteral("en_GB")));
+    const auto restore = qScopeGuard([] {
+        DisplayTime::setNowForTesting({});
+        QLocale::setDefault(QLocale::system());
+    });
+    PipelineRun queued = makeRun(4, RunStatus::Queued);
+    queued.startedAt = {};
+    PipelineRunModel model;
+    model.updateRuns({ run, queued });
+    auto cell = [&](const PipelineRun &r) {
+        for (int row = 0; row < model.rowCount(); ++row)
+            if (model.index(row, 0).data(PipelineRunModel::RunKeyRole) == QVariant(r.key()))
+                return model.index(row, PipelineRunModel::StartedColumn);
+        return QModelIndex();
+    };
+    const QModelIndex started = cell(run);
+    QCOMPARE(started.data().toString(), QStringLiteral("12 min ago"));
+    QCOMPARE(started.data(Qt::ToolTipRole).toString(), QStringLiteral("Friday, 1 March 2024 10:03:00 UTC"));
+    QCOMPARE(started.data(PipelineRunModel::SortRole).toLongLong(), run.startedAt.toMSecsSinceEpoch());
+    QCOMPARE(cell(queued).data().toString(), QStringLiteral("—"));
+    DisplayTime::setNowForTesting(run.startedAt.addDays(30));
+    QCOMPARE(started.data().toString(), QStringLiteral("01/03/2024 10:03"));
 }
 
 QTEST_GUILESS_MAIN(PipelineRunModelTest)

@@ -1,13 +1,16 @@
-// BranchModel: flat and grouped trees, merged/stale flags, in-place updates.
+// BranchModel: flat and grouped trees, merged/stale flags, in-place updates, the date
+// in the shared format (DisplayTime).
 
 #include "Scenarios.h"
 #include "TestEnvironment.h"
 #include "TestRepo.h"
 
+#include "common/DisplayTime.h"
 #include "common/VersionOrder.h"
 #include "git/BranchModel.h"
 
 #include <QAbstractItemModelTester>
+#include <QScopeGuard>
 #include <QSignalSpy>
 #include <QSortFilterProxyModel>
 #include <QTest>
@@ -154,6 +157,32 @@ private Q_SLOTS:
         QVERIFY(loaded.wait(20000));
         QCOMPARE(reset.size(), 0);
         QVERIFY(changed.size() > 0);
+    }
+
+    // The Date column reads as the other pages do ("yesterday 22:13", not the locale's
+    // long form), the tooltip has the exact time, and sorting uses the time itself.
+    void dateInTheSharedFormat()
+    {
+        QLocale::setDefault(QLocale(QStringLiteral("en_GB")));
+        const auto restore = qScopeGuard([] { QLocale::setDefault(QLocale::system()); });
+        TestRepo repo;
+        repo.init();
+        repo.commit(QStringLiteral("root"), {}, TestRepo::BaseTime); // 2023-11-14 22:13:20 UTC
+        BranchModel model;
+        model.setGrouping(BranchModel::Grouping::None);
+        // The clock's zone is the one shown: UTC here, whatever the machine's.
+        model.setNow(QDateTime::fromSecsSinceEpoch(TestRepo::BaseTime + 86400 + 3600, Qt::UTC));
+        QSignalSpy loaded(&model, &BranchModel::loaded);
+        model.load(repo.path());
+        QVERIFY(loaded.wait(20000));
+        const QModelIndex date
+            = model.indexOfRef(QStringLiteral("refs/heads/main")).siblingAtColumn(BranchModel::DateColumn);
+        QCOMPARE(date.data().toString(), QStringLiteral("yesterday 22:13"));
+        const QString tip = date.data(Qt::ToolTipRole).toString();
+        QVERIFY2(tip.contains(QStringLiteral("Tuesday, 14 November 2023 22:13:20 UTC")), qPrintable(tip));
+        QCOMPARE(date.data(BranchModel::SortRole).toLongLong(), TestRepo::BaseTime);
+        model.setNow(QDateTime::fromSecsSinceEpoch(TestRepo::BaseTime + 40 * 86400, Qt::UTC));
+        QCOMPARE(date.data().toString(), QStringLiteral("14/11/2023 22:13"));
     }
 };
 

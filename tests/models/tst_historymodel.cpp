@@ -1,13 +1,16 @@
-// HistoryModel: lazy batches, lanes, metadata blocks, reload, and the search model.
+// HistoryModel: lazy batches, lanes, metadata blocks, reload, and the search model;
+// dates in the shared format (DisplayTime).
 
 #include "Scenarios.h"
 #include "TestEnvironment.h"
 #include "TestRepo.h"
 
+#include "common/DisplayTime.h"
 #include "git/CommitSearch.h"
 #include "git/HistoryModel.h"
 
 #include <QAbstractItemModelTester>
+#include <QScopeGuard>
 #include <QSignalSpy>
 #include <QTest>
 
@@ -93,6 +96,47 @@ private Q_SLOTS:
         QVERIFY(reloaded.wait(20000));
         QCOMPARE(model.rowCount(), before + 1);
         QCOMPARE(model.commitAt(0), id);
+    }
+
+    // The Date column says "1 h ago" (the locale's date once older than a week), the
+    // tooltip the exact time; the search results read the same.
+    void dateInTheSharedFormat()
+    {
+        using devdash::DisplayTime;
+        DisplayTime::setNowForTesting(QDateTime::fromSecsSinceEpoch(TestRepo::BaseTime + 3600 + 60, Qt::UTC));
+        QLocale::setDefault(QLocale(QStringLiteral("en_GB")));
+        const auto restore = qScopeGuard([] {
+            DisplayTime::setNowForTesting({});
+            QLocale::setDefault(QLocale::system());
+        });
+        TestRepo repo;
+        repo.init();
+        repo.commit(QStringLiteral("root"), {}, TestRepo::BaseTime); // 2023-11-14 22:13:20 UTC
+        HistoryModel model;
+        QSignalSpy opened(&model, &HistoryModel::opened);
+        model.open(repo.path(), HistoryScope::head());
+        QVERIFY(opened.wait(20000));
+        const QModelIndex date = model.index(0, HistoryModel::DateColumn);
+        QTRY_VERIFY(date.data(HistoryModel::MetaLoadedRole).toBool());
+        QCOMPARE(date.data().toString(), QStringLiteral("1 h ago"));
+        QVERIFY2(date.data(Qt::ToolTipRole)
+                     .toString()
+                     .endsWith(QStringLiteral("\nTuesday, 14 November 2023 22:13:20 UTC")),
+            qPrintable(date.data(Qt::ToolTipRole).toString()));
+        QCOMPARE(date.data(HistoryModel::AuthoredAtRole).toDateTime().toSecsSinceEpoch(), TestRepo::BaseTime);
+
+        CommitSearchModel search;
+        QSignalSpy finished(&search, &CommitSearchModel::finished);
+        search.start(repo.path(), HistoryScope::all(), SearchQuery::parse(QStringLiteral("message:root")));
+        QVERIFY(finished.wait(20000));
+        QCOMPARE(search.rowCount(), 1);
+        const QModelIndex found = search.index(0, HistoryModel::DateColumn);
+        QCOMPARE(found.data().toString(), QStringLiteral("1 h ago"));
+        QCOMPARE(found.data(Qt::ToolTipRole), date.data(Qt::ToolTipRole));
+
+        DisplayTime::setNowForTesting(
+            QDateTime::fromSecsSinceEpoch(TestRepo::BaseTime + 30 * 86400, Qt::UTC));
+        QCOMPARE(date.data().toString(), QStringLiteral("14/11/2023 22:13"));
     }
 
     void failsWithMessage()

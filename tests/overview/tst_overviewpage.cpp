@@ -1,9 +1,12 @@
 // The Overview page on the demo workspace and on an empty repository, in a real
 // window: every card filled from the real stores, the repository and the demo's
-// SQLite databases; links routed; the commit card for another commit.
+// SQLite databases; links routed; the commit card for another commit; times in the
+// shared format (DisplayTime) with the exact time as their tooltip.
 
 #include "TestRepo.h"
+#include "common/DisplayTime.h"
 #include "common/JobTracker.h"
+#include "common/LabelToolTips.h"
 #include "database/DatabasePage.h"
 #include "database/MigrationsView.h"
 #include "demo/DemoWorkspace.h"
@@ -31,7 +34,9 @@
 
 #include <QComboBox>
 #include <QElapsedTimer>
+#include <QLabel>
 #include <QLineEdit>
+#include <QScopeGuard>
 #include <QSignalSpy>
 #include <QTabWidget>
 #include <QTableView>
@@ -308,6 +313,36 @@ private Q_SLOTS:
         QVERIFY(card(page, "deploymentsCard").contains(QStringLiteral("No deployments yet")));
         QVERIFY2(card(page, "commitCard").contains(QStringLiteral("Pipelines: none")),
             qPrintable(card(page, "commitCard")));
+    }
+
+    // The commit card says "1 h ago" as History does; hovering it shows the exact time.
+    void commitTimeInTheSharedFormat()
+    {
+        DisplayTime::setNowForTesting(
+            QDateTime::fromSecsSinceEpoch(test::TestRepo::BaseTime + 3600 + 60, Qt::UTC));
+        QLocale::setDefault(QLocale(QStringLiteral("en_GB")));
+        const auto restore = qScopeGuard([] {
+            DisplayTime::setNowForTesting({});
+            QLocale::setDefault(QLocale::system());
+        });
+        test::TestRepo repo(QStringLiteral("timed"));
+        repo.init();
+        repo.commit(QStringLiteral("first"), {}, test::TestRepo::BaseTime); // 2023-11-14 22:13:20 UTC
+        QVERIFY2(repo.ok(), qPrintable(repo.errors()));
+        ui::MainWindow window(ui::MainWindow::StatePolicy::Ephemeral);
+        ui::OverviewPage *page = openOverview(window, repo.path());
+        QVERIFY(page);
+        const QString commit = card(page, "commitCard");
+        QVERIFY2(commit.contains(QStringLiteral(", 1 h ago")), qPrintable(commit));
+        auto *body = page->findChild<ui::OverviewCard *>(QStringLiteral("commitCard"))
+                         ->findChildren<QLabel *>()
+                         .value(1);
+        QVERIFY(body);
+        QString tip;
+        for (int y = 0; y < body->height() && tip.isEmpty(); y += 2)
+            for (int x = 0; x < body->width() && tip.isEmpty(); x += 3)
+                tip = ui::LabelToolTips::toolTipAt(body, QPoint(x, y));
+        QCOMPARE(tip, QStringLiteral("Tuesday, 14 November 2023 22:13:20 UTC"));
     }
 
     void isMigrationFile_data()

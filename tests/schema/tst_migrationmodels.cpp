@@ -1,17 +1,20 @@
 // The migration matrix (refs x environments) over history tables built to
 // golang-migrate's layout in real SQLite files and a real git repository with two
-// branches, and the two item models (list and matrix) under QAbstractItemModelTester.
+// branches, and the two item models (list and matrix) under QAbstractItemModelTester;
+// the list's "Applied" time in the shared format (DisplayTime).
 
 #include "MigrationHistoryDb.h"
 #include "TestEnvironment.h"
 #include "TestRepo.h"
 
+#include "common/DisplayTime.h"
 #include "schema/migrations/MigrationInspector.h"
 #include "schema/migrations/MigrationListModel.h"
 #include "schema/migrations/MigrationMatrix.h"
 #include "schema/migrations/MigrationMatrixModel.h"
 
 #include <QAbstractItemModelTester>
+#include <QScopeGuard>
 #include <QSignalSpy>
 #include <QTest>
 #include <QTimeZone>
@@ -202,6 +205,34 @@ private slots:
         }
         QCOMPARE(model.headerData(MigrationListModel::AppliedByColumn, Qt::Horizontal).toString(),
             QStringLiteral("Applied by"));
+    }
+
+    // "yesterday 09:15" rather than "2024-01-01 09:15:00 UTC"; the exact time in the tooltip.
+    void appliedInTheSharedFormat()
+    {
+        DisplayTime::setNowForTesting(QDateTime(QDate(2024, 1, 2), QTime(12, 0), QTimeZone::utc()));
+        QLocale::setDefault(QLocale(QStringLiteral("en_GB")));
+        const auto restore = qScopeGuard([] {
+            DisplayTime::setNowForTesting({});
+            QLocale::setDefault(QLocale::system());
+        });
+        MigrationEntry applied;
+        applied.key = applied.version = QStringLiteral("1");
+        applied.state = MigrationState::Applied;
+        AppliedMigration a;
+        a.key = applied.key;
+        a.appliedAt = QDateTime(QDate(2024, 1, 1), QTime(9, 15, 30), QTimeZone::utc());
+        applied.applied = a;
+        MigrationEntry pending;
+        pending.key = pending.version = QStringLiteral("2");
+        pending.state = MigrationState::Pending;
+        MigrationListModel model;
+        model.setEntries({ applied, pending });
+        const QModelIndex at = model.index(0, MigrationListModel::AppliedAtColumn);
+        QCOMPARE(at.data().toString(), QStringLiteral("yesterday 09:15"));
+        QCOMPARE(at.data(Qt::ToolTipRole).toString(), QStringLiteral("Monday, 1 January 2024 09:15:30 UTC"));
+        QCOMPARE(at.data(MigrationListModel::AppliedAtRole).toDateTime(), *a.appliedAt);
+        QCOMPARE(model.index(1, MigrationListModel::AppliedAtColumn).data().toString(), QString());
     }
 };
 

@@ -1,7 +1,8 @@
 // The Tests page's item models under QAbstractItemModelTester: runs (merging
 // live updates without resets), a run's tree, a comparison, a test's history and
-// flaky findings.
+// flaky findings; their times in the shared format (DisplayTime).
 
+#include "common/DisplayTime.h"
 #include "testresults/ComparisonModel.h"
 #include "testresults/FlakyTableModel.h"
 #include "testresults/RunListModel.h"
@@ -9,6 +10,7 @@
 #include "testresults/TestHistoryModel.h"
 
 #include <QAbstractItemModelTester>
+#include <QScopeGuard>
 #include <QSignalSpy>
 #include <QTest>
 
@@ -70,6 +72,7 @@ private Q_SLOTS:
     void history();
     void flaky_data();
     void flaky();
+    void timesInTheSharedFormat();
 };
 
 void TestsModelsTest::runList_data()
@@ -326,6 +329,60 @@ void TestsModelsTest::flaky()
         QCOMPARE(model.index(row, FlakyTableModel::KindColumn).data().toString(),
             FlakyTableModel::kindTitle(FlakyKind(row % 3)));
     }
+}
+
+// Runs, a test's history and flaky findings show times as DisplayTime does (relative
+// when recent), the exact time in the tooltip, and still sort by the time itself.
+void TestsModelsTest::timesInTheSharedFormat()
+{
+    using devdash::DisplayTime;
+    const QDateTime now(QDate(2024, 1, 2), QTime(12, 0), Qt::UTC); // shown in UTC
+    DisplayTime::setNowForTesting(now);
+    QLocale::setDefault(QLocale(QStringLiteral("en_GB")));
+    const auto restore = qScopeGuard([] {
+        DisplayTime::setNowForTesting({});
+        QLocale::setDefault(QLocale::system());
+    });
+
+    RunListModel runs;
+    QList<RunSummary> list { makeRun(2, 0, 24 * 60 + 11 * 60 + 55), makeRun(1, 0, 14 * 60 + 5) };
+    runs.setRuns(list); // 2024-01-02 11:55 and 2024-01-01 14:05
+    const QModelIndex newest = runs.index(0, RunListModel::WhenColumn);
+    QCOMPARE(newest.data().toString(), QStringLiteral("5 min ago"));
+    QCOMPARE(runs.index(1, RunListModel::WhenColumn).data().toString(), QStringLiteral("yesterday 14:05"));
+    QCOMPARE(newest.data(Qt::ToolTipRole).toString(), QStringLiteral("Tuesday, 2 January 2024 11:55:00 UTC"));
+    QCOMPARE(newest.data(RunListModel::SortRole).toDateTime(), list.at(0).importedAt);
+
+    TestHistory history;
+    HistoryEntry entry;
+    entry.runId = 7;
+    entry.commit = QStringLiteral("abcdef0");
+    entry.time = QDateTime(QDate(2023, 12, 20), QTime(9, 30), Qt::UTC);
+    entry.status = TestStatus::Failed;
+    history.entries << entry;
+    history.age = 1;
+    history.failingSince = entry;
+    TestHistoryModel historyModel;
+    historyModel.setHistory(history);
+    const QModelIndex when = historyModel.index(0, TestHistoryModel::WhenColumn);
+    QCOMPARE(when.data().toString(), QStringLiteral("20/12/2023 09:30"));
+    QCOMPARE(
+        when.data(Qt::ToolTipRole).toString(), QStringLiteral("Wednesday, 20 December 2023 09:30:00 UTC"));
+    QCOMPARE(when.data(TestHistoryModel::SortRole).toDateTime(), entry.time);
+    QVERIFY2(historyModel.streakText().contains(QStringLiteral("20/12/2023 09:30")),
+        qPrintable(historyModel.streakText()));
+
+    FlakyFinding finding;
+    finding.key = QStringLiteral("C::t");
+    finding.name = QStringLiteral("t");
+    finding.lastSeen = QDateTime(QDate(2023, 12, 30), QTime(8, 0), Qt::UTC);
+    FlakyTableModel flaky;
+    flaky.setFindings({ finding });
+    const QModelIndex seen = flaky.index(0, FlakyTableModel::LastSeenColumn);
+    QCOMPARE(seen.data().toString(), QStringLiteral("3 days ago"));
+    QCOMPARE(
+        seen.data(Qt::ToolTipRole).toString(), QStringLiteral("Saturday, 30 December 2023 08:00:00 UTC"));
+    QCOMPARE(seen.data(FlakyTableModel::SortRole).toDateTime(), finding.lastSeen);
 }
 
 QTEST_GUILESS_MAIN(TestsModelsTest)

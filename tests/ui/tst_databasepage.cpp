@@ -7,6 +7,7 @@
 
 #include "SchemaFixtures.h"
 #include "TestRepo.h"
+#include "common/DisplayTime.h"
 #include "common/Workspace.h"
 #include "database/AddConnectionDialog.h"
 #include "database/DatabasePage.h"
@@ -398,9 +399,18 @@ void DatabasePageTest::schemaDiffAgainstSnapshot()
         qPrintable(error));
     for (const QString &repo : { other, shop }) {
         // Opening a configured database saves a snapshot of it.
+        DisplayTime::setNowForTesting(QDateTime::currentDateTime());
+        const auto restore = qScopeGuard([] { DisplayTime::setNowForTesting({}); });
         auto page = openPage(repo);
         QVERIFY(waitFor([&] { return page->isReady() && !page->historyView()->isBusy(); }));
         QVERIFY(waitFor([&] { return page->historyView()->timeline().size() == 1; }));
+        // Listed in the shared format, the exact time in the tooltip.
+        const QTreeWidgetItem *item = page->historyView()->timelineTree()->topLevelItem(0);
+        QVERIFY(item);
+        QCOMPARE(item->text(0), QStringLiteral("just now"));
+        QVERIFY2(item->toolTip(0).contains(
+                     DisplayTime::exact(page->historyView()->timeline().constFirst().snapshot.takenAt)),
+            qPrintable(item->toolTip(0)));
     }
     // Then shop's staging gains a column.
     QVERIFY2(SchemaFixtures::execSqlite(shop + QStringLiteral("/db/staging.db"),

@@ -1,26 +1,31 @@
 // The Deployments page in the window, offscreen, on a real repository and a real
 // SQLite store: what runs now, the timeline with its failure and rollback, the DORA
 // cards of a sprint (values worked out by hand below), the release diff, and the
-// CSV, PNG and PDF exports. And the timeline model's live updates.
+// CSV, PNG and PDF exports. And the timeline model's live updates; times in the shared
+// format (DisplayTime), the exact time in tooltips.
 
 #include "TestRepo.h"
+#include "common/DisplayTime.h"
+#include "common/LabelToolTips.h"
+#include "common/Theme.h"
 #include "deploy/DeploymentRecord.h"
 #include "deploy/DeploymentStore.h"
 #include "deploy/DeploymentTimelineModel.h"
 #include "deploy/DeploymentsPage.h"
 #include "deploy/DoraPanel.h"
 #include "deploy/SprintReport.h"
-#include "common/Theme.h"
 #include "shell/MainWindow.h"
 #include "store/Database.h"
 #include "tests/TestStoreAccess.h"
 
 #include <QAbstractItemModelTester>
+#include <QApplication>
 #include <QChart>
 #include <QChartView>
-#include <QApplication>
 #include <QFile>
 #include <QImage>
+#include <QLabel>
+#include <QScopeGuard>
 #include <QSignalSpy>
 #include <QTemporaryDir>
 #include <QTest>
@@ -230,6 +235,61 @@ private Q_SLOTS:
         const QString full = ui::SprintReport::html(snapshot, QStringLiteral("repo"));
         QVERIFY2(full.contains(QStringLiteral("merged branches: feature/&lt;x&gt;; migrations: V2__orders.sql")),
             qPrintable(full));
+    }
+
+    // The timeline and the "Now running" cards read as the other pages do ("1 h ago", not
+    // "2026-01-12 09:00 UTC"); the exact time is the cell's tooltip and the card's.
+    void timesInTheSharedFormat()
+    {
+        DisplayTime::setNowForTesting(*DeploymentRecord::parseTime(QStringLiteral("2026-01-12T10:00:00Z")));
+        QLocale::setDefault(QLocale(QStringLiteral("en_GB")));
+        const auto restore = qScopeGuard([] {
+            DisplayTime::setNowForTesting({});
+            QLocale::setDefault(QLocale::system());
+        });
+        ui::MainWindow window(ui::MainWindow::StatePolicy::Ephemeral);
+        window.resize(1280, 800);
+        window.show();
+        window.openRepository(m_repo->path());
+        QVERIFY(window.showPage(QStringLiteral("deployments")));
+        auto *page = qobject_cast<ui::DeploymentsPage *>(window.page(QStringLiteral("deployments")));
+        QVERIFY(page);
+        QTRY_VERIFY_WITH_TIMEOUT(page->isReady() && window.jobs()->isIdle() && page->snapshot(), 20000);
+        auto *timeline = page->timelineModel();
+        QCOMPARE(timeline->rowCount(), 5);
+        const QModelIndex newest = timeline->index(0, DeploymentTimelineModel::WhenColumn);
+        QCOMPARE(newest.data().toString(), QStringLiteral("1 h ago"));
+        QCOMPARE(
+            newest.data(Qt::ToolTipRole).toString(), QStringLiteral("Monday, 12 January 2026 09:00:00 UTC"));
+        QCOMPARE(timeline->index(4, DeploymentTimelineModel::WhenColumn).data().toString(),
+            QStringLiteral("6 days ago"));
+        QCOMPARE(newest.data(DeploymentTimelineModel::TimeRole).toDateTime(),
+            *DeploymentRecord::parseTime(QStringLiteral("2026-01-12T09:00:00Z")));
+
+        // The cards: production ran c2 at 09:00 (1 h ago), staging c4 on 8 January.
+        const QString cards = page->nowRunningText();
+        QVERIFY2(cards.contains(QStringLiteral("title=\"Monday, 12 January 2026 09:00:00 UTC\">1 h ago")),
+            qPrintable(cards));
+        QVERIFY2(cards.contains(QStringLiteral("title=\"Thursday, 8 January 2026 09:00:00 UTC\">4 days ago")),
+            qPrintable(cards));
+        QVERIFY(!cards.contains(QStringLiteral(" UTC<")));
+        // And the label shows that title as the tooltip of the time under the mouse.
+        QLabel *label = nullptr;
+        for (QLabel *candidate : page->findChildren<QLabel *>())
+            if (candidate->text() == cards)
+                label = candidate;
+        QVERIFY(label);
+        QStringList tips;
+        for (int y = 0; y < label->height(); y += 2)
+            for (int x = 0; x < label->width(); x += 4) {
+                const QString tip = ui::LabelToolTips::toolTipAt(label, QPoint(x, y));
+                if (!tip.isEmpty() && !tips.contains(tip))
+                    tips << tip;
+            }
+        tips.sort();
+        QCOMPARE(tips,
+            QStringList({ QStringLiteral("Monday, 12 January 2026 09:00:00 UTC"),
+                QStringLiteral("Thursday, 8 January 2026 09:00:00 UTC") }));
     }
 
     void timelineModel_data()

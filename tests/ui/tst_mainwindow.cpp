@@ -5,6 +5,7 @@
 #include "TestEnvironment.h"
 #include "TestRepo.h"
 
+#include "common/DisplayTime.h"
 #include "common/Theme.h"
 #include "common/Workspace.h"
 #include "git/BranchesPage.h"
@@ -252,6 +253,17 @@ void TestMainWindow::historyShowsCommitDetails()
         history->detail()->commitId() == fix && history->detail()->isReady(), LoadTimeout);
     QVERIFY(history->detail()->headerText().contains(QStringLiteral("Fix the exit code")));
     QVERIFY(history->detail()->headerText().contains(fix));
+    // The shared date format: the table's cell and tooltip, the exact and relative time in the header.
+    const QDateTime authored = QDateTime::fromSecsSinceEpoch(
+        m_repo->git({ QStringLiteral("log"), QStringLiteral("-1"), QStringLiteral("--format=%at"), fix })
+            .trimmed()
+            .toLongLong());
+    const QModelIndex date = history->historyModel()->index(1, git::HistoryModel::DateColumn);
+    QCOMPARE(date.data().toString(), DisplayTime::format(authored));
+    QVERIFY(date.data(Qt::ToolTipRole).toString().endsWith(DisplayTime::exact(authored)));
+    QVERIFY2(history->detail()->headerText().contains(QStringLiteral("%1 (%2)").arg(
+                 DisplayTime::exact(authored), DisplayTime::relative(authored))),
+        qPrintable(history->detail()->headerText()));
     ui::ChangesBrowser *changes = history->detail()->changes();
     QCOMPARE(changes->fileCount(), 1);
     QCOMPARE(changes->filesView()->currentChange()->path, QStringLiteral("src/app.cpp"));

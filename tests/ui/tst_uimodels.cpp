@@ -1,11 +1,13 @@
 // The item models the UI adds (ChangedFilesModel, CommitListModel) and the proxies the
 // pages put over them, under QAbstractItemModelTester.
 
+#include "common/DisplayTime.h"
 #include "git/ChangedFilesModel.h"
 #include "git/ChangedFilesView.h"
 #include "git/CommitListModel.h"
 
 #include <QAbstractItemModelTester>
+#include <QScopeGuard>
 #include <QSignalSpy>
 #include <QSortFilterProxyModel>
 #include <QTest>
@@ -98,6 +100,21 @@ void TestUiModels::commitList()
     QCOMPARE(model.rowCount(), 2);
     QCOMPARE(model.total(), 5000);
     QCOMPARE(model.index(0, ui::CommitListModel::CommitColumn).data().toString(), QStringLiteral("aaaaaaa"));
+    {
+        // Dates read as on the other pages; the exact time is in the tooltip.
+        DisplayTime::setNowForTesting(t0.addDays(3));
+        QLocale::setDefault(QLocale(QStringLiteral("en_GB")));
+        const auto restore = qScopeGuard([] {
+            DisplayTime::setNowForTesting({});
+            QLocale::setDefault(QLocale::system());
+        });
+        QCOMPARE(
+            model.index(0, ui::CommitListModel::DateColumn).data().toString(), QStringLiteral("3 days ago"));
+        QVERIFY(model.index(0, 0)
+                    .data(Qt::ToolTipRole)
+                    .toString()
+                    .endsWith(QStringLiteral("Bob, Tuesday, 14 November 2023 22:14:20 UTC")));
+    }
     proxy.sort(ui::CommitListModel::DateColumn, Qt::AscendingOrder);
     QCOMPARE(proxy.index(0, ui::CommitListModel::SummaryColumn).data().toString(), QStringLiteral("First"));
     model.clear();

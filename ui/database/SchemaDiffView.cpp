@@ -5,6 +5,7 @@
 #include "SnapshotLabel.h"
 
 #include "common/BackgroundJob.h"
+#include "common/DisplayTime.h"
 #include "schema/SchemaDiffReport.h"
 #include "schema/SchemaSnapshotStore.h"
 #include "store/Database.h"
@@ -226,7 +227,6 @@ void SchemaDiffView::loadSnapshots()
             if (!db)
                 return db.error();
             const schema::SchemaSnapshotStore store(db.value());
-            const QLocale locale;
             QList<SnapshotChoice> choices;
             for (const DatabaseConnection &c : connections) {
                 auto list = store.list(
@@ -238,7 +238,7 @@ void SchemaDiffView::loadSnapshots()
                     const schema::SchemaSnapshotInfo &info = list->at(i);
                     choices.append({ info.id, SnapshotLabel::of(c.name, info.takenAt),
                         tr("The schema of %1 as it was on %2, %n table(s)", nullptr, info.tableCount)
-                            .arg(c.name, locale.toString(info.takenAt.toLocalTime(), QLocale::LongFormat)) });
+                            .arg(c.name, DisplayTime::exact(info.takenAt)) });
                 }
             }
             return choices;

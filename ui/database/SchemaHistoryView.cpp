@@ -4,6 +4,7 @@
 #include "SnapshotLabel.h"
 
 #include "common/BackgroundJob.h"
+#include "common/DisplayTime.h"
 #include "schema/SchemaDiffReport.h"
 #include "tests/TestStoreAccess.h"
 
@@ -246,7 +247,6 @@ void SchemaHistoryView::fill()
     }
     m_title->setText(
         tr("Schema history of %1 — %n snapshot(s)", nullptr, int(m_timeline.size())).arg(m_connection.name));
-    const QLocale locale;
     const QDateTime now = QDateTime::currentDateTime();
     for (int i = int(m_timeline.size()) - 1; i >= 0; --i) {
         const schema::SchemaTimelineEntry &entry = m_timeline.at(i);
@@ -257,7 +257,7 @@ void SchemaHistoryView::fill()
         item->setToolTip(0,
             tr("%1, taken %2 — right-click to compare it with the live database")
                 .arg(m_connection.name,
-                    locale.toString(entry.snapshot.takenAt.toLocalTime(), QLocale::LongFormat)));
+                    DisplayTime::exact(entry.snapshot.takenAt)));
         if (entry.changes) {
             for (const schema::TableDiff &t : entry.changes->tables) {
                 auto *child = new QTreeWidgetItem(

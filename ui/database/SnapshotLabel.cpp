@@ -1,6 +1,6 @@
 #include "SnapshotLabel.h"
 
-#include "git/CommitDetailView.h"
+#include "common/DisplayTime.h"
 
 #include <QCoreApplication>
 #include <QLocale>
@@ -9,9 +9,8 @@ namespace devdash::ui::SnapshotLabel {
 
 QString when(const QDateTime &takenAt, const QDateTime &now)
 {
-    const QString date = QLocale().toString(takenAt.toLocalTime(), QLocale::ShortFormat);
-    return QCoreApplication::translate("SnapshotLabel", "%1 (%2)")
-        .arg(date, CommitDetailView::relativeTime(takenAt, now));
+    // The window's one time format (relative for a week, then the locale's date and time).
+    return DisplayTime::format(takenAt, now.isValid() ? now : DisplayTime::now(), QLocale());
 }
 
 QString of(const QString &environment, const QDateTime &takenAt, const QDateTime &now)

@@ -4,8 +4,10 @@
 #include "SprintReport.h"
 #include "ci/CiConfig.h"
 #include "common/BackgroundJob.h"
+#include "common/DisplayTime.h"
 #include "common/ExternalUrl.h"
 #include "common/Icons.h"
+#include "common/LabelToolTips.h"
 #include "common/Theme.h"
 #include "common/Workspace.h"
 #include "deploy/CiDeploymentImport.h"
@@ -52,16 +54,6 @@ public:
             option->palette.setColor(QPalette::Text, DoraPanel::levelColor(PerformanceLevel::Low));
     }
 };
-
-QString relative(const QDateTime &when)
-{
-    const qint64 s = when.secsTo(QDateTime::currentDateTimeUtc());
-    if (s < 3600)
-        return DeploymentsPage::tr("%1 min ago").arg(std::max<qint64>(0, s / 60));
-    if (s < 2 * 86400)
-        return DeploymentsPage::tr("%1 h ago").arg(s / 3600);
-    return DeploymentsPage::tr("%1 days ago").arg(s / 86400);
-}
 
 } // namespace
 
@@ -128,6 +120,7 @@ DeploymentsPage::DeploymentsPage(Workspace *workspace, QWidget *parent)
     m_nowRunning->setMaximumWidth(320);
     m_nowRunning->setFrameShape(QFrame::StyledPanel);
     m_nowRunning->setMargin(8);
+    LabelToolTips::install(m_nowRunning); // the exact times
     topLayout->addWidget(m_nowRunning);
     topLayout->addWidget(m_dora, 1);
     split->addWidget(top);
@@ -377,10 +370,10 @@ void DeploymentsPage::show(DeploymentsSnapshot snapshot)
             now += tr("nothing deployed yet") + QStringLiteral("</p>");
             continue;
         }
-        now += QStringLiteral("<code>%1</code> %2<br><span style=\"color:%3\">%4 · %5%6</span></p>")
+        now += QStringLiteral("<code>%1</code> %2<br><span style=\"color:%3\" title=\"%4\">%5%6</span></p>")
                    .arg(it->commit.left(10).toHtmlEscaped(), it->version.toHtmlEscaped(),
-                       Theme::mutedText().name(),
-                       it->at.toUTC().toString(QStringLiteral("yyyy-MM-dd HH:mm 'UTC'")), relative(it->at),
+                       Theme::mutedText().name(), DisplayTime::exact(it->at).toHtmlEscaped(),
+                       DisplayTime::format(it->at).toHtmlEscaped(),
                        it->by.isEmpty() ? QString() : tr(" · by %1").arg(it->by.toHtmlEscaped()));
     }
     if (!s.sprintsConfigured && !s.sprints.isEmpty())

@@ -3,6 +3,7 @@
 #include "ChangesBrowser.h"
 #include "DiffView.h"
 #include "common/BackgroundJob.h"
+#include "common/DisplayTime.h"
 #include "common/Theme.h"
 
 #include "git/CommitDiff.h"
@@ -12,7 +13,6 @@
 #include <QClipboard>
 #include <QDataStream>
 #include <QEvent>
-#include <QLocale>
 #include <QSplitter>
 #include <QTextBrowser>
 #include <QUrl>
@@ -133,28 +133,6 @@ void CommitDetailView::showCommit(const QString &commitId)
         });
 }
 
-QString CommitDetailView::relativeTime(const QDateTime &when, const QDateTime &now)
-{
-    const qint64 seconds = when.secsTo(now);
-    if (seconds < 0)
-        return tr("in the future");
-    if (seconds < 90)
-        return tr("just now");
-    // English plurals without a translation file (tr's %n needs one to say "minutes").
-    auto ago = [](qint64 n, const QString &one, const QString &many) -> QString {
-        return (n == 1 ? one : many.arg(n)) + tr(" ago");
-    };
-    if (seconds < 3600 * 2)
-        return ago(seconds / 60, tr("1 minute"), tr("%1 minutes"));
-    if (seconds < 86400 * 2)
-        return ago(seconds / 3600, tr("1 hour"), tr("%1 hours"));
-    if (seconds < 86400 * 60)
-        return ago(seconds / 86400, tr("1 day"), tr("%1 days"));
-    if (seconds < 86400 * 365 * 2)
-        return ago(seconds / (86400 * 30), tr("1 month"), tr("%1 months"));
-    return ago(seconds / (86400 * 365), tr("1 year"), tr("%1 years"));
-}
-
 void CommitDetailView::showDetails(const git::CommitDetails &details)
 {
     m_workTree.reset();
@@ -204,13 +182,11 @@ void CommitDetailView::renderHeader()
     const QString id = git::toHex(details.id);
     const QString muted = Theme::mutedText().name();
     const QString link = Theme::linkColor().name();
-    const QDateTime now = QDateTime::currentDateTime();
-    const QLocale locale;
     auto person = [&](const QString &name, const QString &email, const QDateTime &when) {
         return QStringLiteral(
             "%1 <span style='color:%2'>&lt;%3&gt;</span><br><span style='color:%2'>%4 (%5)</span>")
-            .arg(name.toHtmlEscaped(), muted, email.toHtmlEscaped(),
-                locale.toString(when, QLocale::LongFormat), relativeTime(when, now));
+            .arg(name.toHtmlEscaped(), muted, email.toHtmlEscaped(), DisplayTime::exact(when).toHtmlEscaped(),
+                DisplayTime::relative(when).toHtmlEscaped());
     };
 
     QString html;

@@ -50,8 +50,6 @@ public:
     QByteArray saveState() const;
     void restoreState(const QByteArray &state);
 
-    static QString relativeTime(const QDateTime &when, const QDateTime &now);
-
 Q_SIGNALS:
     void commitLinkActivated(const QString &commitId);
     void readyChanged();

@@ -1,6 +1,6 @@
 #include "CommitListModel.h"
 
-#include <QLocale>
+#include "common/DisplayTime.h"
 
 namespace devdash::ui {
 
@@ -42,12 +42,12 @@ QVariant CommitListModel::data(const QModelIndex &index, int role) const
         case AuthorColumn:
             return row.author;
         case DateColumn:
-            return QLocale().toString(row.authoredAt, QLocale::ShortFormat);
+            return DisplayTime::format(row.authoredAt);
         }
         return {};
     case Qt::ToolTipRole:
         return QStringLiteral("%1\n%2\n%3, %4")
-            .arg(row.id, row.summary, row.author, QLocale().toString(row.authoredAt, QLocale::LongFormat));
+            .arg(row.id, row.summary, row.author, DisplayTime::exact(row.authoredAt));
     case CommitIdRole:
         return row.id;
     case SortRole:

@@ -1,5 +1,7 @@
 #include "OverviewCard.h"
 
+#include "common/LabelToolTips.h"
+
 #include <QLabel>
 #include <QTextBlock>
 #include <QTextDocument>
@@ -30,6 +32,7 @@ OverviewCard::OverviewCard(const QString &title, const QString &pageName, QWidge
     m_body->setTextFormat(Qt::RichText);
     m_body->setTextInteractionFlags(Qt::TextBrowserInteraction);
     m_body->setAlignment(Qt::AlignTop | Qt::AlignLeft);
+    LabelToolTips::install(m_body); // the exact times
     layout->addWidget(m_title);
     layout->addWidget(m_body);
     layout->addLayout(m_extra);

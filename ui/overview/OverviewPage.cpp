@@ -4,6 +4,7 @@
 #include "Sparkline.h"
 
 #include "common/BackgroundJob.h"
+#include "common/DisplayTime.h"
 #include "common/ExternalUrl.h"
 #include "common/Icons.h"
 #include "common/Workspace.h"
@@ -65,8 +66,7 @@ QString when(const QDateTime &time)
     if (!time.isValid())
         return {};
     return QStringLiteral("<span title=\"%1\">%2</span>")
-        .arg(QLocale().toString(time.toLocalTime(), QLocale::LongFormat),
-            esc(PipelineStatusStyle::relativeTime(time)));
+        .arg(esc(DisplayTime::exact(time)), esc(DisplayTime::format(time)));
 }
 
 QString branchHtml(const BranchSection &s)

@@ -1,5 +1,7 @@
 #include "Sparkline.h"
 
+#include "common/DisplayTime.h"
+
 #include <QHelpEvent>
 #include <QPainter>
 #include <QToolTip>
@@ -68,8 +70,7 @@ bool Sparkline::event(QEvent *event)
             const auto &point = m_points.at(index);
             QToolTip::showText(help->globalPos(),
                 tr("%1 on %2 (%3)\n%4 tests: %5 passed, %6 failed, %7 skipped")
-                    .arg(point.commit.left(8), point.branch,
-                        QLocale().toString(point.time.toLocalTime(), QLocale::ShortFormat))
+                    .arg(point.commit.left(8), point.branch, DisplayTime::exact(point.time))
                     .arg(point.counts.tests)
                     .arg(point.counts.passed)
                     .arg(point.counts.failed + point.counts.errored)

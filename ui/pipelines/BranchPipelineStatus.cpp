@@ -4,6 +4,7 @@
 
 #include "ci/PipelineRunStore.h"
 #include "common/Background.h"
+#include "common/DisplayTime.h"
 #include "git/BranchModel.h"
 #include "git/RefInfo.h"
 #include "tests/TestStoreAccess.h"
@@ -138,7 +139,7 @@ bool BranchPipelineStatus::helpEvent(
     }
     QString tip = tr("%1: %2 · %3").arg(run->branch, PipelineStatusStyle::label(run->status), run->name);
     if (run->startedAt.isValid())
-        tip += QStringLiteral(" · ") + PipelineStatusStyle::relativeTime(run->startedAt);
+        tip += QStringLiteral(" · ") + DisplayTime::format(run->startedAt);
     QToolTip::showText(event->globalPos(), tip, view);
     return true;
 }

@@ -20,10 +20,6 @@ void PipelineRunDelegate::initStyleOption(QStyleOptionViewItem *option, const QM
         option->decorationSize = QSize(14, 14);
         break;
     }
-    case PipelineRunModel::StartedColumn:
-        option->text
-            = PipelineStatusStyle::relativeTime(index.data(PipelineRunModel::StartedRole).toDateTime());
-        break;
     case PipelineRunModel::TriggerColumn:
         if (index.data(PipelineRunModel::RunRole).value<ci::PipelineRun>().dirty)
             option->text = tr("%1 · dirty").arg(option->text);

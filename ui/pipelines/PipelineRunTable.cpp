@@ -5,6 +5,7 @@
 #include "PipelineRunDelegate.h"
 
 #include "ci/PipelineRunModel.h"
+#include "common/DisplayTime.h"
 
 #include <QFontMetrics>
 #include <QHeaderView>
@@ -51,8 +52,13 @@ void PipelineRunTable::sizeColumns()
     header->resizeSection(PipelineRunModel::BranchColumn, fit({ QStringLiteral("release/1.10") }, 16));
     header->resizeSection(PipelineRunModel::CommitColumn, fit({ QStringLiteral("00000000") }, 12));
     header->resizeSection(PipelineRunModel::TriggerColumn, fit({ QStringLiteral("schedule") }, 16));
-    header->resizeSection(
-        PipelineRunModel::StartedColumn, fit({ tr("yesterday"), tr("57 min ago"), tr("25 Oct 2025") }, 16));
+    // The widest texts DisplayTime gives: the locale's date and time, "yesterday 23:59".
+    const QDateTime sampleNow(QDate(2026, 6, 1), QTime(12, 0));
+    header->resizeSection(PipelineRunModel::StartedColumn,
+        fit({ DisplayTime::format(QDateTime(QDate(2025, 12, 28), QTime(23, 59)), sampleNow, QLocale()),
+                DisplayTime::format(sampleNow.addSecs(-12 * 3600 - 60), sampleNow, QLocale()),
+                DisplayTime::format(sampleNow.addSecs(-59 * 60), sampleNow, QLocale()) },
+            16));
     header->resizeSection(PipelineRunModel::DurationColumn,
         fit({ tr("Duration"), PipelineRunModel::formatDuration(59 * 60 + 59) }, 16));
     header->resizeSection(PipelineRunModel::ProviderColumn,

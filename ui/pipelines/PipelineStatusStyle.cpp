@@ -169,25 +169,4 @@ QString PipelineStatusStyle::duration(double seconds)
     return QObject::tr("%1 h %2 min").arg(s / 3600).arg((s % 3600) / 60, 2, 10, QLatin1Char('0'));
 }
 
-QString PipelineStatusStyle::relativeTime(const QDateTime &time, const QDateTime &now)
-{
-    if (!time.isValid())
-        return {};
-    const qint64 s = time.secsTo(now);
-    if (s < 0)
-        return QObject::tr("just now");
-    if (s < 60)
-        return QObject::tr("%n s ago", nullptr, int(s));
-    if (s < 3600)
-        return QObject::tr("%n min ago", nullptr, int(s / 60));
-    if (s < 86400)
-        return QObject::tr("%n h ago", nullptr, int(s / 3600));
-    const qint64 days = s / 86400;
-    if (days == 1)
-        return QObject::tr("yesterday");
-    if (days < 30)
-        return QObject::tr("%n days ago", nullptr, int(days));
-    return QLocale().toString(time.toLocalTime().date(), QLocale::ShortFormat);
-}
-
 } // namespace devdash::ui

@@ -31,9 +31,6 @@ public:
     static int severity(ci::RunStatus status);
     // "1 h 02 min", "3 min 12 s", "45 s"; empty when unknown (negative).
     static QString duration(double seconds);
-    // "5 min ago", "yesterday", "3 days ago".
-    static QString relativeTime(
-        const QDateTime &time, const QDateTime &now = QDateTime::currentDateTimeUtc());
 };
 
 } // namespace devdash::ui

@@ -2,6 +2,7 @@
 
 #include "PipelineStatusStyle.h"
 
+#include "common/DisplayTime.h"
 #include "common/Theme.h"
 
 #include <QHelpEvent>
@@ -381,8 +382,7 @@ bool StageGraphView::viewportEvent(QEvent *event)
         if (const QString d = PipelineStatusStyle::duration(job.durationS()); !d.isEmpty())
             tip += QStringLiteral(" · ") + d;
         if (job.startedAt.isValid())
-            tip += QLatin1Char('\n')
-                + tr("Started %1").arg(QLocale().toString(job.startedAt.toLocalTime(), QLocale::ShortFormat));
+            tip += QLatin1Char('\n') + tr("Started %1").arg(DisplayTime::exact(job.startedAt));
         QToolTip::showText(help->globalPos(), tip, viewport());
         return true;
     }

@@ -1,6 +1,7 @@
 #include "RunDetailView.h"
 
 #include "TestStatusStyle.h"
+#include "common/DisplayTime.h"
 #include "common/Theme.h"
 
 #include "testresults/RunListModel.h"
@@ -123,7 +124,7 @@ void RunDetailView::showSuite(const SuiteResult &suite)
     if (!suite.hostname.isEmpty() || suite.timestamp.isValid())
         html += QStringLiteral("<p>%1</p>")
                     .arg(muted(QStringLiteral("%1 %2").arg(suite.hostname,
-                        QLocale().toString(suite.timestamp.toLocalTime(), QLocale::ShortFormat))));
+                        suite.timestamp.isValid() ? DisplayTime::format(suite.timestamp) : QString())));
     setHtml(html);
 }
 
@@ -143,7 +144,7 @@ void RunDetailView::showRun(const RunDetails &details)
     html += QStringLiteral("<p>%1</p>")
                 .arg(muted(tr("Commit %1 on %2, from %3, imported %4")
                                .arg(run.commit.left(12), run.branch, run.source,
-                                   QLocale().toString(run.importedAt.toLocalTime(), QLocale::ShortFormat))));
+                                   DisplayTime::format(run.importedAt))));
     if (!details.reports.isEmpty()) {
         html += QStringLiteral("<h4>%1</h4><ul>").arg(tr("Reports"));
         for (const RunReportFile &file : details.reports)

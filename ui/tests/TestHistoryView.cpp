@@ -4,6 +4,7 @@
 
 #include "StatusTimeline.h"
 #include "TestStatusStyle.h"
+#include "common/DisplayTime.h"
 #include "common/Theme.h"
 
 #include "testresults/RunListModel.h"
@@ -137,8 +138,7 @@ void TestHistoryView::setHistory(const testresults::TestHistory &history)
         item.inStreak = m_model->index(i, 0).data(TestHistoryModel::InStreakRole).toBool();
         item.toolTip = tr("Run #%1 — %2 (%6)\n%3, %4 on %5")
                            .arg(entry.runId)
-                           .arg(testresults::statusName(entry.status),
-                               QLocale().toString(entry.time.toLocalTime(), QLocale::ShortFormat),
+                           .arg(testresults::statusName(entry.status), DisplayTime::exact(entry.time),
                                entry.commit.left(8), entry.branch)
                            .arg(testresults::formatDuration(entry.durationS));
         if (!entry.message.isEmpty())

@@ -4,6 +4,7 @@
 
 #include "ChartExport.h"
 #include "TestStatusStyle.h"
+#include "common/DisplayTime.h"
 #include "common/Theme.h"
 
 #include "testresults/RunListModel.h"
@@ -180,8 +181,7 @@ QString TrendsView::pointText(int index) const
     const TrendPoint &p = m_trends.points.at(index);
     return tr("Run #%1 — %2 on %3\n%4\n%5 passed, %6 failed, %7 errors, %8 skipped — %9")
         .arg(p.runId)
-        .arg(p.commit.left(8), p.branch.isEmpty() ? tr("no branch") : p.branch,
-            QLocale().toString(p.time.toLocalTime(), QLocale::ShortFormat))
+        .arg(p.commit.left(8), p.branch.isEmpty() ? tr("no branch") : p.branch, DisplayTime::exact(p.time))
         .arg(p.counts.passed)
         .arg(p.counts.failed)
         .arg(p.counts.errored)

@@ -1,5 +1,7 @@
 #include "MigrationListModel.h"
 
+#include "common/DisplayTime.h"
+
 #include <QSet>
 
 namespace devdash::migrations {
@@ -10,7 +12,7 @@ QString displayTime(const MigrationEntry &e)
 {
     if (!e.applied || !e.applied->appliedAt)
         return {};
-    return e.applied->appliedAt->toString(QStringLiteral("yyyy-MM-dd HH:mm:ss 'UTC'"));
+    return DisplayTime::format(*e.applied->appliedAt);
 }
 
 bool sameEntry(const MigrationEntry &a, const MigrationEntry &b)
@@ -115,6 +117,8 @@ QVariant MigrationListModel::data(const QModelIndex &index, int role) const
         }
         return {};
     case Qt::ToolTipRole:
+        if (index.column() == AppliedAtColumn && a && a->appliedAt)
+            return DisplayTime::exact(*a->appliedAt);
         return e.file ? e.file->path : e.script;
     case KeyRole:
         return e.key;
