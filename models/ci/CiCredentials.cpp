@@ -100,10 +100,16 @@ void CiCredentials::lookup(const CiSource &source, LookupCallback done)
         lookup(source.provider, source.host(), std::move(done));
         return;
     }
-    setNotice(withheldText(source));
+    // Anonymous either way; "withheld" (and a notice saying why) only when the user has a
+    // credential for this provider in the environment — a public feed used by someone
+    // without one hears nothing about credentials. The keychain is not read for a host
+    // the user did not choose (reading may ask to unlock it).
     CiCredential none;
-    none.withheld = true;
-    none.origin = QStringLiteral("withheld");
+    if (fromEnvironment(source.provider)) {
+        setNotice(withheldText(source));
+        none.withheld = true;
+        none.origin = QStringLiteral("withheld");
+    }
     QMetaObject::invokeMethod(
         this, [done, none] { done(none); }, Qt::QueuedConnection);
 }

@@ -176,6 +176,10 @@ private Q_SLOTS:
         m_server.setRoute(QStringLiteral("/private.xml"), refused);
         writeConfig(QString::fromUtf8("{\"ci\": [{\"provider\": \"cctray\", \"api_url\": \"%1\"}]}")
                         .arg(m_server.url(QStringLiteral("/private.xml")).toString()));
+        // The user trusts this repository's settings: its host may have the credentials, so the
+        // keychain is asked — and its absence is the reason given when the server refuses.
+        const CliRun trusted = devdash({ QStringLiteral("trust"), m_repo.path() });
+        QVERIFY2(trusted.exitCode == 0, trusted.err.constData());
         const CliRun run = devdash({ QStringLiteral("pipelines"), m_repo.path() });
         QCOMPARE(run.exitCode, 1);
         QVERIFY2(run.err.contains("no system keychain"), run.err.constData());
