@@ -1,5 +1,7 @@
 #include "RunListModel.h"
 
+#include "common/CompactNumber.h"
+
 #include "common/DisplayTime.h"
 
 #include <QLocale>
@@ -186,6 +188,10 @@ QVariant RunListModel::data(const QModelIndex &index, int role) const
                 .arg(run.commit.left(12), run.branch.isEmpty() ? tr("no branch") : run.branch);
         if (index.column() == WhenColumn)
             return DisplayTime::exact(run.importedAt);
+        if (index.column() >= PassedColumn && index.column() <= SkippedColumn)
+            return tr("%1 passed (%2 flaky), %3 failed, %4 errors, %5 skipped of %6 tests")
+                .arg(CompactNumber::exact(c.passed), CompactNumber::exact(c.flaky), CompactNumber::exact(c.failed),
+                    CompactNumber::exact(c.errored), CompactNumber::exact(c.skipped), CompactNumber::exact(c.tests));
         return {};
     case Qt::TextAlignmentRole:
         if (index.column() >= PassedColumn && index.column() <= DurationColumn)
@@ -215,13 +221,16 @@ QVariant RunListModel::data(const QModelIndex &index, int role) const
         case StatusColumn:
             return c.failed + c.errored > 0 ? tr("#%1 failed").arg(run.id) : tr("#%1 passed").arg(run.id);
         case PassedColumn:
-            return c.flaky > 0 ? tr("%1 (%2 flaky)").arg(c.passed).arg(c.flaky) : QString::number(c.passed);
+            return c.flaky > 0 ? tr("%1 (%2 flaky)").arg(CompactNumber::format(c.passed), CompactNumber::format(c.flaky))
+                               : CompactNumber::format(c.passed);
+        // Counts of a thousand and more abbreviate (12.3k) so a narrow column never cuts
+        // them; the exact figure is in the tooltip.
         case FailedColumn:
-            return c.failed;
+            return c.failed < 1000 ? QVariant(c.failed) : QVariant(CompactNumber::format(c.failed));
         case ErroredColumn:
-            return c.errored;
+            return c.errored < 1000 ? QVariant(c.errored) : QVariant(CompactNumber::format(c.errored));
         case SkippedColumn:
-            return c.skipped;
+            return c.skipped < 1000 ? QVariant(c.skipped) : QVariant(CompactNumber::format(c.skipped));
         case DurationColumn:
             return formatDuration(c.durationS);
         case CommitColumn:

@@ -64,6 +64,7 @@ private Q_SLOTS:
     void runList_data();
     void runList();
     void runListMergesWithoutReset();
+    void runListAbbreviatesLargeCounts();
     void runTree_data();
     void runTree();
     void comparison_data();
@@ -107,6 +108,28 @@ void TestsModelsTest::runList()
             QVERIFY(model.index(row, column).data(Qt::DisplayRole).isValid()
                 || column == RunListModel::SourceColumn);
     }
+}
+
+// A report of two million cases: the count columns abbreviate (a narrow column never cuts
+// "2000000" to "20000…"), the exact figures are in the tooltip, sorting stays numeric.
+void TestsModelsTest::runListAbbreviatesLargeCounts()
+{
+    RunListModel model;
+    QList<RunSummary> big = runs({ 1 });
+    big[0].counts.tests = 2'000'000 + 45'678 + 1'234;
+    big[0].counts.passed = 2'000'000;
+    big[0].counts.failed = 45'678;
+    big[0].counts.skipped = 1'234;
+    big[0].counts.errored = 0;
+    big[0].counts.flaky = 0;
+    model.setRuns(big);
+    QCOMPARE(model.index(0, RunListModel::PassedColumn).data().toString(), QStringLiteral("2.0M"));
+    QCOMPARE(model.index(0, RunListModel::FailedColumn).data().toString(), QStringLiteral("45.7k"));
+    QCOMPARE(model.index(0, RunListModel::SkippedColumn).data().toString(), QStringLiteral("1.2k"));
+    QCOMPARE(model.index(0, RunListModel::ErroredColumn).data().toInt(), 0);
+    const QString tip = model.index(0, RunListModel::FailedColumn).data(Qt::ToolTipRole).toString();
+    QVERIFY2(tip.contains(QLocale().toString(45678)), qPrintable(tip));
+    QCOMPARE(model.index(0, RunListModel::FailedColumn).data(RunListModel::SortRole).toInt(), 45678);
 }
 
 void TestsModelsTest::runListMergesWithoutReset()
