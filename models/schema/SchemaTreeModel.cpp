@@ -1,5 +1,7 @@
 #include "SchemaTreeModel.h"
 
+#include "common/CompactNumber.h"
+
 #include <QLocale>
 #include <QSet>
 
@@ -62,8 +64,11 @@ QString rowsText(qint64 rows)
 {
     if (rows < 0)
         return {};
+    // Large estimates abbreviate (~12.3M rows) so the column never cuts them; the exact
+    // estimate is in the tooltip.
     return rows == 1 ? SchemaTreeModel::tr("~1 row")
-                     : SchemaTreeModel::tr("~%1 rows").arg(QLocale().toString(rows));
+                     : SchemaTreeModel::tr("~%1 rows")
+                           .arg(rows >= 100000 ? CompactNumber::format(rows) : QLocale().toString(rows));
 }
 
 SchemaTreeModel::Group groupOf(TableKind kind)
@@ -475,7 +480,9 @@ QVariant SchemaTreeModel::data(const QModelIndex &index, int role) const
         return node->status.isEmpty() ? node->detail : node->status;
     case Qt::ToolTipRole:
         if (node->kind == NodeKind::Object)
-            return QString(node->schema + QLatin1Char('.') + node->name);
+            return node->rows >= 0 ? SchemaTreeModel::tr("%1.%2 — about %3 rows")
+                                         .arg(node->schema, node->name, QLocale().toString(node->rows))
+                                   : QString(node->schema + QLatin1Char('.') + node->name);
         if (node->kind == NodeKind::Database && !node->status.isEmpty())
             return node->status;
         return {};

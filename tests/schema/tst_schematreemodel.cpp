@@ -5,6 +5,7 @@
 
 #include <QAbstractItemModelTester>
 #include <QSignalSpy>
+#include <QLocale>
 #include <QTest>
 
 using namespace devdash::schema;
@@ -179,6 +180,16 @@ void TestSchemaTreeModel::objectsAndRoles()
         QStringLiteral("production"), QStringLiteral("main"), QStringLiteral("order_totals"));
     QCOMPARE(view.data(SchemaTreeModel::TableKindRole).toInt(), int(TableKind::View));
     QVERIFY(!model.tableAt(tables));
+    // A large estimate abbreviates in the detail column; the tooltip has it whole.
+    QCOMPARE(orders.siblingAtColumn(SchemaTreeModel::DetailColumn).data().toString(), QStringLiteral("~900 rows"));
+    SchemaCatalog big = shop();
+    big.tables[1].estimatedRows = 12'345'678;
+    model.setCatalog(QStringLiteral("production"), big);
+    const QModelIndex bigOrders
+        = model.indexOfTable(QStringLiteral("production"), QStringLiteral("main"), QStringLiteral("orders"));
+    QCOMPARE(bigOrders.siblingAtColumn(SchemaTreeModel::DetailColumn).data().toString(), QStringLiteral("~12.3M rows"));
+    QVERIFY2(bigOrders.data(Qt::ToolTipRole).toString().contains(QLocale().toString(12345678)),
+        qPrintable(bigOrders.data(Qt::ToolTipRole).toString()));
     QVERIFY(!model.indexOfTable(QStringLiteral("production"), QStringLiteral("main"), QStringLiteral("nope"))
                  .isValid());
 }
