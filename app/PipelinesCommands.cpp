@@ -112,17 +112,6 @@ QString table(const QList<PipelineRun> &runs)
     return text;
 }
 
-// A server that refused or hid the project (401, 403, 404) may have wanted the
-// credential the keychain could not give: only then is the keychain worth a word.
-// A public feed or project used anonymously says nothing about keychains.
-QString withKeychainNote(const Error &error, const QString &keychainNote)
-{
-    const bool wanted = error.code == 401 || error.code == 403 || error.code == 404;
-    return wanted && !keychainNote.isEmpty()
-        ? error.message + QStringLiteral(" (") + keychainNote + QLatin1Char(')')
-        : error.message;
-}
-
 // The runs of one source, each with its stages and jobs; with `tests`, the finished
 // runs' test reports imported into the test history. A run whose details fail to
 // load is kept as the listing gave it, with `loadError` set.
@@ -137,9 +126,7 @@ Result<QList<PipelineRun>> runsOf(
         std::fprintf(stderr, "devdash: %s\n", credentials.notice().toUtf8().constData());
     // No keychain, or one that cannot be read: anonymous, which is all a public
     // project needs; the reason is told only if the server asks for credentials.
-    const QString keychainNote = !credential ? credential.errorMessage()
-        : credential->withheld               ? QString()
-                                             : credentials.notice();
+    const QString keychainNote = credentials.keychainNote(credential);
 
     auto created = CiProviderRegistry::create(&http, source, credential ? *credential : CiCredential());
     if (!created)
@@ -148,7 +135,7 @@ Result<QList<PipelineRun>> runsOf(
     auto runs = waitForResult<QList<PipelineRun>>(
         [&](CiCallback<QList<PipelineRun>> done) { provider->listRuns(query, {}, std::move(done)); });
     if (!runs)
-        return Error { withKeychainNote(runs.error(), keychainNote), runs.error().code };
+        return Error { CiCredentials::withKeychainNote(runs.error(), keychainNote), runs.error().code };
     QList<PipelineRun> detailed;
     for (const PipelineRun &run : std::as_const(*runs)) {
         auto full = waitForResult<PipelineRun>(

@@ -87,6 +87,21 @@ bool CiCredentials::mayReceive(const CiSource &source)
         || config::CredentialHosts::isUserHost(source.provider, source.apiUrl);
 }
 
+QString CiCredentials::keychainNote(const Result<CiCredential> &credential) const
+{
+    if (!credential)
+        return credential.errorMessage();
+    return credential->withheld ? QString() : m_notice;
+}
+
+QString CiCredentials::withKeychainNote(const Error &error, const QString &keychainNote)
+{
+    const bool wanted = error.code == 401 || error.code == 403 || error.code == 404;
+    return wanted && !keychainNote.isEmpty()
+        ? error.message + QStringLiteral(" (") + keychainNote + QLatin1Char(')')
+        : error.message;
+}
+
 QString CiCredentials::withheldText(const CiSource &source)
 {
     return QStringLiteral("not sending %1 to %2: only the repository's .devdash.json names that host and "

@@ -71,6 +71,13 @@ public:
 
     // The last plain-language notice (e.g. no keychain); empty when all is well.
     QString notice() const { return m_notice; }
+    // Why no credential went with a request, for when the server turns out to want one: the
+    // lookup's error (a keychain that cannot be read) or the keychain notice; nothing when
+    // the credential was withheld (that notice is given on its own).
+    QString keychainNote(const Result<CiCredential> &credential) const;
+    // `error`'s message, with `keychainNote` added only when the server refused or hid the
+    // project (401, 403, 404): a public feed used anonymously says nothing about keychains.
+    static QString withKeychainNote(const Error &error, const QString &keychainNote);
 
 signals:
     void noticeChanged(const QString &notice);

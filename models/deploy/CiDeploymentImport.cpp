@@ -151,9 +151,7 @@ Result<CiDeploymentSummary> CiDeploymentImport::fetchAndStore(const store::Datab
             summary.notices << credentials.notice();
         // A keychain that cannot be read: anonymous (a public project needs no more);
         // the reason is told only when the server refuses.
-        const QString keychainNote = !credential ? credential.errorMessage()
-            : credential->withheld               ? QString()
-                                                 : credentials.notice();
+        const QString keychainNote = credentials.keychainNote(credential);
         auto created
             = ci::CiProviderRegistry::create(&http, source, credential ? *credential : ci::CiCredential());
         if (!created)
@@ -172,14 +170,10 @@ Result<CiDeploymentSummary> CiDeploymentImport::fetchAndStore(const store::Datab
         if (!listing) {
             if (listing.error().code == ci::HttpCanceled)
                 return listing.error();
-            const int code = listing.error().code;
-            const bool wanted = code == 401 || code == 403 || code == 404;
             // One source failing does not hide the others' deployments.
-            summary.failures << QStringLiteral("Could not fetch the deployments of %1 %2: %3%4")
-                                    .arg(source.provider, source.project, listing.errorMessage(),
-                                        wanted && !keychainNote.isEmpty()
-                                            ? QStringLiteral(" (%1)").arg(keychainNote)
-                                            : QString());
+            summary.failures << QStringLiteral("Could not fetch the deployments of %1 %2: %3")
+                                    .arg(source.provider, source.project,
+                                        ci::CiCredentials::withKeychainNote(listing.error(), keychainNote));
             lastError = listing.error().code;
             continue;
         }

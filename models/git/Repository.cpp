@@ -193,4 +193,16 @@ Result<git_oid> Repository::resolveCommit(const QString &revision) const
     return *git_object_id(commit);
 }
 
+QString Repository::commitSummary(const git_oid &commit) const
+{
+    git_commit *raw = nullptr;
+    if (git_commit_lookup(&raw, m_repo.get(), &commit) < 0) {
+        git_error_clear();
+        return {};
+    }
+    CommitPtr owned(raw);
+    const char *summary = git_commit_summary(raw);
+    return summary ? QString::fromUtf8(summary) : QString();
+}
+
 } // namespace devdash::git

@@ -36,6 +36,8 @@ public:
     DefaultBranch defaultBranch() const;
 
     Result<git_oid> resolveCommit(const QString &revision) const;
+    // The first line of a commit's message; empty when it cannot be read.
+    QString commitSummary(const git_oid &commit) const;
 
 private:
     RepositoryPtr m_repo;

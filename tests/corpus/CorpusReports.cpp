@@ -4,6 +4,7 @@
 // and GitLab API answers, cctray feeds. A file the corpus lacks fails, naming it; a file
 // the corpus has and this class does not list fails too, so that none goes unchecked.
 
+#include "ReportLookup.h"
 #include "CorpusReports.h"
 
 #include "CorpusDir.h"
@@ -25,39 +26,16 @@ using namespace devdash::testresults;
 using devdash::test::corpusDir;
 using devdash::test::corpusPath;
 
+using devdash::test::findCase;
+using devdash::test::findSuite;
+using devdash::test::propertyValue;
+
 namespace {
 
 struct Expected
 {
     int tests, passed, failed, errored, skipped, flaky;
 };
-
-const TestCase *findCase(const TestReport &report, QStringView name, QStringView className = {})
-{
-    for (const TestCase &tc : report.cases) {
-        if (tc.name == name && (className.isNull() || tc.className == className))
-            return &tc;
-    }
-    return nullptr;
-}
-
-const TestSuite *findSuite(const TestReport &report, QStringView path)
-{
-    for (const TestSuite &suite : report.suites) {
-        if (suite.path == path)
-            return &suite;
-    }
-    return nullptr;
-}
-
-QString propertyValue(const Properties &properties, QStringView name)
-{
-    for (const auto &p : properties) {
-        if (p.first == name)
-            return p.second;
-    }
-    return {};
-}
 
 // Counts read off the XML by hand: one test per distinct class+name, the worst result
 // when a case has several, skipped for xfail, Surefire's flaky test passed and flaky.

@@ -4,6 +4,7 @@
 // folder) — imported with their counts asserted. installer/devdash.sh installs every one
 // of these tools: one that is missing fails its test, saying what to install.
 
+#include "ReportLookup.h"
 #include "testresults/ReportParser.h"
 
 #include <QDir>
@@ -16,6 +17,10 @@
 
 using namespace devdash;
 using namespace devdash::testresults;
+
+using devdash::test::findCase;
+using devdash::test::findSuite;
+using devdash::test::propertyValue;
 
 namespace {
 
@@ -38,24 +43,6 @@ bool writeFile(const QString &path, const QByteArray &data)
 {
     QFile f(path);
     return f.open(QIODevice::WriteOnly) && f.write(data) == data.size();
-}
-
-const TestCase *findCase(const TestReport &report, QStringView name)
-{
-    for (const TestCase &tc : report.cases) {
-        if (tc.name == name)
-            return &tc;
-    }
-    return nullptr;
-}
-
-const TestSuite *findSuite(const TestReport &report, QStringView path)
-{
-    for (const TestSuite &suite : report.suites) {
-        if (suite.path == path)
-            return &suite;
-    }
-    return nullptr;
 }
 
 } // namespace

@@ -2,6 +2,7 @@
 // (tests/data/junit): reruns, nested suites, properties, outputs, times and timestamps,
 // file and line. Their counts are checked in tst_reportparser.cpp.
 
+#include "ReportLookup.h"
 #include "TestData.h"
 #include "testresults/ReportParser.h"
 
@@ -12,34 +13,11 @@
 using namespace devdash;
 using namespace devdash::testresults;
 
+using devdash::test::findCase;
+using devdash::test::findSuite;
+using devdash::test::propertyValue;
+
 namespace {
-
-const TestCase *findCase(const TestReport &report, QStringView name, QStringView className = {})
-{
-    for (const TestCase &tc : report.cases) {
-        if (tc.name == name && (className.isNull() || tc.className == className))
-            return &tc;
-    }
-    return nullptr;
-}
-
-const TestSuite *findSuite(const TestReport &report, QStringView path)
-{
-    for (const TestSuite &suite : report.suites) {
-        if (suite.path == path)
-            return &suite;
-    }
-    return nullptr;
-}
-
-QString propertyValue(const Properties &properties, QStringView name)
-{
-    for (const auto &p : properties) {
-        if (p.first == name)
-            return p.second;
-    }
-    return {};
-}
 
 } // namespace
 

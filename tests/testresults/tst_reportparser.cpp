@@ -2,6 +2,7 @@
 // with its expected figures), and refused and broken documents. The details of the newer
 // dialect samples are in tst_reportdialects.cpp, the value rules in tst_reportvalues.cpp.
 
+#include "ReportLookup.h"
 #include "TestData.h"
 #include "testresults/ReportParser.h"
 
@@ -16,36 +17,13 @@
 using namespace devdash;
 using namespace devdash::testresults;
 
+using devdash::test::findCase;
+using devdash::test::findSuite;
+using devdash::test::propertyValue;
+
 namespace {
 
 const QString kSamples = devdash::test::testDataPath(QStringLiteral("junit"));
-
-const TestCase *findCase(const TestReport &report, QStringView name, QStringView className = {})
-{
-    for (const TestCase &tc : report.cases) {
-        if (tc.name == name && (className.isNull() || tc.className == className))
-            return &tc;
-    }
-    return nullptr;
-}
-
-const TestSuite *findSuite(const TestReport &report, QStringView path)
-{
-    for (const TestSuite &suite : report.suites) {
-        if (suite.path == path)
-            return &suite;
-    }
-    return nullptr;
-}
-
-QString propertyValue(const Properties &properties, QStringView name)
-{
-    for (const auto &p : properties) {
-        if (p.first == name)
-            return p.second;
-    }
-    return {};
-}
 
 Result<TestReport> parseBytes(
     const QByteArray &xml, const ReportLimits &limits = {}, const CancelToken &cancel = {})

@@ -94,13 +94,7 @@ void ImportTargetDialog::validate()
         message = tr("Name the commit the reports belong to.");
     } else if (auto oid = m_repository->resolveCommit(revision)) {
         m_resolved = git::toHex(*oid);
-        git_commit *raw = nullptr;
-        QString summary;
-        if (git_commit_lookup(&raw, m_repository->raw(), &*oid) == 0) {
-            summary = QString::fromUtf8(git_commit_summary(raw));
-            git_commit_free(raw);
-        }
-        message = QStringLiteral("%1 %2").arg(m_resolved.left(10), summary);
+        message = QStringLiteral("%1 %2").arg(m_resolved.left(10), m_repository->commitSummary(*oid));
     } else {
         message = tr("No commit \"%1\" in this repository.").arg(revision);
     }
